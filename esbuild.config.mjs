@@ -6,12 +6,15 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer ESM builds: jsonc-parser's UMD build hides its modules behind dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
   sourcemap: true,
   minify: true,
   keepNames: true,
@@ -29,7 +32,8 @@ function testEntries() {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(pkg.version) } },
   // Extension-host suites: each file its own bundle so mocha can load them one by one; mocha itself stays external
   // and is resolved from node_modules at run time.
   { ...common, minify: false, entryPoints: testEntries(), outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },

@@ -15,6 +15,8 @@ export interface LexiconTerm {
   readonly forms: readonly string[];
   /** Longer phrases that contain a form but must not fire as this term (e.g. 公开信 for 公开). */
   readonly exclude?: readonly string[];
+  /** Pinyin of the first form with tone marks, filled in by the build for built-in terms. */
+  readonly pinyin?: string;
 }
 
 /** One side of an axis. */
@@ -43,4 +45,6 @@ export interface Lexicon {
   readonly negators: readonly string[];
   /** Words that mark a contrast inside a sentence (而, 但, 然而, 博弈, 张力 …). */
   readonly contrastMarkers: readonly string[];
+  /** Words that contain a contrast marker but are not contrasts (从而, 因而, 而且 …). */
+  readonly contrastExclude?: readonly string[];
 }

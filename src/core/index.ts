@@ -1,0 +1,18 @@
+/**
+ * The core's facade: the only import path for the extension and the CLI. Pure TypeScript — no `vscode`,
+ * no Node built-ins — so the same code runs in the desktop, web and CLI hosts.
+ */
+export { analyze, Analyzer } from './analyze/analyzer';
+export type {
+  AbstractBlock, Analysis, ArticleFormat, Section, Sentence, TensionCounts, TensionSite, TermHit, TextRange,
+} from './analyze/types';
+export { builtinLexicon } from './lexicon/builtin';
+export { compileLexicon, type CompiledLexicon, type CompiledTerm } from './lexicon/compile';
+export { mergeLexicons, type UserLexicon } from './lexicon/merge';
+export type { Bilingual, Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './lexicon/types';
+export { checkLexicon, formatProblem, parseUserLexicon, type LexiconProblem } from './lexicon/validate';
+export { Automaton } from './match/automaton';
+export { splitChunks } from './parse/chunks';
+export { formatOf } from './parse/format';
+export { hasChinese, stripBom } from './text/chinese';
+export { LineIndex, lineStarts, type LinePosition } from './text/lines';

@@ -1,0 +1,118 @@
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { ProseBlock } from './proseBlock';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** Stands in for inline code, HTML and images: visible to nobody's lexicon, so no term spans them. */
+export const OPAQUE = '\u0000';
+
+/**
+ * Characters that can change how CommonMark reads a line. A chunk with none of them is one plain
+ * paragraph whose visible text is its source, so it is not worth a parse — most Chinese prose is like that.
+ */
+function needsParse(source: string): boolean {
+  if (/[`*_[<&\\]/.test(source)) return true;
+  // Line starts that open a block other than a paragraph: # > - + = ~ | digits+. or ), 4-space/tab indent.
+  return /(?:^|\n)(?: {0,3}[#>\-+=~|]|[ ]{4}|\t| {0,3}\d{1,9}[.)])/.test(source);
+}
+
+/** Visible prose blocks of one Markdown chunk, with offsets relative to the chunk. */
+export function markdownBlocks(source: string): ProseBlock[] {
+  if (!needsParse(source)) return [{ text: source, start: 0, end: source.length }];
+  const tree: Root = processor.parse(source);
+  const blocks: ProseBlock[] = [];
+  collectBlocks(tree, source, blocks);
+  return blocks;
+}
+
+function collectBlocks(node: Nodes, source: string, out: ProseBlock[]): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell': {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const builder = new VisibleText(source);
+      for (const child of node.children) builder.add(child);
+      const block: ProseBlock = { text: builder.text(), map: builder.map(), start, end };
+      out.push(node.type === 'heading' ? { ...block, headingLevel: node.depth } : block);
+      return;
+    }
+    case 'code':
+    case 'html':
+    case 'yaml':
+    case 'definition':
+    case 'thematicBreak':
+      return; // never prose: code, raw HTML, front matter, link destinations
+    default:
+      if ('children' in node) for (const child of node.children) collectBlocks(child, source, out);
+  }
+}
+
+/** Accumulates the visible characters of inline content and where each one stands in the source. */
+class VisibleText {
+  readonly #source: string;
+  readonly #parts: string[] = [];
+  readonly #offsets: number[] = [];
+
+  constructor(source: string) {
+    this.#source = source;
+  }
+
+  add(node: Nodes): void {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case 'text':
+        this.#addText(node.value, start, end);
+        return;
+      case 'break':
+        this.#push('\n', start);
+        return;
+      case 'inlineCode':
+      case 'html':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        this.#push(OPAQUE, start);
+        return;
+      default:
+        // emphasis, strong, delete, link, linkReference: only their text is visible; the URL never is.
+        if ('children' in node) for (const child of node.children) this.add(child);
+    }
+  }
+
+  /** Maps a text node's value onto its source span; they differ where escapes, entities or line indents were folded. */
+  #addText(value: string, start: number, end: number): void {
+    if (value.length === end - start) {
+      for (let k = 0; k < value.length; k++) this.#push(value[k] ?? '', start + k);
+      return;
+    }
+    const source = this.#source;
+    let p = start;
+    for (let k = 0; k < value.length; k++) {
+      const ch = value.charCodeAt(k);
+      let q = p;
+      while (q < end && source.charCodeAt(q) !== ch) q++;
+      if (q < end) p = q;
+      this.#push(value[k] ?? '', p);
+      if (p < end) p++;
+    }
+  }
+
+  #push(ch: string, offset: number): void {
+    this.#parts.push(ch);
+    this.#offsets.push(offset);
+  }
+
+  text(): string {
+    return this.#parts.join('');
+  }
+
+  map(): Int32Array {
+    return Int32Array.from(this.#offsets);
+  }
+}
