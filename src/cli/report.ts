@@ -54,7 +54,7 @@ export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, 
     c.dim(`  ${analysis.format}, ${analysis.length.toLocaleString('en')} characters, ${analysis.hits.length} terms, ${analysis.sites.length} tension sites`),
   ];
   const negated = analysis.hits.filter((h) => h.negated).length;
-  if (negated > 0) out.push(c.dim(`  ${negated} negated (不开放, 拒绝开源 …)`));
+  if (negated > 0) out.push(c.dim(`  ${negated} negated (after 不, 未, 拒绝 …)`));
   out.push(...axisLines(analysis.counts, lexicon, c, (pole) => topTerms(analysis, pole, 6)));
   if (analysis.sites.length > 0) {
     out.push(c.bold('  Tension sites'));

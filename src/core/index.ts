@@ -9,6 +9,7 @@ export type {
 export { builtinLexicon } from './lexicon/builtin';
 export { compileLexicon, type CompiledLexicon, type CompiledTerm } from './lexicon/compile';
 export { mergeLexicons, type UserLexicon } from './lexicon/merge';
+export { poleColorId, poleColors, type PoleColor } from './lexicon/palette';
 export type { Bilingual, Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './lexicon/types';
 export { checkLexicon, formatProblem, parseUserLexicon, type LexiconProblem } from './lexicon/validate';
 export { Automaton } from './match/automaton';

@@ -23,7 +23,7 @@ const MAX_HEADING = 60;
 export function plaintextBlocks(source: string, isFirstChunk: boolean): ProseBlock[] {
   const block: ProseBlock = { text: source, start: 0, end: source.length };
   const line = source.trim();
-  if (line.length === 0 || line.length > MAX_HEADING || line.includes('\n') || /[。！？!?]$/.test(line)) return [block];
+  if (line.length === 0 || line.length > MAX_HEADING || line.includes('\n') || /[。！!；;]$/.test(line)) return [block];
   for (const [pattern, level] of HEADING_PATTERNS) {
     if (pattern.test(line)) return [{ ...block, headingLevel: level }];
   }

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { builtinLexicon, checkLexicon, parseUserLexicon, type Lexicon } from '../../src/core';
+import { buildLexicon, serializeLexicon } from '../../scripts/lexiconBuild';
+
+const root = path.resolve(__dirname, '../..');
+const sourceText = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.source.json'), 'utf8');
+const source = JSON.parse(sourceText) as Lexicon;
+const allForms = (lexicon: Lexicon) => lexicon.axes.flatMap((a) => a.poles.flatMap((p) => p.terms.flatMap((t) => t.forms)));
+
+describe('built-in lexicon', () => {
+  it('has the required axes and poles, in order', () => {
+    const ids = builtinLexicon.axes.map((a) => [a.id, a.poles[0].id, a.poles[1].id]);
+    assert.deepEqual(ids.slice(0, 3), [['open-closed', 'open', 'closed'], ['research-commercial', 'research', 'commercial'], ['mission-profit', 'mission', 'profit']]);
+    assert.ok(builtinLexicon.axes.length >= 6, 'at least three more axes');
+  });
+
+  it('is sound: unique ids, no form on two poles, exclusions that can apply, and valid against the shipped schema', () => {
+    assert.deepEqual(checkLexicon(builtinLexicon), []);
+    assert.deepEqual(parseUserLexicon(sourceText, 'builtin.source.json').problems, []);
+  });
+
+  it('gives every axis, pole and term both labels and a definition, and every pole terms', () => {
+    for (const axis of builtinLexicon.axes) {
+      for (const x of [axis, ...axis.poles, ...axis.poles.flatMap((p) => p.terms)]) {
+        assert.ok(x.label.zh && x.label.en && x.definition.zh && x.definition.en, `${x.id} lacks a label or definition`);
+      }
+      for (const pole of axis.poles) assert.ok(pole.terms.length > 0, `${pole.id} has no terms`);
+    }
+  });
+
+  it('has at least 300 Simplified surface forms, multi-character ones', () => {
+    const forms = allForms(source);
+    assert.ok(forms.length >= 300, `${forms.length} forms`);
+    assert.deepEqual(forms.filter((f) => [...f].length < 2), [], 'no single characters that fire everywhere');
+  });
+
+  it('carries Traditional and Taiwan forms produced by OpenCC', () => {
+    const forms = new Set(allForms(builtinLexicon));
+    for (const f of ['開源', '閉源', '商業化', '非營利', '資本', '開放原則', '閉源商用', '基礎研究']) assert.ok(forms.has(f), f);
+    assert.ok(builtinLexicon.axes.every((a) => a.poles.every((p) => p.terms.every((t) => t.pinyin))), 'every term has pinyin');
+  });
+
+  it('builtin.json, package.json colours and the TextMate grammar are up to date with builtin.source.json', () => {
+    const shipped = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.json'), 'utf8');
+    assert.equal(shipped, serializeLexicon(buildLexicon(source)), 'run npm run build:lexicon');
+    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/buildContributions.ts', '--check'], { cwd: root, stdio: 'pipe' });
+  });
+});
+
+describe('user lexicon validation', () => {
+  it('names the JSON path and the line of each problem', () => {
+    const text = '{\n  "version": 2,\n  "axes": [\n    { "id": "x", "poles": [ { "id": "a", "terms": [ { "id": "t", "forms": [] } ] }, { "id": "b", "terms": [] } ] }\n  ]\n}';
+    const { lexicon, problems } = parseUserLexicon(text, 'my.json');
+    assert.equal(lexicon, undefined);
+    const byPath = new Map(problems.map((p) => [p.path, p]));
+    assert.equal(byPath.get('version')?.line, 1);
+    assert.match(byPath.get('version')?.message ?? '', /constant/);
+    assert.equal(byPath.get('axes[0].poles[0].terms[0].forms')?.line, 3);
+  });
+
+  it('reports malformed JSON with its position', () => {
+    const { problems } = parseUserLexicon('{\n  "version": 1,\n  "axes": [,]\n}', 'bad.json');
+    assert.ok(problems.length > 0);
+    assert.equal(problems[0]?.line, 2);
+    assert.match(problems[0]?.message ?? '', /invalid JSON/);
+  });
+
+  it('rejects a form placed on two poles and an exclusion that cannot apply', () => {
+    const lexicon = JSON.stringify({ version: 1, axes: [{ id: 'x', poles: [
+      { id: 'a', terms: [{ id: 't1', forms: ['开源'], exclude: ['闭源社区'] }] },
+      { id: 'b', terms: [{ id: 't2', forms: ['开源'] }] },
+    ] }] });
+    const messages = parseUserLexicon(lexicon, 'x.json').problems.map((p) => `${p.path}: ${p.message}`);
+    assert.ok(messages.some((m) => m.startsWith('axes[0].poles[1].terms[0].forms[0]: form \'开源\' is also on pole \'a\'')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith('axes[0].poles[0].terms[0].exclude[0]')), messages.join('\n'));
+  });
+});
