@@ -22,6 +22,8 @@ const common = {
   legalComments: 'none',
   // The extension host provides 'vscode'; never bundle it.
   external: ['vscode'],
+  // The bundled sample article is read as text.
+  loader: { '.md': 'text' },
 };
 
 function testEntries() {

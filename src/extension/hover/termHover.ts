@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { Analysis, CompiledLexicon, TermHit } from '../../core';
+import type { AnalysisService } from '../analysis/analysisService';
+import { hitIndexAt, sitesAt, termOf, topTermsOfPole } from '../analysis/lookup';
+import type { ConfigService } from '../config';
+import type { LexiconService } from '../lexicon/lexiconService';
+
+/** Commands the hover links to; they must be enabled explicitly for a trusted MarkdownString. */
+export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm'];
+
+function commandLink(title: string, command: string, args: unknown[]): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** Markdown for a hit: term (pinyin), axis, pole and definition, opposite pole with its top terms here, counts, links. */
+export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: CompiledLexicon, hit: TermHit): vscode.MarkdownString | undefined {
+  const compiled = termOf(lexicon, hit);
+  if (!compiled) return undefined;
+  const { term, axis, pole, side } = compiled;
+  const opposite = axis.poles[side === 0 ? 1 : 0];
+  const counts = analysis.counts.axes[axis.id]?.poles ?? {};
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  md.supportHtml = false;
+  md.appendMarkdown(`**${hit.text}**${term.pinyin ? ` \`${term.pinyin}\`` : ''} — ${term.label.zh} · *${term.label.en}*`);
+  if (hit.negated) md.appendMarkdown(`  \n$(circle-slash) ${vscode.l10n.t('Negated: preceded by a negator, so the text argues against this pole.')}`);
+  md.appendMarkdown(`\n\n---\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('Axis')}: **${axis.label.zh}** · ${axis.label.en}  \n`);
+  md.appendMarkdown(`${vscode.l10n.t('Pole')}: **${pole.label.zh}** · ${pole.label.en} — ${pole.definition.zh}  \n`);
+  if (term.definition.zh || term.definition.en) md.appendMarkdown(`${vscode.l10n.t('Term')}: ${term.definition.zh} *${term.definition.en}*  \n`);
+  const top = topTermsOfPole(analysis, opposite.id, 5);
+  md.appendMarkdown(
+    `${vscode.l10n.t('Opposite pole')}: **${opposite.label.zh}** · ${opposite.label.en}` +
+      (top.length > 0 ? ` — ${vscode.l10n.t('here')}: ${top.map((t) => `${t.text} ×${t.count}`).join(', ')}` : ` — ${vscode.l10n.t('not in this file')}`) +
+      '\n\n',
+  );
+  md.appendMarkdown(`${vscode.l10n.t('In this file')}: ${pole.label.zh} **${counts[pole.id] ?? 0}** · ${opposite.label.zh} **${counts[opposite.id] ?? 0}**\n\n`);
+  for (const site of sitesAt(analysis, hit.start).filter((s) => s.axis === axis.id)) {
+    const a = [...new Set(site.poleA.map((i) => analysis.hits[i]?.text))].join('、');
+    const b = [...new Set(site.poleB.map((i) => analysis.hits[i]?.text))].join('、');
+    const markers = site.markers.length > 0 ? ` · ${vscode.l10n.t('contrast')}: ${[...new Set(site.markers.map((m) => m.text))].join('、')}` : '';
+    md.appendMarkdown(`$(git-compare) ${vscode.l10n.t('Tension site')}: ${a} ↔ ${b}${markers}\n\n`);
+  }
+  md.appendMarkdown(
+    `${commandLink(vscode.l10n.t('Show all occurrences'), 'tensionLens.showOccurrences', [uri.toString(), hit.term])} · ` +
+      commandLink(vscode.l10n.t('Annotate this term'), 'tensionLens.annotateTerm', [uri.toString(), hit.start, hit.end]),
+  );
+  return md;
+}
+
+/** Explains the tension term under the mouse; nothing on plain text or on a disabled axis. */
+export class TermHoverProvider implements vscode.HoverProvider {
+  readonly #analyses: AnalysisService;
+  readonly #lexicon: LexiconService;
+  readonly #config: ConfigService;
+
+  constructor(analyses: AnalysisService, lexicon: LexiconService, config: ConfigService) {
+    this.#analyses = analyses;
+    this.#lexicon = lexicon;
+    this.#config = config;
+  }
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const result = await this.#analyses.whenAnalyzed(document);
+    if (!result) return undefined;
+    const offset = document.offsetAt(position);
+    const hit = result.analysis.hits[hitIndexAt(result.analysis, offset)];
+    if (!hit || !this.#config.isAxisEnabled(hit.axis)) return undefined;
+    const md = termHoverMarkdown(document.uri, result.analysis, this.#lexicon.current, hit);
+    if (!md) return undefined;
+    return new vscode.Hover(md, new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)));
+  }
+}

@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import { type Analysis, type LexiconAxis, type LexiconPole, type TermHit, builtinLexicon, poleColorId } from '../../core';
+import type { AnalysisService } from '../analysis/analysisService';
+import type { ConfigService } from '../config';
+import type { LexiconService } from '../lexicon/lexiconService';
+
+/** A node of the Terms view: axis → pole → term → occurrence. Plain data, so tests can read it through the API. */
+export type TermNode =
+  | { readonly kind: 'axis'; readonly axis: LexiconAxis; readonly count: number }
+  | { readonly kind: 'pole'; readonly axis: LexiconAxis; readonly pole: LexiconPole; readonly side: 0 | 1; readonly count: number }
+  | { readonly kind: 'term'; readonly pole: LexiconPole; readonly side: 0 | 1; readonly term: string; readonly label: string; readonly hits: readonly TermHit[] }
+  | { readonly kind: 'occurrence'; readonly hit: TermHit; readonly snippet: string };
+
+const CONTRIBUTED = new Set(builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id)));
+
+/** Colour swatch of a pole: its theme colour when package.json contributes one, the plain circle otherwise. */
+export function poleIcon(poleId: string): vscode.ThemeIcon {
+  return CONTRIBUTED.has(poleId) ? new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(poleColorId(poleId, 'foreground'))) : new vscode.ThemeIcon('circle-filled');
+}
+
+/** The text around a hit on its line, clipped, so the tree shows the term in context. */
+function snippet(document: vscode.TextDocument | undefined, hit: TermHit): string {
+  if (!document) return hit.text;
+  const line = document.lineAt(hit.line).text;
+  const from = Math.max(0, hit.character - 12);
+  const to = Math.min(line.length, hit.character + hit.text.length + 16);
+  return `${from > 0 ? '…' : ''}${line.slice(from, to).trim()}${to < line.length ? '…' : ''}`;
+}
+
+/** The Terms view of the active article. */
+export class TermTreeProvider implements vscode.TreeDataProvider<TermNode>, vscode.Disposable {
+  readonly #analyses: AnalysisService;
+  readonly #config: ConfigService;
+  readonly #lexicon: LexiconService;
+  readonly #emitter = new vscode.EventEmitter<TermNode | undefined>();
+  readonly onDidChangeTreeData = this.#emitter.event;
+  #filter = '';
+  #document: vscode.TextDocument | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+
+  constructor(analyses: AnalysisService, config: ConfigService, lexicon: LexiconService) {
+    this.#analyses = analyses;
+    this.#config = config;
+    this.#lexicon = lexicon;
+    this.#document = this.#articleEditor()?.document;
+    this.#subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.#follow()),
+      analyses.onDidAnalyze((uri) => {
+        if (uri.toString() === this.#document?.uri.toString() || !this.#document) this.#follow();
+      }),
+      config.onDidChange(() => this.refresh()),
+    );
+  }
+
+  /** The article the view shows: the active editor's when it is one, else the last one shown. */
+  get document(): vscode.TextDocument | undefined {
+    return this.#document;
+  }
+
+  get filter(): string {
+    return this.#filter;
+  }
+
+  set filter(text: string) {
+    this.#filter = text.trim();
+    this.refresh();
+  }
+
+  #articleEditor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor && this.#analyses.get(editor.document.uri) ? editor : undefined;
+  }
+
+  #follow(): void {
+    const editor = this.#articleEditor();
+    if (editor) this.#document = editor.document;
+    else if (this.#document && this.#document.isClosed) this.#document = undefined;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.#emitter.fire(undefined);
+  }
+
+  #analysis(): Analysis | undefined {
+    return this.#document ? this.#analyses.get(this.#document.uri)?.analysis : undefined;
+  }
+
+  #visibleHits(analysis: Analysis): TermHit[] {
+    const f = this.#filter;
+    return analysis.hits.filter((h) => this.#config.isAxisEnabled(h.axis) && (!f || h.text.includes(f) || h.term.includes(f)));
+  }
+
+  getChildren(node?: TermNode): TermNode[] {
+    const analysis = this.#analysis();
+    if (!analysis) return [];
+    const hits = this.#visibleHits(analysis);
+    if (!node) {
+      return this.#lexicon.current.lexicon.axes
+        .map((axis) => ({ kind: 'axis' as const, axis, count: hits.filter((h) => h.axis === axis.id).length }))
+        .filter((n) => n.count > 0);
+    }
+    switch (node.kind) {
+      case 'axis':
+        return node.axis.poles.map((pole, side) => ({ kind: 'pole' as const, axis: node.axis, pole, side: side === 0 ? 0 : 1, count: hits.filter((h) => h.pole === pole.id).length }));
+      case 'pole': {
+        const byTerm = new Map<string, TermHit[]>();
+        for (const h of hits) if (h.pole === node.pole.id) byTerm.set(h.term, [...(byTerm.get(h.term) ?? []), h]);
+        return [...byTerm].sort((a, b) => b[1].length - a[1].length).map(([term, termHits]) => ({
+          kind: 'term' as const, pole: node.pole, side: node.side, term,
+          label: node.pole.terms.find((t) => t.id === term)?.label.zh ?? termHits[0]?.text ?? term, hits: termHits,
+        }));
+      }
+      case 'term':
+        return node.hits.map((hit) => ({ kind: 'occurrence' as const, hit, snippet: snippet(this.#document, hit) }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: TermNode): vscode.TreeItem {
+    const expanded = vscode.TreeItemCollapsibleState.Expanded;
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    switch (node.kind) {
+      case 'axis': {
+        const item = new vscode.TreeItem(`${node.axis.label.zh}`, expanded);
+        const [a, b] = node.axis.poles;
+        const counts = this.#analysis()?.counts.axes[node.axis.id]?.poles ?? {};
+        item.description = `${node.axis.label.en} · ${counts[a.id] ?? 0} : ${counts[b.id] ?? 0}`;
+        item.tooltip = node.axis.definition.zh ? `${node.axis.definition.zh}\n${node.axis.definition.en}` : node.axis.label.en;
+        item.contextValue = 'axis';
+        item.id = `axis:${node.axis.id}`;
+        return item;
+      }
+      case 'pole': {
+        const item = new vscode.TreeItem(`${node.pole.label.zh} · ${node.pole.label.en}`, node.count > 0 ? collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = String(node.count);
+        item.iconPath = poleIcon(node.pole.id);
+        item.tooltip = `${node.pole.definition.zh}\n${node.pole.definition.en}`;
+        item.contextValue = 'pole';
+        item.id = `pole:${node.axis.id}:${node.pole.id}`;
+        return item;
+      }
+      case 'term': {
+        const item = new vscode.TreeItem(node.label, collapsed);
+        const forms = [...new Set(node.hits.map((h) => h.text))];
+        item.description = `${node.hits.length}${forms.length > 1 || forms[0] !== node.label ? ` · ${forms.join(' ')}` : ''}`;
+        item.contextValue = 'term';
+        item.id = `term:${node.pole.id}:${node.term}`;
+        return item;
+      }
+      case 'occurrence': {
+        const item = new vscode.TreeItem(`${node.hit.line + 1}: ${node.snippet}`, vscode.TreeItemCollapsibleState.None);
+        if (node.hit.negated) item.description = vscode.l10n.t('negated');
+        item.contextValue = 'occurrence';
+        item.id = `hit:${node.hit.start}`;
+        if (this.#document) {
+          item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [this.#document.uri.toString(), node.hit.start, node.hit.end] };
+        }
+        return item;
+      }
+    }
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.#subscriptions) d.dispose();
+    this.#emitter.dispose();
+  }
+}
