@@ -34,3 +34,12 @@ describe('localization (English + 简体中文)', () => {
     assert.deepEqual(Object.keys(read('package.nls.json') as object).sort(), Object.keys(read('package.nls.zh-cn.json') as object).sort());
   });
 });
+
+describe('README', () => {
+  it("settings table matches package.json's contributes.configuration", async () => {
+    const { settingsTable, withSettings } = await import('../../scripts/readmeSettings');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const pkg = read('package.json') as Parameters<typeof settingsTable>[0];
+    assert.equal(readme, withSettings(readme, settingsTable(pkg, read('package.nls.json') as Record<string, string>)), 'run npx tsx scripts/readmeSettings.ts');
+  });
+});
