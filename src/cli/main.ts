@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Analysis, type ArticleFormat, analyze, compileLexicon, formatOf } from '../core';
+import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { FileError, collectPaths, readArticle } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
@@ -13,6 +14,7 @@ const HELP = `tension-lens ${VERSION} — find the tension terms of Chinese arti
 Usage:
   tension-lens scan [--json] [--lexicon FILE]... [--format md|txt] PATH...
   tension-lens stats [--json] [--lexicon FILE]... PATH...
+  tension-lens annotations [--sidecar-folder ROOT] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -21,6 +23,7 @@ Options:
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
+  --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
   -h, --help      this help
   -v, --version   the version
 
@@ -63,6 +66,7 @@ function runCommand(argv: readonly string[], io: Output): number {
         lexicon: { type: 'string', multiple: true, default: [] },
         format: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
+        'sidecar-folder': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -80,9 +84,13 @@ function runCommand(argv: readonly string[], io: Output): number {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan or stats)');
-  if (command !== 'scan' && command !== 'stats') throw new UsageError(`unknown command '${command}' (expected scan or stats)`);
+  if (!command) throw new UsageError('missing command (scan, stats or annotations)');
+  if (command !== 'scan' && command !== 'stats' && command !== 'annotations') throw new UsageError(`unknown command '${command}' (expected scan, stats or annotations)`);
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
+  if (command === 'annotations') {
+    const root = values['sidecar-folder'];
+    return runAnnotationsCommand(paths, io, root === undefined ? {} : { location: 'folder', workspaceRoot: root });
+  }
   const stdinFormat = values.format === undefined ? 'plaintext' : values.format === 'md' || values.format === 'markdown' ? 'markdown'
     : values.format === 'txt' || values.format === 'plaintext' ? 'plaintext' : undefined;
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);

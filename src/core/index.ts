@@ -17,3 +17,4 @@ export { splitChunks } from './parse/chunks';
 export { formatOf } from './parse/format';
 export { hasChinese, stripBom } from './text/chinese';
 export { LineIndex, lineStarts, type LinePosition } from './text/lines';
+export * from './annotations';

@@ -1,0 +1,209 @@
+import { type TextChange, applyEdits } from './liveEdits';
+import { quoteAt } from './quote';
+import { reanchor, reanchorAll, summarize } from './reanchor';
+import type { Anchor, AnchorState, AnchorSummary, Annotation, Sidecar, SidecarDocument, SidecarTag } from './types';
+
+/** What an undo step restores: the tags and annotations before an operation, and whose ranges it changed. */
+interface UndoEntry {
+  readonly label: string;
+  readonly tags: readonly SidecarTag[];
+  readonly annotations: readonly Annotation[];
+  /** Ids whose range the operation set (re-pin); every other annotation keeps the range live edits gave it since. */
+  readonly retargeted: ReadonlySet<string>;
+}
+
+/** Undo steps kept; older ones are forgotten. */
+const UNDO_LIMIT = 100;
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+/**
+ * The annotations of one article in memory: an immutable value whose operations return a new set, with an undo
+ * stack. User operations (add, update, delete, re-pin, tag changes) can be undone; following the text (`edit`,
+ * `withAnchors`) cannot — the editor's own undo replays text changes. Unknown ids throw an `Error`.
+ */
+export class AnnotationSet {
+  /** Everything but the annotations, which live in `#anchors`. */
+  readonly #base: Sidecar;
+  readonly #anchors: readonly Anchor[];
+  readonly #undo: readonly UndoEntry[];
+  #byId: Map<string, number> | undefined;
+
+  private constructor(base: Sidecar, anchors: readonly Anchor[], undo: readonly UndoEntry[]) {
+    this.#base = base;
+    this.#anchors = anchors;
+    this.#undo = undo;
+  }
+
+  /** The set for a parsed sidecar, every annotation re-anchored against the article's current text. */
+  static load(sidecar: Sidecar, text: string): AnnotationSet {
+    return new AnnotationSet({ ...sidecar, annotations: [] }, reanchorAll(sidecar.annotations, text).anchors, []);
+  }
+
+  /** The set for a sidecar whose annotations have already been anchored (`anchors` replace its annotations). */
+  static fromAnchors(sidecar: Sidecar, anchors: readonly Anchor[]): AnnotationSet {
+    return new AnnotationSet({ ...sidecar, annotations: [] }, anchors, []);
+  }
+
+  /** Annotations with their runtime states, in the order they were added or loaded. */
+  get anchors(): readonly Anchor[] {
+    return this.#anchors;
+  }
+
+  /** The tags, in display order. */
+  get tags(): readonly SidecarTag[] {
+    return this.#base.tags;
+  }
+
+  /** Counts of annotations per state. */
+  get summary(): AnchorSummary {
+    return summarize(this.#anchors);
+  }
+
+  /** The sidecar to serialize (positions as they are now; see `sidecarForSave` to refresh context and hash). */
+  toSidecar(): Sidecar {
+    return { ...this.#base, annotations: this.#anchors.map((a) => a.annotation) };
+  }
+
+  /** The anchor with that id, or `undefined` when there is none. */
+  get(id: string): Anchor | undefined {
+    const i = this.#index().get(id);
+    return i === undefined ? undefined : this.#anchors[i];
+  }
+
+  /** How many annotations carry the tag (to ask before deleting it). */
+  tagUsage(tagId: string): number {
+    return this.#anchors.filter((a) => a.annotation.tags.includes(tagId)).length;
+  }
+
+  /** True when there is an operation to undo. */
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  /** Label of the operation `undo` would revert (e.g. "delete tag 'x'"), or `undefined` when there is none. */
+  get undoLabel(): string | undefined {
+    return this.#undo.at(-1)?.label;
+  }
+
+  /** Adds an annotation made from the current text (see `createAnnotation`); throws if its id is taken. */
+  add(annotation: Annotation): AnnotationSet {
+    if (this.get(annotation.id)) throw new Error(`annotation '${annotation.id}' already exists`);
+    return this.#record('add annotation', this.tags, [...this.#anchors, { annotation, state: 'exact' }]);
+  }
+
+  /** Replaces the tags and/or note of an annotation, stamping `modified` with `now` (ISO 8601). */
+  update(id: string, changes: { readonly tags?: readonly string[]; readonly note?: string }, now: string): AnnotationSet {
+    return this.#change('edit annotation', id, (a) => ({
+      ...a, ...(changes.tags && { tags: unique(changes.tags) }), ...(changes.note !== undefined && { note: changes.note }), modified: now,
+    }));
+  }
+
+  /** Removes an annotation. */
+  delete(id: string): AnnotationSet {
+    this.#require(id);
+    return this.#record('delete annotation', this.tags, this.#anchors.filter((a) => a.annotation.id !== id));
+  }
+
+  /** Moves an annotation to `text[start, end)` (fresh selectors, state `exact`), stamping `modified` with `now`. */
+  repin(id: string, text: string, start: number, end: number, now: string): AnnotationSet {
+    if (!(start >= 0 && start < end && end <= text.length)) throw new RangeError(`cannot re-pin to [${start}, ${end}) in a text of length ${text.length}`);
+    const quote = quoteAt(text, start, end);
+    return this.#change('re-pin annotation', id, (a) => ({
+      ...a, modified: now, target: { ...a.target, quote: { ...a.target.quote, ...quote }, position: { ...a.target.position, start, end } },
+    }), 'exact', true);
+  }
+
+  /** Adds a tag at the end of the list; throws if its id is taken. */
+  createTag(tag: SidecarTag): AnnotationSet {
+    if (this.tags.some((t) => t.id === tag.id)) throw new Error(`tag '${tag.id}' already exists`);
+    return this.#record(`create tag '${tag.label}'`, [...this.tags, tag], this.#anchors);
+  }
+
+  /** Renames, recolours or re-describes a tag; annotations refer to its id, so they are untouched. */
+  updateTag(id: string, changes: { readonly label?: string; readonly color?: string; readonly description?: string }): AnnotationSet {
+    const tag = this.#requireTag(id);
+    const next: SidecarTag = { ...tag, ...changes };
+    return this.#record(`edit tag '${tag.label}'`, this.tags.map((t) => (t.id === id ? next : t)), this.#anchors);
+  }
+
+  /** Moves every use of tag `fromId` to `intoId` and removes `fromId`. */
+  mergeTags(fromId: string, intoId: string): AnnotationSet {
+    const from = this.#requireTag(fromId);
+    const into = this.#requireTag(intoId);
+    if (fromId === intoId) throw new Error(`cannot merge tag '${fromId}' into itself`);
+    const anchors = this.#mapTagged(fromId, (tags) => unique(tags.map((t) => (t === fromId ? intoId : t))));
+    return this.#record(`merge tag '${from.label}' into '${into.label}'`, this.tags.filter((t) => t.id !== fromId), anchors);
+  }
+
+  /** Removes a tag and takes it off every annotation (`tagUsage` says how many beforehand). */
+  deleteTag(id: string): AnnotationSet {
+    const tag = this.#requireTag(id);
+    const anchors = this.#mapTagged(id, (tags) => tags.filter((t) => t !== id));
+    return this.#record(`delete tag '${tag.label}'`, this.tags.filter((t) => t.id !== id), anchors);
+  }
+
+  /** Follows text changes (see `applyEdits`); not an undo step. */
+  edit(changes: readonly TextChange[]): AnnotationSet {
+    return new AnnotationSet(this.#base, applyEdits(this.#anchors, changes), this.#undo);
+  }
+
+  /** Replaces the anchors after re-anchoring (e.g. `reanchorAll` on an external change); not an undo step. */
+  withAnchors(anchors: readonly Anchor[]): AnnotationSet {
+    return new AnnotationSet(this.#base, anchors, this.#undo);
+  }
+
+  /** Replaces the document block (after saving); not an undo step. */
+  withDocument(document: SidecarDocument): AnnotationSet {
+    return new AnnotationSet({ ...this.#base, document }, this.#anchors, this.#undo);
+  }
+
+  /**
+   * Reverts the last operation; the same set when there is none. Annotations keep the ranges live edits gave them
+   * since; one that comes back (undone delete) or gets its old range back (undone re-pin) is re-anchored in `text`,
+   * the article's current text, because the text may have changed in between.
+   */
+  undo(text: string): AnnotationSet {
+    const entry = this.#undo.at(-1);
+    if (!entry) return this;
+    const anchors = entry.annotations.map((before): Anchor => {
+      const now = this.get(before.id);
+      if (!now || entry.retargeted.has(before.id)) return reanchor(before, text);
+      return { annotation: before === now.annotation ? before : { ...before, target: now.annotation.target }, state: now.state };
+    });
+    return new AnnotationSet({ ...this.#base, tags: entry.tags }, anchors, this.#undo.slice(0, -1));
+  }
+
+  #index(): Map<string, number> {
+    // Built on first lookup and cached: the set is immutable, so it can never go stale.
+    this.#byId ??= new Map(this.#anchors.map((a, i) => [a.annotation.id, i]));
+    return this.#byId;
+  }
+
+  #require(id: string): Anchor {
+    const anchor = this.get(id);
+    if (!anchor) throw new Error(`no annotation '${id}'`);
+    return anchor;
+  }
+
+  #requireTag(id: string): SidecarTag {
+    const tag = this.tags.find((t) => t.id === id);
+    if (!tag) throw new Error(`no tag '${id}'`);
+    return tag;
+  }
+
+  #mapTagged(tagId: string, f: (tags: readonly string[]) => string[]): Anchor[] {
+    return this.#anchors.map((a) => (a.annotation.tags.includes(tagId) ? { ...a, annotation: { ...a.annotation, tags: f(a.annotation.tags) } } : a));
+  }
+
+  #change(label: string, id: string, f: (a: Annotation) => Annotation, state?: AnchorState, retarget = false): AnnotationSet {
+    this.#require(id);
+    const anchors = this.#anchors.map((a) => (a.annotation.id === id ? { annotation: f(a.annotation), state: state ?? a.state } : a));
+    return this.#record(label, this.tags, anchors, retarget ? [id] : []);
+  }
+
+  #record(label: string, tags: readonly SidecarTag[], anchors: readonly Anchor[], retargeted: readonly string[] = []): AnnotationSet {
+    const entry: UndoEntry = { label, tags: this.tags, annotations: this.#anchors.map((a) => a.annotation), retargeted: new Set(retargeted) };
+    return new AnnotationSet({ ...this.#base, tags }, anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry]);
+  }
+}

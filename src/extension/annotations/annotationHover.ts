@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { AnnotationService } from './annotationService';
+import { stateLabel } from './annotationTree';
+
+function link(title: string, command: string, args: unknown[]): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/** The commands annotation hovers link to. */
+export const ANNOTATION_HOVER_COMMANDS = ['tensionLens.editAnnotationTags', 'tensionLens.editAnnotationNote', 'tensionLens.deleteAnnotation'];
+
+/** On an annotated range: its tags, note, dates and state, with links to edit tags, edit the note, or delete it. */
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  readonly #annotations: AnnotationService;
+
+  constructor(annotations: AnnotationService) {
+    this.#annotations = annotations;
+  }
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (document.isUntitled) return undefined;
+    const entry = await this.#annotations.load(document);
+    if (!entry.set) return undefined;
+    const offset = document.offsetAt(position);
+    const here = entry.set.anchors.filter((a) => a.state !== 'orphaned' && a.annotation.target.position.start <= offset && offset < a.annotation.target.position.end);
+    if (here.length === 0) return undefined;
+    const labels = new Map(entry.set.tags.map((t) => [t.id, t.label]));
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ANNOTATION_HOVER_COMMANDS };
+    const uri = document.uri.toString();
+    for (const { annotation, state } of here) {
+      const tags = annotation.tags.map((t) => `\`${labels.get(t) ?? `${t}?`}\``).join(' ') || vscode.l10n.t('(no tags)');
+      md.appendMarkdown(`$(note) **${vscode.l10n.t('Annotation')}** ${tags}\n\n`);
+      if (annotation.note) md.appendText(`${annotation.note}\n\n`);
+      md.appendMarkdown(`*${vscode.l10n.t('created')} ${annotation.created.slice(0, 16).replace('T', ' ')} · ${vscode.l10n.t('modified')} ${annotation.modified.slice(0, 16).replace('T', ' ')} · ${stateLabel(state)}*\n\n`);
+      md.appendMarkdown(`${link(vscode.l10n.t('Edit tags'), 'tensionLens.editAnnotationTags', [uri, annotation.id])} · ${link(vscode.l10n.t('Edit note'), 'tensionLens.editAnnotationNote', [uri, annotation.id])} · ${link(vscode.l10n.t('Delete'), 'tensionLens.deleteAnnotation', [uri, annotation.id])}\n\n---\n\n`);
+    }
+    const first = here[0]?.annotation.target.position;
+    return new vscode.Hover(md, first ? new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)) : undefined);
+  }
+}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Anchor, SidecarTag } from '../../core';
+import type { AnnotationService } from './annotationService';
+import { tagIcon } from './tagIcon';
+
+/** A node of the Annotations view: a group (a tag, Orphaned, or Needs review) or one annotation. */
+export type AnnotationNode =
+  | { readonly kind: 'group'; readonly group: 'tag' | 'orphaned' | 'review' | 'untagged'; readonly tag?: SidecarTag; readonly uri: string; readonly anchors: readonly Anchor[] }
+  | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean };
+
+const STATE_ICON: Record<Anchor['state'], string> = { exact: 'pass', moved: 'arrow-swap', fuzzy: 'question', orphaned: 'warning' };
+
+/** The state of an anchor in the UI language (literal calls, so the l10n test can see every string). */
+export function stateLabel(state: Anchor['state']): string {
+  switch (state) {
+    case 'exact': return vscode.l10n.t('exact');
+    case 'moved': return vscode.l10n.t('moved');
+    case 'fuzzy': return vscode.l10n.t('approximate');
+    default: return vscode.l10n.t('orphaned');
+  }
+}
+
+function clip(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** The Annotations view of the active article: grouped by tag, with Orphaned and Needs review groups. */
+export class AnnotationTreeProvider implements vscode.TreeDataProvider<AnnotationNode>, vscode.Disposable {
+  readonly #annotations: AnnotationService;
+  readonly #emitter = new vscode.EventEmitter<AnnotationNode | undefined>();
+  readonly onDidChangeTreeData = this.#emitter.event;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  #uri: vscode.Uri | undefined;
+
+  constructor(annotations: AnnotationService) {
+    this.#annotations = annotations;
+    this.#uri = vscode.window.activeTextEditor?.document.uri;
+    this.#subscriptions.push(
+      annotations.onDidChange(() => this.#emitter.fire(undefined)),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && this.#annotations.get(e.document.uri)) this.#uri = e.document.uri;
+        this.#emitter.fire(undefined);
+      }),
+    );
+  }
+
+  getChildren(node?: AnnotationNode): AnnotationNode[] {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.#annotations.get(editor.document.uri)) this.#uri = editor.document.uri;
+    const uri = this.#uri;
+    const entry = uri ? this.#annotations.get(uri) : undefined;
+    if (!uri || !entry?.set) return [];
+    const key = uri.toString();
+    if (node?.kind === 'group') {
+      return node.anchors.map((anchor) => ({ kind: 'annotation', uri: key, id: anchor.annotation.id, anchor, review: entry.review.has(anchor.annotation.id) }));
+    }
+    if (node) return [];
+    const anchors = this.#annotations.sorted(uri);
+    const placed = anchors.filter((a) => a.state !== 'orphaned');
+    const groups: AnnotationNode[] = [];
+    const review = anchors.filter((a) => entry.review.has(a.annotation.id));
+    if (review.length > 0) groups.push({ kind: 'group', group: 'review', uri: key, anchors: review });
+    for (const tag of entry.set.tags) {
+      const tagged = placed.filter((a) => a.annotation.tags.includes(tag.id));
+      if (tagged.length > 0) groups.push({ kind: 'group', group: 'tag', tag, uri: key, anchors: tagged });
+    }
+    const known = new Set(entry.set.tags.map((t) => t.id));
+    const untagged = placed.filter((a) => !a.annotation.tags.some((t) => known.has(t)));
+    if (untagged.length > 0) groups.push({ kind: 'group', group: 'untagged', uri: key, anchors: untagged });
+    const orphaned = anchors.filter((a) => a.state === 'orphaned');
+    if (orphaned.length > 0) groups.push({ kind: 'group', group: 'orphaned', uri: key, anchors: orphaned });
+    return groups;
+  }
+
+  getTreeItem(node: AnnotationNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const label = node.group === 'tag' ? node.tag?.label ?? '' : node.group === 'orphaned' ? vscode.l10n.t('Orphaned') : node.group === 'review' ? vscode.l10n.t('Needs review') : vscode.l10n.t('Untagged');
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.anchors.length);
+      item.iconPath = node.group === 'tag' ? tagIcon(node.tag?.color) : new vscode.ThemeIcon(node.group === 'orphaned' ? 'warning' : node.group === 'review' ? 'eye' : 'circle-outline');
+      if (node.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Select new text and use “Re-pin to Selection”, or delete them.');
+      if (node.group === 'review') item.tooltip = vscode.l10n.t('The article changed outside the editor; these annotations moved. Accept, re-pin or delete each.');
+      item.id = `${node.uri}#${node.group}:${node.tag?.id ?? ''}`;
+      item.contextValue = `annotationGroup.${node.group}`;
+      return item;
+    }
+    const { annotation, state } = node.anchor;
+    const item = new vscode.TreeItem(`“${clip(annotation.target.quote.exact, 30)}”`, vscode.TreeItemCollapsibleState.None);
+    item.description = `${annotation.note ? clip(annotation.note, 40) : ''}${state === 'exact' ? '' : ` · ${stateLabel(state)}`}`;
+    item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`“${annotation.target.quote.exact}”\n\n${annotation.note}\n\n`);
+    tooltip.appendMarkdown(`*${vscode.l10n.t('State')}: ${stateLabel(state)} · ${vscode.l10n.t('modified')} ${annotation.modified}*`);
+    item.tooltip = tooltip;
+    item.contextValue = node.review ? 'annotation.review' : state === 'orphaned' ? 'annotation.orphaned' : 'annotation';
+    if (state !== 'orphaned') {
+      const { start, end } = annotation.target.position;
+      item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, start, end] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    for (const d of this.#subscriptions) d.dispose();
+    this.#emitter.dispose();
+  }
+}
