@@ -75,11 +75,11 @@ async function pickTags(tags: readonly SidecarTag[], selected: readonly string[]
   });
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
-      const chosen = [...pick.selectedItems];
-      const active = pick.activeItems[0];
-      // Enter on “Create tag …” (or with typed text and nothing ticked) takes the typed name as a new tag.
-      if (active?.create && !chosen.includes(active)) chosen.push(active);
-      resolve(chosen.map((i) => i.tagId ?? i.create ?? '').filter(Boolean));
+      const chosen = pick.selectedItems.map((i) => i.tagId ?? i.create ?? '');
+      // Text typed in the box counts too: an existing tag's name picks it, a new name creates the tag.
+      const typed = pick.value.trim();
+      if (typed) chosen.push(tags.find((t) => t.label === typed)?.id ?? typed);
+      resolve([...new Set(chosen.filter(Boolean))]);
       pick.hide();
     });
     pick.onDidHide(() => {
