@@ -1,0 +1,28 @@
+import type { ArticleError } from './types';
+
+// fatal: a byte sequence that is not UTF-8 throws instead of turning into U+FFFD, so the row can say why.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** How far into a file to look for NUL bytes: what `git` and the CLI look at to call a file binary. */
+const BINARY_PROBE = 8192;
+
+/**
+ * Decodes an article's bytes the way VS Code and the CLI read it: UTF-8, BOM dropped. Returns the error instead
+ * for a file over `maxBytes` (when given), a binary one (NUL bytes near the start) or one that is not UTF-8.
+ */
+export function decodeArticle(bytes: Uint8Array, maxBytes?: number): { text: string } | { error: ArticleError } {
+  if (maxBytes !== undefined && bytes.byteLength > maxBytes) return { error: tooLarge(maxBytes) };
+  if (bytes.subarray(0, BINARY_PROBE).includes(0)) return { error: { code: 'binary' } };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { error: { code: 'encoding' } };
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/** The error of a file over the size limit, with the limit in MB as its detail (so the row can quote it). */
+export function tooLarge(maxBytes: number): ArticleError {
+  return { code: 'tooLarge', detail: String(Math.round((maxBytes / (1024 * 1024)) * 100) / 100) };
+}

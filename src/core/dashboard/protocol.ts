@@ -1,0 +1,111 @@
+/**
+ * The messages between the extension and the dashboard webview, and the webview's saved state. Types only: the
+ * extension (Node) and the webview script (browser) both import them, so both sides agree at compile time.
+ */
+import type { PoleColor } from '../lexicon/palette';
+import type { SortKey, TableView } from './table';
+import type { ArticleDetail, DashboardModel } from './types';
+
+/** The UI strings of the webview, translated on the extension side (`vscode.l10n.t`). */
+export interface DashboardStrings {
+  readonly title: string;
+  readonly overview: string;
+  readonly article: string;
+  readonly compare: string;
+  readonly colArticle: string;
+  readonly colProfile: string;
+  readonly colTerms: string;
+  readonly colBalance: string;
+  readonly colSites: string;
+  readonly colAnnotations: string;
+  readonly colCompare: string;
+  readonly workspaceTotals: string;
+  readonly profileNote: string;
+  readonly filterPlaceholder: string;
+  readonly sortByAxis: string;
+  readonly noAxisSort: string;
+  /** `{0}` articles, `{1}` terms, `{2}` tension sites. */
+  readonly summary: string;
+  /** `{0}` files. */
+  readonly skipped: string;
+  /** `{0}` done, `{1}` in all. */
+  readonly scanning: string;
+  readonly empty: string;
+  readonly noMatch: string;
+  readonly errorBinary: string;
+  readonly errorEncoding: string;
+  /** `{0}` MB. */
+  readonly errorTooLarge: string;
+  /** `{0}` the reason. */
+  readonly errorUnreadable: string;
+  readonly noArticle: string;
+  readonly profileBySection: string;
+  readonly profileHint: string;
+  readonly sites: string;
+  readonly noSites: string;
+  readonly topTerms: string;
+  readonly annotationsByTag: string;
+  readonly noAnnotations: string;
+  readonly untagged: string;
+  readonly beforeFirstHeading: string;
+  /** `{0}` the 1-based line. */
+  readonly line: string;
+  readonly compareHint: string;
+  readonly perThousand: string;
+  readonly clearSelection: string;
+  /** `{0}` the row's path. */
+  readonly openArticle: string;
+  /** `{0}` weaker pole share; the tooltip of the balance cell. */
+  readonly balanceHint: string;
+  readonly refresh: string;
+}
+
+/** Everything the webview shows, posted whenever something changed (and in reply to `ready`). */
+export interface DashboardUpdate {
+  readonly type: 'update';
+  readonly model: DashboardModel;
+  /** The article view: the active (or last active) article; undefined when none is open. */
+  readonly article?: ArticleDetail;
+  readonly scanning?: { readonly done: number; readonly total: number };
+  readonly strings: DashboardStrings;
+  /** `zh` or `en`: which half of the lexicon's bilingual labels to show. */
+  readonly language: 'zh' | 'en';
+  readonly colors: readonly PoleColor[];
+}
+
+/** Scan progress between updates. */
+export interface DashboardProgress {
+  readonly type: 'progress';
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ToWebview = DashboardUpdate | DashboardProgress;
+
+export type FromWebview =
+  | { readonly type: 'ready' }
+  | { readonly type: 'open'; readonly path: string }
+  | { readonly type: 'reveal'; readonly path: string; readonly start: number; readonly end: number }
+  | { readonly type: 'refresh' }
+  /** Sent after each render: which view is shown and how many rows or items it holds (tests read it). */
+  | { readonly type: 'rendered'; readonly view: DashboardView; readonly rows: number };
+
+export type DashboardView = 'overview' | 'article' | 'compare';
+
+/** What the webview keeps with `setState` (and VS Code hands back to the serializer after a reload). */
+export interface DashboardState {
+  readonly view: DashboardView;
+  readonly table: TableView;
+  /** Paths chosen for Compare, in the order chosen. */
+  readonly compare: readonly string[];
+  /** Compare counts per 1,000 characters instead of raw counts. */
+  readonly perThousand: boolean;
+}
+
+/** The state of a dashboard opened for the first time. */
+export const INITIAL_STATE: DashboardState = {
+  view: 'overview',
+  table: { sort: 'path' satisfies SortKey, descending: false, filter: '' },
+  compare: [],
+  perThousand: false,
+};

@@ -1,0 +1,34 @@
+import type { ArticleRow } from './types';
+
+/** A column of the overview to sort by: a fixed column or one axis's total (`axis:open-closed`). */
+export type SortKey = 'path' | 'terms' | 'balance' | 'sites' | 'annotations' | `axis:${string}`;
+
+/** How the overview table is shown: kept in the webview's state across reloads. */
+export interface TableView {
+  readonly sort: SortKey;
+  readonly descending: boolean;
+  /** Words that must all occur in a row's path (case-insensitive); empty shows every row. */
+  readonly filter: string;
+}
+
+function keyOf(row: ArticleRow, sort: SortKey): number | string {
+  if (sort === 'path') return row.path.toLowerCase();
+  if (sort.startsWith('axis:')) {
+    const axis = row.axes.find((a) => a.axis === sort.slice(5));
+    return axis ? axis.a + axis.b : 0;
+  }
+  return row[sort as 'terms' | 'balance' | 'sites' | 'annotations'];
+}
+
+/** The rows the table shows, filtered then sorted (ties by path, so the order is stable across updates). */
+export function visibleRows(rows: readonly ArticleRow[], view: TableView): ArticleRow[] {
+  const words = view.filter.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const shown = words.length === 0 ? [...rows] : rows.filter((r) => words.every((w) => r.path.toLowerCase().includes(w)));
+  const sign = view.descending ? -1 : 1;
+  return shown.sort((x, y) => {
+    const a = keyOf(x, view.sort);
+    const b = keyOf(y, view.sort);
+    const order = a < b ? -1 : a > b ? 1 : 0;
+    return order !== 0 ? sign * order : x.path < y.path ? -1 : x.path > y.path ? 1 : 0;
+  });
+}

@@ -1,0 +1,219 @@
+import * as vscode from 'vscode';
+import { poleColors } from '../../core';
+import { type ArticleDetail, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail } from '../../core/dashboard';
+import type { AnalysisService } from '../analysis/analysisService';
+import type { ConfigService } from '../config';
+import type { LexiconService } from '../lexicon/lexiconService';
+import { readArticle } from './articleFiles';
+import { dashboardHtml, dashboardResourceRoots } from './html';
+import { dashboardStrings } from './strings';
+import { WorkspaceArticles } from './workspaceArticles';
+
+/** The dashboard's webview panel type: the command, the serializer and `onWebviewPanel:` all name it. */
+export const DASHBOARD_VIEW_TYPE = 'tensionLens.dashboard';
+
+/** What the webview last said it rendered. */
+export interface RenderedReport {
+  readonly view: DashboardView;
+  readonly rows: number;
+}
+
+/** Services the panel reads; owned by the composition root. */
+export interface DashboardServices {
+  readonly extensionUri: vscode.Uri;
+  readonly config: ConfigService;
+  readonly lexicon: LexiconService;
+  readonly analyses: AnalysisService;
+}
+
+/** Webview options: scripts on, and only the dashboard's own folders readable. */
+export function dashboardOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  // No retainContextWhenHidden: a hidden dashboard costs nothing; the webview keeps its UI state with setState and
+  // gets the model again when it is shown.
+  return { enableScripts: true, enableFindWidget: true, localResourceRoots: dashboardResourceRoots(extensionUri) };
+}
+
+/**
+ * One open dashboard: its webview, the workspace overview it shows (scanned while it is open) and the article
+ * view of the active (or last active) article. Posts a fresh `update` whenever either changes, coalesced.
+ */
+export class DashboardPanel implements vscode.Disposable {
+  readonly #panel: vscode.WebviewPanel;
+  readonly #services: DashboardServices;
+  readonly #articles: WorkspaceArticles;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.#disposed.event;
+  readonly #rendered = new vscode.EventEmitter<RenderedReport>();
+  readonly onDidRender = this.#rendered.event;
+  /** The article of the article view: the last text editor that showed an article. */
+  #active: vscode.Uri | undefined;
+  #postTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped per post, so a slow post that was overtaken does not send stale data. */
+  #sequence = 0;
+  #lastPosted: DashboardUpdate | undefined;
+  #lastRendered: RenderedReport | undefined;
+  #isDisposed = false;
+
+  constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
+    this.#panel = panel;
+    this.#services = services;
+    this.#active = active;
+    this.#articles = new WorkspaceArticles(services.config, services.lexicon);
+    const strings = dashboardStrings();
+    panel.title = strings.title;
+    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'tension-lens.svg');
+    panel.webview.options = dashboardOptions(services.extensionUri);
+    panel.webview.html = dashboardHtml(panel.webview, services.extensionUri, strings.title, vscode.env.language);
+    this.#subscriptions.push(
+      this.#articles,
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.#receive(m)),
+      // A hidden webview is torn down; it asks again with `ready` when shown. Nothing to post meanwhile.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.#schedulePost(0);
+      }),
+      this.#articles.onDidChange(() => this.#schedulePost()),
+      this.#articles.onProgress((p) => void this.#send({ type: 'progress', ...p })),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (!editor || !this.#isArticle(editor.document) || editor.document.uri.toString() === this.#active?.toString()) return;
+        this.#active = editor.document.uri;
+        this.#schedulePost();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && e.document.uri.toString() === this.#active?.toString()) this.#schedulePost(services.config.current.debounceMs);
+      }),
+      services.config.onDidChange(() => this.#schedulePost()),
+    );
+    void this.#articles.rescan();
+  }
+
+  get panel(): vscode.WebviewPanel {
+    return this.#panel;
+  }
+
+  /** The last `update` posted to the webview (tests compare its model with the CLI's). */
+  get lastPosted(): DashboardUpdate | undefined {
+    return this.#lastPosted;
+  }
+
+  get lastRendered(): RenderedReport | undefined {
+    return this.#lastRendered;
+  }
+
+  get scanning(): boolean {
+    return this.#articles.scanning !== undefined;
+  }
+
+  reveal(): void {
+    this.#panel.reveal();
+  }
+
+  /** Re-reads every article (command palette `Rescan` and the webview's refresh button). */
+  rescan(): Promise<void> {
+    return this.#articles.rescan();
+  }
+
+  #isArticle(document: vscode.TextDocument): boolean {
+    return document.uri.scheme !== 'vscode-webview' && this.#services.analyses.isArticle(document);
+  }
+
+  #schedulePost(delayMs = 50): void {
+    if (this.#postTimer) clearTimeout(this.#postTimer);
+    this.#postTimer = setTimeout(() => void this.#post(), delayMs);
+  }
+
+  async #post(): Promise<void> {
+    this.#postTimer = undefined;
+    if (this.#isDisposed || !this.#panel.visible) return;
+    const sequence = ++this.#sequence;
+    const lexicon = this.#services.lexicon.current;
+    const model = this.#articles.model();
+    const article = await this.#detail();
+    if (sequence !== this.#sequence || this.#isDisposed) return;
+    const scanning = this.#articles.scanning;
+    const update: DashboardUpdate = {
+      type: 'update', model, strings: dashboardStrings(),
+      language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en',
+      colors: poleColors(lexicon.lexicon),
+      ...(article ? { article } : {}),
+      ...(scanning ? { scanning } : {}),
+    };
+    if (await this.#send(update)) this.#lastPosted = update;
+  }
+
+  /** The article view of the active article, read and analysed now (one file: milliseconds). */
+  async #detail(): Promise<ArticleDetail | undefined> {
+    const uri = this.#active;
+    if (!uri) return undefined;
+    const config = this.#services.config.current;
+    const input = await readArticle(uri, WorkspaceArticles.pathOf(uri), config.maxFileSizeMB * 1024 * 1024, config.sidecarLocation);
+    const lexicon = this.#services.lexicon.current;
+    const analysed = analyseArticle(input, lexicon);
+    if (!analysed) return undefined;
+    if (!analysed.analysis || 'error' in input) return { path: analysed.row.path, row: analysed.row, sections: [], sites: [], topTerms: {} };
+    return buildArticleDetail(analysed.row, input.text, analysed.analysis, lexicon.lexicon, input.sidecar);
+  }
+
+  async #send(message: ToWebview): Promise<boolean> {
+    if (this.#isDisposed) return false;
+    try {
+      return await this.#panel.webview.postMessage(message);
+    } catch {
+      return false; // the webview went away between the check and the post
+    }
+  }
+
+  async #receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.#schedulePost(0);
+        return;
+      case 'refresh':
+        await this.#articles.rescan();
+        return;
+      case 'rendered':
+        this.#lastRendered = { view: message.view, rows: message.rows };
+        this.#rendered.fire(this.#lastRendered);
+        return;
+      case 'open': {
+        const uri = this.#uriOf(message.path);
+        if (uri) await vscode.window.showTextDocument(uri, { viewColumn: this.#articleColumn(), preview: true });
+        return;
+      }
+      case 'reveal': {
+        const uri = this.#uriOf(message.path);
+        if (!uri) return;
+        const document = await vscode.workspace.openTextDocument(uri);
+        const range = new vscode.Range(document.positionAt(message.start), document.positionAt(message.end));
+        const editor = await vscode.window.showTextDocument(document, { viewColumn: this.#articleColumn(), selection: range, preview: true });
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+    }
+  }
+
+  #uriOf(path: string): vscode.Uri | undefined {
+    if (this.#active && WorkspaceArticles.pathOf(this.#active) === path) return this.#active;
+    return this.#articles.uriOf(path);
+  }
+
+  /** Where articles open: beside the dashboard, in the column of a visible text editor if there is one. */
+  #articleColumn(): vscode.ViewColumn {
+    const own = this.#panel.viewColumn;
+    const other = vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined && e.viewColumn !== own)?.viewColumn;
+    if (other !== undefined) return other;
+    return own === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+  }
+
+  dispose(): void {
+    if (this.#isDisposed) return;
+    this.#isDisposed = true;
+    if (this.#postTimer) clearTimeout(this.#postTimer);
+    for (const d of this.#subscriptions) d.dispose();
+    this.#panel.dispose();
+    this.#disposed.fire();
+    this.#disposed.dispose();
+    this.#rendered.dispose();
+  }
+}

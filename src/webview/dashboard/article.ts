@@ -1,0 +1,120 @@
+import { sectionHeatMap } from '../../core/charts';
+import type { ArticleDetail, DashboardAxis, SiteEntry } from '../../core/dashboard/types';
+import type { ViewContext } from './context';
+import { chart, format, h, onActivate, splitPath, swatch } from './dom';
+import { errorText } from './overview';
+
+/** The sentence of a site with its pole terms coloured and its contrast markers emphasised (text nodes only). */
+function siteText(site: SiteEntry, axis: DashboardAxis | undefined, context: ViewContext): HTMLElement {
+  const marks = [
+    ...site.termsA.map((word) => ({ word, className: 'term', color: axis ? context.colors[axis.poles[0].id] : undefined })),
+    ...site.termsB.map((word) => ({ word, className: 'term', color: axis ? context.colors[axis.poles[1].id] : undefined })),
+    ...site.markers.map((word) => ({ word, className: 'marker', color: undefined })),
+  ].filter((m) => m.word.length > 0).sort((a, b) => b.word.length - a.word.length);
+  const out = h('span', { class: 'text' });
+  let i = 0;
+  let plain = '';
+  const text = site.text.replace(/\s+/g, ' ');
+  while (i < text.length) {
+    // Longest mark first at each position, so 闭源商用 wins over 闭源.
+    const mark = marks.find((m) => text.startsWith(m.word, i));
+    if (!mark) {
+      plain += text[i];
+      i++;
+      continue;
+    }
+    if (plain) out.append(plain);
+    plain = '';
+    const span = h('span', { class: mark.className }, mark.word);
+    if (mark.color) span.style.color = mark.color;
+    out.append(span);
+    i += mark.word.length;
+  }
+  if (plain) out.append(plain);
+  return out;
+}
+
+function sitesSection(detail: ArticleDetail, context: ViewContext): HTMLElement {
+  const s = context.data.strings;
+  const axes = new Map(context.data.model.axes.map((a) => [a.id, a]));
+  const list = h('ol', { class: 'sites' }, ...detail.sites.map((site, i) => {
+    const axis = axes.get(site.axis);
+    const button = h('button', { type: 'button', class: 'site', 'data-key': `site:${i}` },
+      h('span', { class: 'where' }, format(s.line, site.line + 1)),
+      h('span', { class: 'axis' }, axis ? axis.label[context.language] : site.axis),
+      siteText(site, axis, context),
+      site.markers.length > 0 && h('span', { class: 'markers' }, site.markers.join(' ')));
+    button.addEventListener('click', () => context.post({ type: 'reveal', path: detail.path, start: site.start, end: site.end }));
+    return h('li', {}, button);
+  }));
+  return h('section', { class: 'card sites-card', 'aria-label': s.sites },
+    h('h3', {}, s.sites, h('span', { class: 'count' }, String(detail.sites.length))),
+    detail.sites.length > 0 ? list : h('p', { class: 'empty' }, s.noSites));
+}
+
+function termsSection(detail: ArticleDetail, context: ViewContext): HTMLElement {
+  const s = context.data.strings;
+  const axes = context.data.model.axes.filter((a) => a.poles.some((p) => (detail.topTerms[p.id]?.length ?? 0) > 0));
+  const pole = (id: string, label: string): HTMLElement => h('div', { class: 'pole' },
+    h('div', { class: 'pole-name' }, swatch(context.colors[id]), label),
+    h('ul', {}, ...(detail.topTerms[id] ?? []).map((t) => h('li', {}, h('span', { class: 'term' }, t.text), h('span', { class: 'times' }, `×${t.count}`)))));
+  return h('section', { class: 'card terms-card', 'aria-label': s.topTerms },
+    h('h3', {}, s.topTerms),
+    ...axes.map((axis) => h('div', { class: 'axis-terms' },
+      h('div', { class: 'axis-name' }, axis.label[context.language]),
+      h('div', { class: 'poles' }, pole(axis.poles[0].id, axis.poles[0].label[context.language]), pole(axis.poles[1].id, axis.poles[1].label[context.language])))));
+}
+
+function annotationsSection(detail: ArticleDetail, context: ViewContext): HTMLElement {
+  const s = context.data.strings;
+  const summary = detail.annotations;
+  const tags = summary ? [...summary.byTag.map((t) => ({ label: t.label, count: t.count })), ...(summary.untagged > 0 ? [{ label: s.untagged, count: summary.untagged }] : [])] : [];
+  const max = Math.max(1, ...tags.map((t) => t.count));
+  return h('section', { class: 'card annotations-card', 'aria-label': s.annotationsByTag },
+    h('h3', {}, s.annotationsByTag, h('span', { class: 'count' }, String(summary?.count ?? 0))),
+    tags.length === 0 ? h('p', { class: 'empty' }, s.noAnnotations) : h('ul', { class: 'tags' }, ...tags.map((t) => {
+      const bar = h('span', { class: 'bar' });
+      bar.style.width = `${Math.round((t.count / max) * 100)}%`;
+      return h('li', {}, h('span', { class: 'tag' }, t.label), h('span', { class: 'meter' }, bar), h('span', { class: 'times' }, String(t.count)));
+    })));
+}
+
+/** Section rows of the heat map act as buttons: click, Enter or Space reveals the section in the editor. */
+function linkSections(holder: HTMLElement, detail: ArticleDetail, context: ViewContext): void {
+  for (const group of Array.from(holder.querySelectorAll<SVGGElement>('g[data-row]'))) {
+    const section = detail.sections[Number(group.getAttribute('data-row'))];
+    if (!section) continue;
+    group.setAttribute('tabindex', '0');
+    group.setAttribute('role', 'button');
+    group.setAttribute('data-key', `section:${group.getAttribute('data-row') ?? ''}`);
+    group.setAttribute('aria-label', section.title || context.data.strings.beforeFirstHeading);
+    group.classList.add('section-link');
+    onActivate(group as unknown as HTMLElement, () => context.post({ type: 'reveal', path: detail.path, start: section.start, end: section.start }));
+  }
+}
+
+/** The article view of the active article: section profile, tension sites, top terms, annotations by tag. */
+export function renderArticle(root: HTMLElement, context: ViewContext): number {
+  const s = context.data.strings;
+  const detail = context.data.article;
+  if (!detail) {
+    root.append(h('p', { class: 'empty' }, s.noArticle));
+    return 0;
+  }
+  const { name, folder } = splitPath(detail.path);
+  const open = h('button', { type: 'button', class: 'link', 'data-key': 'open-article' }, format(s.openArticle, name));
+  open.addEventListener('click', () => context.post({ type: 'open', path: detail.path }));
+  const row = detail.row;
+  root.append(h('header', { class: 'article-head' },
+    h('h2', {}, name, folder && h('span', { class: 'folder' }, ` ${folder}`)),
+    h('p', { class: 'meta' }, row.error ? errorText(row.error, s) : `${s.colTerms} ${row.terms} · ${s.colSites} ${row.sites} · ${s.colBalance} ${row.balance.toFixed(2)} · ${s.colAnnotations} ${row.annotations}`),
+    open));
+  if (row.error) return 0;
+  const heat = chart(sectionHeatMap(detail, context.data.model.axes, context.colors, context.theme, context.language, { title: s.profileBySection, beforeFirstHeading: s.beforeFirstHeading, width: context.width }), 'heatmap');
+  linkSections(heat, detail, context);
+  root.append(
+    h('section', { class: 'card profile-card', 'aria-label': s.profileBySection }, h('h3', {}, s.profileBySection), h('p', { class: 'hint' }, s.profileHint), heat),
+    h('div', { class: 'columns' }, sitesSection(detail, context), h('div', { class: 'stack' }, termsSection(detail, context), annotationsSection(detail, context))),
+  );
+  return detail.sections.length;
+}
