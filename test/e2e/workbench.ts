@@ -170,3 +170,284 @@ export async function closeWorkbench(): Promise<void> {
   browser = undefined;
   await b?.close();
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decorations, theme colours, view containers and trees (test/e2e/editor.e2e.ts, the screenshots).
+// Functions passed to page.evaluate() declare no named inner functions: tsx would wrap them in __name(), which
+// does not exist in the page.
+
+/**
+ * Calls `check` until it resolves (returns its value) or `timeout` ms have passed (throws its last error): for
+ * assertions on things the extension host paints or refreshes a little later.
+ */
+export async function eventually<T>(check: () => Promise<T>, { timeout = 15_000, interval = 250 }: { timeout?: number; interval?: number } = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+    }
+    await workbench().waitForTimeout(interval);
+  }
+}
+
+/**
+ * The current value of a theme colour (`editor.background`, `tensionLens.pole.open.background`...) as the browser
+ * computes it (`rgb(...)` / `rgba(...)`), so it compares equal to a computed `background-color`. VS Code defines
+ * every colour, contributed ones too, as a CSS variable `--vscode-<id with . as ->` on the workbench. Undefined
+ * when the theme has no such colour.
+ */
+export async function themeColor(id: string): Promise<string | undefined> {
+  const value = await workbench().evaluate((variable) => {
+    const root = document.querySelector('.monaco-workbench') ?? document.body;
+    const raw = getComputedStyle(root).getPropertyValue(variable).trim();
+    if (!raw) return '';
+    const probe = document.createElement('div');
+    probe.style.backgroundColor = raw;
+    root.appendChild(probe);
+    const computed = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return computed;
+  }, `--vscode-${id.replace(/\./g, '-')}`);
+  return value || undefined;
+}
+
+/** A decoration drawn under or around some text: its CSS classes and computed background colour. */
+export interface Decoration {
+  /** `overlay`: a `.cdr` box in `.view-overlays` under the text (background decorations); `inline`: a span around it. */
+  readonly kind: 'overlay' | 'inline';
+  readonly className: string;
+  readonly background: string;
+}
+
+/** A word in the active editor and what is drawn under it, one entry per visual line it covers. */
+export interface WordDecorations {
+  readonly word: string;
+  /** The 1-based line number of the document line the word starts on (from the editor's line-number gutter). */
+  readonly lineNumber: number | undefined;
+  readonly parts: readonly { readonly box: Box; readonly decorations: readonly Decoration[] }[];
+}
+
+/**
+ * Finds the `occurrence`-th (0-based) occurrence of `word` in the rendered text of the active editor and returns,
+ * for every visual line the word covers, its box and every decoration whose box covers it: the `.cdr` overlay boxes
+ * VS Code draws for background decorations (`.view-overlays`, positioned under the text, not wrapping it) and the
+ * coloured spans of inline decorations. Text is searched across wrapped visual lines (in screen order), so a word
+ * that word wrap splits is still found, as two parts. Undefined when the word is not rendered.
+ */
+export async function wordDecorations(word: string, { occurrence = 0 }: { occurrence?: number } = {}): Promise<WordDecorations | undefined> {
+  const found = await workbench().evaluate(([selector, target, nth]) => {
+    const editor = document.querySelector(selector);
+    if (!editor) return undefined;
+    const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const nodes: Text[] = [];
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    }
+    const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+    let start = -1;
+    for (let i = 0, from = 0; i <= nth; i++, from = start + 1) {
+      start = text.indexOf(target, from);
+      if (start < 0) return undefined;
+    }
+    const end = start + target.length;
+    // One DOM Range per text node the word touches (the nodes of two visual lines need not be DOM neighbours).
+    const rects: DOMRect[] = [];
+    const inline: { className: string; background: string; top: number }[] = [];
+    let offset = 0;
+    for (const n of nodes) {
+      const nodeEnd = offset + n.data.length;
+      if (nodeEnd > start && offset < end) {
+        const range = document.createRange();
+        range.setStart(n, Math.max(start, offset) - offset);
+        range.setEnd(n, Math.min(end, nodeEnd) - offset);
+        const nodeRects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        rects.push(...nodeRects);
+        for (let el = n.parentElement; el && !el.classList.contains('view-line'); el = el.parentElement) {
+          const background = getComputedStyle(el).backgroundColor;
+          if (background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent') {
+            inline.push({ className: el.className, background, top: nodeRects[0]?.top ?? 0 });
+          }
+        }
+      }
+      offset = nodeEnd;
+    }
+    // Merge the rectangles of one visual line.
+    const parts: { box: { x: number; y: number; width: number; height: number }; decorations: { kind: 'overlay' | 'inline'; className: string; background: string }[] }[] = [];
+    for (const r of rects.sort((a, b) => a.top - b.top || a.left - b.left)) {
+      const last = parts[parts.length - 1];
+      if (last && Math.abs(last.box.y - r.top) < 2) {
+        const right = Math.max(last.box.x + last.box.width, r.right);
+        last.box.x = Math.min(last.box.x, r.left);
+        last.box.width = right - last.box.x;
+      } else {
+        parts.push({ box: { x: r.left, y: r.top, width: r.width, height: r.height }, decorations: [] });
+      }
+    }
+    const overlays = Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .cdr'));
+    for (const part of parts) {
+      const { x, y, width, height } = part.box;
+      for (const o of overlays) {
+        const b = o.getBoundingClientRect();
+        const coversX = b.left <= x + 1 && b.right >= x + width - 1;
+        const overlapY = Math.min(b.bottom, y + height) - Math.max(b.top, y);
+        if (!coversX || overlapY < height / 2) continue;
+        part.decorations.push({ kind: 'overlay', className: o.className, background: getComputedStyle(o).backgroundColor });
+      }
+      for (const i of inline) {
+        if (Math.abs(i.top - y) < 2) part.decorations.push({ kind: 'inline', className: i.className, background: i.background });
+      }
+    }
+    // The line number: the last gutter number at or above the word's first visual line.
+    let lineNumber: number | undefined;
+    let best = -Infinity;
+    const firstTop = parts[0]?.box.y ?? 0;
+    for (const el of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'))) {
+      const top = el.getBoundingClientRect().top;
+      const n = Number(el.textContent?.trim());
+      if (top <= firstTop + 2 && top > best && Number.isInteger(n) && n > 0) {
+        best = top;
+        lineNumber = n;
+      }
+    }
+    return { lineNumber, parts };
+  }, [EDITOR, word, occurrence] as const);
+  return found ? { word, lineNumber: found.lineNumber, parts: found.parts } : undefined;
+}
+
+/** Moves the mouse off the editor and presses Escape: no hover or tooltip stays open for the next step. */
+export async function dismissHover(): Promise<void> {
+  const p = workbench();
+  await p.mouse.move(0, 0);
+  await p.keyboard.press('Escape');
+  await p.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+}
+
+/**
+ * Shows the side bar view container whose activity-bar entry is titled `title` ("Explorer", "Tension Lens"), and
+ * waits for its first view. Does nothing when it is already shown (clicking its icon again would hide it).
+ */
+export async function openViewContainer(title: string): Promise<void> {
+  const p = workbench();
+  const sidebar = p.locator('.part.sidebar');
+  const heading = sidebar.locator('.composite.title .title-label', { hasText: title });
+  if ((await sidebar.isVisible()) && (await heading.isVisible())) return;
+  await p.locator(`.part.activitybar .action-label[aria-label^="${title}"]`).first().click();
+  await heading.waitFor({ state: 'visible' });
+  await sidebar.locator('.pane').first().waitFor({ state: 'visible' });
+}
+
+/** The pane of the side bar view named `view` ("Terms", "Tags"...): its header and body. */
+export function viewPane(view: string): Locator {
+  return workbench().locator('.part.sidebar .pane').filter({ has: workbench().locator(`> .pane-header[aria-label="${view} Section"]`) });
+}
+
+/** The rows of a list or tree; not the copies of parent rows that sticky scroll pins above them. */
+const TREE_ROW = '.monaco-list-rows > .monaco-list-row';
+
+/** A row of a tree view as shown: label, description, depth (1 = top level) and whether it is expanded. */
+export interface TreeRow {
+  readonly level: number;
+  readonly label: string;
+  readonly description: string;
+  /** undefined for a leaf. */
+  readonly expanded: boolean | undefined;
+}
+
+/**
+ * Every row of the tree in the side bar view `view`, in order, including the ones scrolled out of sight: the list
+ * renders only visible rows, so this scrolls it (mouse wheel) to the end, then back to the top.
+ */
+export async function treeRows(view: string): Promise<TreeRow[]> {
+  const p = workbench();
+  const body = viewPane(view).locator('.pane-body');
+  const firstRow = body.locator(TREE_ROW).first();
+  await firstRow.waitFor({ state: 'visible' });
+  const box = await body.boundingBox();
+  if (!box) throw new Error(`the ${view} view has no box`);
+  await p.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  await scrollTreeToTop(body, box);
+  const rows = new Map<number, TreeRow>();
+  let sawLast = false;
+  for (let i = 0; i < 100 && !sawLast; i++) {
+    const visible = await body.locator(TREE_ROW).evaluateAll((els) => els.map((el) => ({
+      index: Number(el.getAttribute('data-index')),
+      last: el.getAttribute('data-last-element') === 'true',
+      level: Number(el.getAttribute('aria-level')),
+      label: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: el.querySelector('.label-description')?.textContent?.trim() ?? '',
+      expanded: el.hasAttribute('aria-expanded') ? el.getAttribute('aria-expanded') === 'true' : undefined,
+    })));
+    const before = rows.size;
+    for (const { index, last, ...row } of visible) {
+      rows.set(index, row);
+      sawLast ||= last;
+    }
+    if (sawLast) break;
+    if (i > 0 && rows.size === before) throw new Error(`could not scroll the ${view} view to its end (read ${rows.size} rows)`);
+    await p.mouse.wheel(0, Math.max(44, box.height - 44));
+    await p.waitForTimeout(100);
+  }
+  await scrollTreeToTop(body, box);
+  await p.mouse.move(0, 0); // no row tooltip left behind
+  return [...rows].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}
+
+/** Wheels the list in `body` up until its first row shows at the top (one huge wheel delta does not scroll it). */
+async function scrollTreeToTop(body: Locator, box: Box): Promise<void> {
+  const p = workbench();
+  for (let i = 0; i < 100; i++) {
+    const atTop = await body.evaluate((el, firstRow) => {
+      const list = el.querySelector('.monaco-list');
+      const first = el.querySelector(firstRow);
+      return Boolean(list && first && first.getBoundingClientRect().top >= list.getBoundingClientRect().top - 1);
+    }, `${TREE_ROW}[data-index="0"]`);
+    if (atTop) return;
+    await p.mouse.wheel(0, -Math.max(44, box.height - 44));
+    await p.waitForTimeout(50);
+  }
+  throw new Error('could not scroll the tree back to its top');
+}
+
+/**
+ * Expands the row labelled `label` (exactly) of the tree in view `view`, if it is collapsed, by clicking its twistie
+ * (so no command of the row runs); waits until its children show.
+ */
+export async function expandTreeRow(view: string, label: string): Promise<void> {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = viewPane(view).locator(TREE_ROW).filter({ has: workbench().locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor({ state: 'visible' });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  await viewPane(view).locator(`${TREE_ROW}[aria-expanded="true"]`).filter({ has: workbench().locator('.label-name', { hasText: exact }) }).first().waitFor();
+}
+
+/** Expands (or collapses) the side bar view named `view` by clicking its header when it is not already so. */
+export async function setViewExpanded(view: string, expanded: boolean): Promise<void> {
+  const header = viewPane(view).locator('> .pane-header');
+  await header.waitFor({ state: 'visible' });
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+  await viewPane(view).locator(`> .pane-header[aria-expanded="${expanded}"]`).waitFor();
+}
+
+/** Drags the sash on the side bar's right edge until the side bar is `width` CSS pixels wide (the side bar must show). */
+export async function resizeSidebar(width: number): Promise<void> {
+  const p = workbench();
+  const sidebar = await p.locator('.part.sidebar').boundingBox();
+  if (!sidebar) throw new Error('the side bar is not shown');
+  const edge = sidebar.x + sidebar.width;
+  // The vertical sash whose centre is nearest to the side bar's right edge.
+  const sashes = await p.locator('.monaco-sash.vertical:visible').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2, height: r.height };
+  }));
+  const sash = sashes.filter((s) => s.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+  if (!sash || Math.abs(sash.x - edge) > 6) throw new Error(`no sash at the side bar's edge (x ${edge})`);
+  await p.mouse.move(sash.x, sash.y);
+  await p.mouse.down();
+  await p.mouse.move(sash.x + (width - sidebar.width), sash.y, { steps: 8 });
+  await p.mouse.up();
+  await p.mouse.move(0, 0);
+}

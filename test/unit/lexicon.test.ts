@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { builtinLexicon, checkLexicon, parseUserLexicon, type Lexicon } from '../../src/core';
+import { builtinLexicon, checkLexicon, parseUserLexicon, poleColors, type Lexicon } from '../../src/core';
 import { buildLexicon, serializeLexicon } from '../../scripts/lexiconBuild';
 
 const root = path.resolve(__dirname, '../..');
@@ -41,6 +41,13 @@ describe('built-in lexicon', () => {
     const forms = new Set(allForms(builtinLexicon));
     for (const f of ['開源', '閉源', '商業化', '非營利', '資本', '開放原則', '閉源商用', '基礎研究']) assert.ok(forms.has(f), f);
     assert.ok(builtinLexicon.axes.every((a) => a.poles.every((p) => p.terms.every((t) => t.pinyin))), 'every term has pinyin');
+  });
+
+  it('gives every built-in pole its own colour in every theme kind', () => {
+    const colors = poleColors(builtinLexicon);
+    for (const kind of ['light', 'dark', 'highContrast'] as const) {
+      assert.equal(new Set(colors.map((c) => c[kind])).size, colors.length, kind);
+    }
   });
 
   it('builtin.json, package.json colours and the TextMate grammar are up to date with builtin.source.json', () => {

@@ -22,9 +22,10 @@ const PAIRS: readonly (readonly [readonly [string, string, string], readonly [st
   [['#c2410c', '#fb923c', '#ff9a4d'], ['#0369a1', '#38bdf8', '#4cc9ff']],
   [['#a16207', '#facc15', '#ffe04d'], ['#15803d', '#4ade80', '#5bff96']],
   [['#be123c', '#fb7185', '#ff8096'], ['#6d28d9', '#c4b5fd', '#cbb8ff']],
+  [['#9a3412', '#fdba74', '#ffc48a'], ['#334155', '#94a3b8', '#c0d0e0']],
 ];
 
-/** The colour of every pole of a lexicon; axes past the sixth reuse the pairs in order. */
+/** The colour of every pole of a lexicon; axes past the seventh reuse the pairs in order. */
 export function poleColors(lexicon: Lexicon): PoleColor[] {
   return lexicon.axes.flatMap((axis, i) => {
     const pair = PAIRS[i % PAIRS.length] ?? PAIRS[0];
