@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { type Analysis, type ArticleFormat, analyze, compileLexicon, formatOf } from '../core';
+import { type Analysis, type ArticleFormat, analyze, compileLexicon, formatOf, sumCounts } from '../core';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
+import { runExportCommand } from './export';
 import { FileError, collectPaths, readArticle } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
-import { scanRecord, scanSummary, statsSummary, sumCounts } from './report';
+import { scanRecord, scanSummary, statsSummary } from './report';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -15,6 +16,8 @@ Usage:
   tension-lens scan [--json] [--lexicon FILE]... [--format md|txt] PATH...
   tension-lens stats [--json] [--lexicon FILE]... PATH...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
+  tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -22,6 +25,10 @@ Options:
   --json          machine-readable output (see README: "CLI JSON")
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
+                  export: the file format (w3c = W3C Web Annotation JSON-LD, qdpx = REFI-QDA project)
+  --what W        export: what to export (default: report where the format holds one; see README: "Exports")
+  --out FILE      export: write FILE (atomically) instead of printing; required for qdpx
+  --lang L        export: language of headings and labels, zh or en (default: from LANG)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
   -h, --help      this help
@@ -67,6 +74,9 @@ function runCommand(argv: readonly string[], io: Output): number {
         format: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         'sidecar-folder': { type: 'string' },
+        what: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -84,9 +94,17 @@ function runCommand(argv: readonly string[], io: Output): number {
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan, stats or annotations)');
-  if (command !== 'scan' && command !== 'stats' && command !== 'annotations') throw new UsageError(`unknown command '${command}' (expected scan, stats or annotations)`);
+  if (!command) throw new UsageError('missing command (scan, stats, annotations or export)');
+  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export') throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations or export)`);
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
+  if (command === 'export') {
+    const { format, what, out, lang, lexicon } = values;
+    return runExportCommand(paths, {
+      lexicon: lexicon ?? [], version: VERSION, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
+      ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
+      ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
+    }, io);
+  }
   if (command === 'annotations') {
     const root = values['sidecar-folder'];
     return runAnnotationsCommand(paths, io, root === undefined ? {} : { location: 'folder', workspaceRoot: root });

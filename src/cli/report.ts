@@ -66,23 +66,6 @@ export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, 
   return out.join('\n');
 }
 
-/** Adds per-axis/pole/term counts of several files. */
-export function sumCounts(all: readonly TensionCounts[]): TensionCounts {
-  const axes: Record<string, { total: number; poles: Record<string, number> }> = {};
-  const terms: Record<string, number> = {};
-  let total = 0;
-  for (const counts of all) {
-    total += counts.total;
-    for (const [id, a] of Object.entries(counts.axes)) {
-      const sum = (axes[id] ??= { total: 0, poles: {} });
-      sum.total += a.total;
-      for (const [pole, n] of Object.entries(a.poles)) sum.poles[pole] = (sum.poles[pole] ?? 0) + n;
-    }
-    for (const [term, n] of Object.entries(counts.terms)) terms[term] = (terms[term] ?? 0) + n;
-  }
-  return { total, axes, terms };
-}
-
 /** The readable `stats` table: per axis and pole, then every term with its count. */
 export function statsSummary(files: number, counts: TensionCounts, lexicon: Lexicon, c: Palette): string {
   const out = [c.bold(`${files} file${files === 1 ? '' : 's'}, ${counts.total} terms`), ...axisLines(counts, lexicon, c)];

@@ -18,3 +18,6 @@ export { formatOf } from './parse/format';
 export { hasChinese, stripBom } from './text/chinese';
 export { LineIndex, lineStarts, type LinePosition } from './text/lines';
 export * from './annotations';
+export * from './charts';
+export * from './dashboard';
+export * from './export';

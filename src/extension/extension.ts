@@ -1,11 +1,20 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { AnalysisService } from './analysis/analysisService';
+import { AnnotateTermCodeActions } from './annotations/annotateCodeActions';
+import { type AnnotateArgs, registerAnnotationCommands } from './annotations/annotationCommands';
+import { AnnotationDecorations } from './annotations/annotationDecorations';
+import { AnnotationHoverProvider } from './annotations/annotationHover';
+import { type ArticleAnnotations, AnnotationService } from './annotations/annotationService';
+import { type AnnotationNode, AnnotationTreeProvider } from './annotations/annotationTree';
+import { registerTagCommands } from './annotations/tagCommands';
 import { HIGHLIGHTS_KEY, registerRefresh, registerToggleAxis, registerToggleHighlights } from './commands/highlightCommands';
 import { registerFilterTerms, registerRevealRange, registerShowOccurrences } from './commands/navigationCommands';
 import { registerOpenSample } from './commands/sampleCommand';
 import { ConfigService } from './config';
+import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
 import { type DecoratedRanges, PoleDecorations } from './decorations/poleDecorations';
+import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
 import { LexiconService } from './lexicon/lexiconService';
 import { TensionStatusBar } from './statusBar';
@@ -29,6 +38,16 @@ export interface TensionLensApi {
   getStatusText(): string;
   /** Resolves when user lexicons have been (re)loaded. */
   lexiconReady(): Promise<void>;
+  /** Loads (once) and returns the annotations of an article. */
+  loadAnnotations(document: vscode.TextDocument): Promise<ArticleAnnotations>;
+  /** Annotation ranges currently drawn in a document, by annotation id. */
+  getAnnotationDecorations(uri: vscode.Uri): Readonly<Record<string, { start: number; end: number }>>;
+  /** The Annotations view's nodes. */
+  getAnnotationTree(node?: AnnotationNode): AnnotationNode[];
+  /** Annotates without prompts (what the command does once its pickers are answered); returns the new id. */
+  annotate(args: AnnotateArgs): Promise<string | undefined>;
+  /** The dashboard: whether it is open, the update (model) it last posted to its webview, what the webview rendered. */
+  getDashboardModel(): DashboardSnapshot;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -40,7 +59,11 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const highlightsOn = context.workspaceState.get<boolean>(HIGHLIGHTS_KEY, true);
   const decorations = new PoleDecorations(analyses, config, lexicon, highlightsOn);
   const terms = new TermTreeProvider(analyses, config, lexicon);
-  const tags = new TagTreeProvider(analyses, lexicon);
+  const annotations = new AnnotationService(config);
+  const annotationDecorations = new AnnotationDecorations(annotations);
+  const annotationTree = new AnnotationTreeProvider(annotations);
+  const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
+  const tags = new TagTreeProvider(analyses, annotations, lexicon);
   const termView = vscode.window.createTreeView('tensionLens.terms', { treeDataProvider: terms, showCollapseAll: true });
   const tagView = vscode.window.createTreeView('tensionLens.tags', { treeDataProvider: tags });
   const status = new TensionStatusBar(analyses, config, lexicon);
@@ -60,8 +83,23 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     registerRevealRange(),
     registerShowOccurrences(analyses),
     ...registerFilterTerms(terms, termView),
-    registerOpenSample(),
+    registerOpenSample(context.extensionUri),
+    annotations, annotationDecorations, annotationTree, annotationView,
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
+    ...registerAnnotationCommands(annotations, analyses, lexicon),
+    ...registerTagCommands(annotations),
+    // Annotations load with the article, so they are drawn without waiting for a hover or a command.
+    analyses.onDidAnalyze((uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document && !document.isUntitled && analyses.get(uri)) void annotations.load(document);
+    }),
   );
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
+  context.subscriptions.push(dashboard);
+  context.subscriptions.push(...registerExportCommands({
+    extensionUri: context.extensionUri, version: (context.extension.packageJSON as { version: string }).version, config, lexicon, analyses, annotations,
+  }));
   void vscode.commands.executeCommand('setContext', 'tensionLens.highlightsOn', highlightsOn);
   void lexicon.reload();
   analyses.analyzeVisible();
@@ -78,6 +116,11 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     getTagTree: () => tags.getChildren(),
     getStatusText: () => status.text,
     lexiconReady: () => lexicon.ready,
+    loadAnnotations: (document: vscode.TextDocument) => annotations.load(document),
+    getAnnotationDecorations: (uri: vscode.Uri) => annotationDecorations.drawn(uri),
+    getAnnotationTree: (node?: AnnotationNode) => annotationTree.getChildren(node),
+    annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
+    getDashboardModel: () => dashboard.snapshot(),
   });
 }
 

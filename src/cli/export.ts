@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+import { analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
+import {
+  type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
+  isExportFormat, isExportWhat, supports,
+} from '../core/export';
+import { FileError, collectPaths, readArticle } from './files';
+import { loadLexicon } from './lexicon';
+
+/** Where the command writes its messages: one line per call, without the newline. */
+export interface ExportIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** The `export` command line, as parsed by main.ts. */
+export interface ExportOptions {
+  readonly format?: string;
+  readonly what?: string;
+  readonly out?: string;
+  readonly lang?: string;
+  readonly lexicon: readonly string[];
+  /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
+  readonly sidecarFolder?: string;
+  readonly version: string;
+  /** The export's time; `SOURCE_DATE_EPOCH` (seconds) or now by default, so builds can be reproducible. */
+  readonly now?: Date;
+}
+
+const slash = (p: string): string => p.split(path.sep).join('/');
+
+function usage(io: ExportIo, message: string): number {
+  io.err(`tension-lens: ${message}\nRun 'tension-lens --help' for usage.`);
+  return 2;
+}
+
+/** The document language: --lang, else the locale's (zh… → Chinese), else English. */
+function languageOf(lang: string | undefined): ExportLanguage | undefined {
+  const value = lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') return undefined;
+  return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function createdAt(now: Date | undefined): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return (now ?? (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date())).toISOString();
+}
+
+/** The sidecar of an article on disk, in either layout (the same rule as `tension-lens annotations`). */
+function sidecarOf(article: string, root: string | undefined): string {
+  if (root === undefined) return sidecarPathFor(article, 'beside');
+  return path.normalize(sidecarPathFor(slash(path.resolve(article)), 'folder', slash(path.resolve(root))));
+}
+
+/** Reads an article's sidecar: undefined when it has none; a problem when it cannot be used. */
+function readSidecar(file: string, text: string, root: string | undefined): ExportArticle['annotations'] | ExportProblem | undefined {
+  const sidecarPath = sidecarOf(file, root);
+  let raw: string;
+  try {
+    raw = fs.readFileSync(sidecarPath, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    return { path: sidecarPath, message: `cannot read annotations (${code ?? String(e)})` };
+  }
+  const parsed = parseSidecar(raw, sidecarPath);
+  if ('problems' in parsed) {
+    const [first] = parsed.problems;
+    const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : '';
+    const where = first ? `line ${first.line + 1}, column ${first.character + 1}: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'unusable sidecar';
+    return { path: sidecarPath, message: `${where}${more} — fix the sidecar, or export --what terms` };
+  }
+  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors };
+}
+
+/** Writes `bytes` to `target` through a temp file in the same folder and a rename: all of it or nothing. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    fs.writeFileSync(temp, bytes, { flag: 'wx' });
+    fs.renameSync(temp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // the temp file was never created
+    }
+    throw e;
+  }
+}
+
+function writeError(target: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'it is a directory' : code === 'ENOSPC' ? 'the disk is full' : code ?? String(e);
+  return `tension-lens: cannot write ${target}: ${reason}; nothing was written — choose another --out`;
+}
+
+const NOTHING: Readonly<Record<ExportWhat, string>> = {
+  annotations: 'no annotations in the given files (annotate text in VS Code first, or export --what terms)',
+  terms: 'no tension terms in the given files',
+  stats: 'no tension terms in the given files',
+  sites: 'no tension sites (sentences holding both poles of an axis) in the given files',
+  report: 'no tension terms and no annotations in the given files',
+};
+
+/** "3 annotations, 141 term occurrences, 23 tension sites from 1 file". */
+export function describeSummary(summary: ExportSummary): string {
+  const parts = [
+    summary.annotations > 0 ? `${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}` : '',
+    summary.terms > 0 ? `${summary.terms} term occurrence${summary.terms === 1 ? '' : 's'}` : '',
+    summary.sites > 0 ? `${summary.sites} tension site${summary.sites === 1 ? '' : 's'}` : '',
+  ].filter((p) => p);
+  return `${parts.join(', ')} from ${summary.articles} file${summary.articles === 1 ? '' : 's'}`;
+}
+
+/**
+ * `tension-lens export`: reads the articles (files or directories, as `scan` does) with their sidecars, exports
+ * them through the core's writers, and writes `--out` atomically (or prints a text format). A malformed sidecar
+ * skips its article when annotations are exported, with one line saying so. Returns the exit code: 0 success,
+ * 1 a file was skipped or could not be written or there was nothing to export, 2 a usage error.
+ */
+export function runExportCommand(paths: readonly string[], options: ExportOptions, io: ExportIo): number {
+  const { format } = options;
+  if (!isExportFormat(format)) return usage(io, `export needs --format csv|json|md|html|w3c|qdpx${format === undefined ? '' : `, not '${format}'`}`);
+  if (options.what !== undefined && !isExportWhat(options.what)) return usage(io, `--what must be annotations, terms, stats, sites or report, not '${options.what}'`);
+  const what = isExportWhat(options.what) ? options.what : defaultWhat(format);
+  if (!supports(what, format)) {
+    const fits = Object.entries(FORMATS_FOR).filter(([, formats]) => formats.includes(format)).map(([w]) => w).join(', ');
+    return usage(io, `--format ${format} cannot hold --what ${what}; it holds ${fits}`);
+  }
+  const language = languageOf(options.lang);
+  if (!language) return usage(io, `--lang must be zh or en, not '${options.lang ?? ''}'`);
+  if (format === 'qdpx' && options.out === undefined) return usage(io, 'a .qdpx project is a zip file: give --out FILE.qdpx');
+  if (paths.includes('-')) return usage(io, 'export reads each article with the sidecar beside it; stdin has none');
+
+  const lexicon = loadLexicon(options.lexicon);
+  const compiled = compileLexicon(lexicon);
+  const { paths: files, errors } = collectPaths(paths);
+  // A FileError's message starts with its file; the problem keeps the two apart.
+  const problemOf = (e: FileError): ExportProblem => ({ path: e.file, message: e.message.slice(e.file.length + 2) });
+  const skipped: ExportProblem[] = errors.map(problemOf);
+  const withAnnotations = what === 'annotations' || what === 'report';
+  const outDir = options.out === undefined ? process.cwd() : path.dirname(path.resolve(options.out));
+  const articles: ExportArticle[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readArticle(file);
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      skipped.push(problemOf(e));
+      continue;
+    }
+    if (!hasChinese(text)) continue; // not an article: the dashboard and the extension skip it too
+    const annotations = withAnnotations ? readSidecar(file, text, options.sidecarFolder) : undefined;
+    if (annotations && 'message' in annotations) {
+      skipped.push(annotations);
+      continue;
+    }
+    articles.push({
+      path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(outDir, path.resolve(file))), text,
+      analysis: analyze(text, formatOf(file), compiled), ...(annotations ? { annotations } : {}),
+    });
+  }
+  for (const problem of skipped) io.err(`tension-lens: skipped ${problem.path}: ${problem.message}`);
+
+  const result = exportArticles({
+    what, format, articles, lexicon, language, created: createdAt(options.now), skipped,
+    generator: { name: 'Tension Lens', version: options.version }, pinyin: (t) => pinyin(t, { toneType: 'symbol' }),
+  });
+  if (!result.ok) {
+    io.err(`tension-lens: nothing to export: ${NOTHING[what]}; no file was written`);
+    return 1;
+  }
+  const note = [
+    result.summary.orphaned > 0 && format === 'qdpx' ? `${result.summary.orphaned} orphaned annotation(s) left out (their text is gone)` : '',
+    skipped.length > 0 ? `${skipped.length} file(s) skipped` : '',
+  ].filter((n) => n).join('; ');
+  const summary = `${describeSummary(result.summary)}${note ? `; ${note}` : ''}`;
+  if (options.out === undefined) {
+    io.out(new TextDecoder().decode(result.bytes).replace(/\r?\n$/, ''));
+    io.err(`tension-lens: exported ${summary}`);
+  } else {
+    try {
+      writeFileAtomic(options.out, result.bytes);
+    } catch (e) {
+      io.err(writeError(options.out, e));
+      return 1;
+    }
+    io.out(`tension-lens: wrote ${options.out}: ${summary}`);
+  }
+  return skipped.length > 0 ? 1 : 0;
+}

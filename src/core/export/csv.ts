@@ -1,0 +1,71 @@
+import Papa from 'papaparse';
+import type { ExportData } from './collect';
+import type { AnnotationItem, TermItem } from './types';
+
+/** Excel reads a CSV file as UTF-8 (and shows Chinese) only when it starts with a BOM. */
+const BOM = '\uFEFF';
+
+/** Columns of the item table: annotations and term occurrences share one shape, so `report` mixes them. */
+export const ITEM_COLUMNS = [
+  'kind', 'file', 'line', 'column', 'start', 'end', 'text', 'axis', 'pole', 'term', 'tags', 'note', 'context', 'pinyin', 'negated', 'state',
+] as const;
+
+/** Columns of the statistics table: one row per file and term that occurs, labels beside the ids. */
+export const STATS_COLUMNS = ['file', 'axis', 'axisLabel', 'pole', 'poleLabel', 'term', 'termLabel', 'pinyin', 'count'] as const;
+
+/** Columns of the tension-site table. */
+export const SITE_COLUMNS = ['file', 'line', 'column', 'start', 'end', 'axis', 'text', 'poleA', 'termsA', 'poleB', 'termsB', 'markers'] as const;
+
+type Row = readonly (string | number)[];
+
+/** Several values in one cell. */
+const list = (values: readonly string[]): string => values.join('; ');
+
+function annotationRow(a: AnnotationItem): Row {
+  return ['annotation', a.file, a.line, a.column, a.start, a.end, a.text, '', '', '', list(a.tags.map((t) => t.label)), a.note, a.context, a.pinyin, '', a.state];
+}
+
+function termRow(t: TermItem): Row {
+  return ['term', t.file, t.line, t.column, t.start, t.end, t.text, t.axis, t.pole, t.term, '', '', t.context, t.pinyin, t.negated ? 'true' : 'false', ''];
+}
+
+function statsRows(data: ExportData): Row[] {
+  const { language } = data.request;
+  const rows: Row[] = [];
+  for (const { article } of data.articles) {
+    const { terms } = article.analysis.counts;
+    for (const axis of data.request.lexicon.axes) {
+      for (const pole of axis.poles) {
+        for (const term of pole.terms) {
+          const count = terms[term.id] ?? 0;
+          if (count > 0) rows.push([article.path, axis.id, axis.label[language], pole.id, pole.label[language], term.id, term.label[language], term.pinyin ?? '', count]);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * The CSV export (RFC 4180 through papaparse: CRLF rows, fields with quotes, commas or line breaks quoted),
+ * UTF-8 with a BOM. One row per item; `stats` and `sites` have tables of their own. Cells starting with = + - @
+ * get a leading apostrophe, so a spreadsheet never runs article text as a formula.
+ */
+export function writeCsv(data: ExportData): string {
+  const { what } = data.request;
+  let fields: readonly string[];
+  let rows: Row[];
+  if (what === 'stats') {
+    fields = STATS_COLUMNS;
+    rows = statsRows(data);
+  } else if (what === 'sites') {
+    fields = SITE_COLUMNS;
+    rows = data.articles.flatMap((a) => a.sites).map((s) => [
+      s.file, s.line, s.column, s.start, s.end, s.axis, s.text, s.poleA.pole, list(s.poleA.terms), s.poleB.pole, list(s.poleB.terms), list(s.markers),
+    ]);
+  } else {
+    fields = ITEM_COLUMNS;
+    rows = data.articles.flatMap((a) => [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
+  }
+  return BOM + Papa.unparse({ fields: [...fields], data: rows.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: true }) + '\r\n';
+}

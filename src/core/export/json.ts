@@ -1,0 +1,46 @@
+import type { ArticleData, ExportData } from './collect';
+
+/** The `format` field of a JSON export: tells a reader what it holds before it reads further. */
+export const JSON_FORMAT = 'tension-lens-export';
+
+/** Bumped only when a field changes meaning or goes away; new fields may appear in any version. */
+export const JSON_VERSION = 1;
+
+function fileRecord(data: ExportData, a: ArticleData): Record<string, unknown> {
+  const { article, detail } = a;
+  const { parts } = data;
+  const record: Record<string, unknown> = { path: article.path, format: article.analysis.format, length: article.analysis.length };
+  if (parts.stats) {
+    record['counts'] = article.analysis.counts;
+    record['topTerms'] = detail.topTerms;
+    record['sections'] = detail.sections.map((s) => ({ title: s.title, level: s.level, line: s.line + 1, start: s.start, axes: s.axes }));
+  }
+  if (parts.annotations) {
+    record['tags'] = a.tags.map((t) => ({ id: t.id, label: t.label, ...(t.color ? { color: t.color } : {}), ...(t.description ? { description: t.description } : {}) }));
+    record['annotations'] = a.annotations.map(({ kind: _kind, ...rest }) => rest);
+  }
+  if (parts.terms) record['terms'] = a.terms.map(({ kind: _kind, ...rest }) => rest);
+  if (parts.sites) record['sites'] = a.sites.map(({ kind: _kind, ...rest }) => rest);
+  return record;
+}
+
+/**
+ * The JSON export: the same rows as the CSV (plus counts, sections and tags where `what` asks for them), one
+ * object per file. The shape is documented in the README ("JSON export"); two-space indent, final newline.
+ */
+export function writeJson(data: ExportData): string {
+  const { request } = data;
+  const document = {
+    format: JSON_FORMAT,
+    version: JSON_VERSION,
+    what: request.what,
+    created: request.created,
+    generator: request.generator,
+    language: request.language,
+    axes: data.axes,
+    files: data.articles.map((a) => fileRecord(data, a)),
+    ...(data.parts.stats ? { totals: data.totals } : {}),
+    skipped: request.skipped ?? [],
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

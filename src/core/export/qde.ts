@@ -1,0 +1,167 @@
+import type { ArticleData, ExportData } from './collect';
+import { guidOf, isUuid } from './guid';
+import { oneLine } from './items';
+import { positionText, toCodePoints } from './positions';
+import { displayTime, fill } from './strings';
+import { xmlElement, xmlText } from './xml';
+
+/** The REFI-QDA project namespace (QDA-XML 1.0, the schema `Project-mrt2019.xsd`). */
+export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
+
+/** REFI-QDA positions count characters over this text: code points, with every line break one LF. */
+const POSITIONS = { normalizeNewlines: true } as const;
+
+/** One article as a text source of the project. */
+export interface QdeSource {
+  readonly guid: string;
+  /** The file inside the zip: `sources/<guid>.txt`. */
+  readonly entry: string;
+  /** The text written there (UTF-8, LF line breaks), which the positions count into. */
+  readonly text: string;
+}
+
+const RGB = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+
+/** A colour the schema's RGBType accepts (`#rgb`, `#rrggbb`; an alpha byte is dropped), or undefined. */
+function rgb(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  const solid = /^#[0-9a-f]{8}$/i.test(color) ? color.slice(0, 7) : color;
+  return RGB.test(solid) ? solid : undefined;
+}
+
+/** An xsd:dateTime, or undefined for a sidecar date the schema would refuse. */
+const dateTime = (value: string): string | undefined => (DATE_TIME.test(value) ? value : undefined);
+
+const clip = (text: string, max: number): string => {
+  const chars = Array.from(oneLine(text));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+};
+
+const USERS = { machine: guidOf('user', 'tension-lens'), analyst: guidOf('user', 'annotator') };
+
+/** GUIDs of the codes: a tag by its label (the same label in two sidecars is one code), a pole by its ids. */
+const codeGuid = {
+  tagsRoot: guidOf('code', 'tags'),
+  untagged: guidOf('code', 'untagged'),
+  termsRoot: guidOf('code', 'terms'),
+  tag: (label: string): string => guidOf('code', 'tag', label),
+  axis: (axis: string): string => guidOf('code', 'axis', axis),
+  pole: (axis: string, pole: string): string => guidOf('code', 'pole', axis, pole),
+};
+
+function codeBook(data: ExportData): string {
+  const { strings: s, request, parts } = data;
+  const lang = request.language;
+  const codes: string[] = [];
+  if (parts.annotations) {
+    // The codebook is every tag of the sidecars, used or not, merged by label.
+    const tags = new Map<string, { color?: string; description?: string }>();
+    for (const a of data.articles) {
+      for (const t of a.tags) {
+        if (!tags.has(t.label)) tags.set(t.label, { ...(t.color ? { color: t.color } : {}), ...(t.description ? { description: t.description } : {}) });
+      }
+    }
+    for (const item of data.articles.flatMap((a) => a.annotations)) for (const t of item.tags) if (!tags.has(t.label)) tags.set(t.label, {});
+    const children = [...tags].map(([label, t]) => xmlElement('Code', { guid: codeGuid.tag(label), name: label, isCodable: true, color: rgb(t.color) },
+      t.description ? xmlElement('Description', {}, xmlText(t.description)) : undefined));
+    if (data.articles.some((a) => a.annotations.some((x) => x.tags.length === 0))) {
+      children.push(xmlElement('Code', { guid: codeGuid.untagged, name: s.untagged, isCodable: true }));
+    }
+    if (children.length > 0) {
+      codes.push(xmlElement('Code', { guid: codeGuid.tagsRoot, name: s.tagsCode, isCodable: false }, xmlElement('Description', {}, xmlText(s.tagsCodeDescription)) + children.join('')));
+    }
+  }
+  if (parts.terms) {
+    const axes = request.lexicon.axes.map((axis) => xmlElement('Code', { guid: codeGuid.axis(axis.id), name: axis.label[lang], isCodable: false },
+      xmlElement('Description', {}, xmlText(axis.definition[lang]))
+      + axis.poles.map((pole) => xmlElement('Code', {
+        guid: codeGuid.pole(axis.id, pole.id), name: pole.label[lang], isCodable: true,
+        color: rgb(data.colors.get(pole.id)),
+      }, xmlElement('Description', {}, xmlText(pole.definition[lang])))).join('')));
+    codes.push(xmlElement('Code', { guid: codeGuid.termsRoot, name: s.termsCode, isCodable: false }, xmlElement('Description', {}, xmlText(s.termsCodeDescription)) + axes.join('')));
+  }
+  return codes.length > 0 ? xmlElement('CodeBook', {}, xmlElement('Codes', {}, codes.join(''))) : '';
+}
+
+interface Selection {
+  readonly start: number;
+  readonly xml: string;
+}
+
+function coding(selection: string, code: string, user: string, created: string | undefined): string {
+  return xmlElement('Coding', { guid: guidOf('coding', selection, code), creatingUser: user, creationDateTime: created }, xmlElement('CodeRef', { targetGUID: code }));
+}
+
+function selections(data: ExportData, a: ArticleData): Selection[] {
+  const { strings: s, request } = data;
+  const { article } = a;
+  // Orphans have no place in the text, so no selection; the summary counts them.
+  const placed = a.annotations.filter((x) => x.state !== 'orphaned');
+  const points = toCodePoints(article.text, [...placed.flatMap((x) => [x.start, x.end]), ...a.terms.flatMap((t) => [t.start, t.end])], POSITIONS);
+  let p = 0;
+  const out: Selection[] = [];
+  for (const item of placed) {
+    const start = points[p++] ?? 0;
+    const end = points[p++] ?? 0;
+    const guid = isUuid(item.id) ? item.id.toLowerCase() : guidOf('annotation', article.path, item.id);
+    const created = dateTime(item.created);
+    const codes = item.tags.length > 0 ? [...new Set(item.tags.map((t) => codeGuid.tag(t.label)))] : [codeGuid.untagged];
+    out.push({
+      start,
+      xml: xmlElement('PlainTextSelection', {
+        guid, name: clip(item.text, 60), startPosition: start, endPosition: end, creatingUser: USERS.analyst, creationDateTime: created,
+        modifyingUser: USERS.analyst, modifiedDateTime: dateTime(item.modified),
+      }, (item.note ? xmlElement('Description', {}, xmlText(item.note)) : '') + codes.map((c) => coding(guid, c, USERS.analyst, created)).join('')),
+    });
+  }
+  const axes = new Map(request.lexicon.axes.map((x) => [x.id, x]));
+  for (const term of a.terms) {
+    const start = points[p++] ?? 0;
+    const end = points[p++] ?? 0;
+    const guid = guidOf('term', article.path, term.start, term.end, term.term);
+    const axis = axes.get(term.axis);
+    const pole = axis?.poles.find((x) => x.id === term.pole);
+    const description = fill(s.machineCoding, term.term, axis?.label[request.language] ?? term.axis, pole?.label[request.language] ?? term.pole) + (term.negated ? ` (${s.negated})` : '');
+    out.push({
+      start,
+      xml: xmlElement('PlainTextSelection', { guid, name: term.text, startPosition: start, endPosition: end, creatingUser: USERS.machine, creationDateTime: dateTime(request.created) },
+        xmlElement('Description', {}, xmlText(description)) + coding(guid, codeGuid.pole(term.axis, term.pole), USERS.machine, dateTime(request.created))),
+    });
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** The text sources of the project, one per article, named by its path. */
+export function qdeSources(data: ExportData): QdeSource[] {
+  return data.articles.map((a) => {
+    const guid = guidOf('source', a.article.path);
+    return { guid, entry: `sources/${guid}.txt`, text: positionText(a.article.text, POSITIONS) };
+  });
+}
+
+/**
+ * `project.qde`: users (the analyst and Tension Lens itself), the codebook (tags with their colours; axes and
+ * poles for the machine codings), and one `TextSource` per article whose `PlainTextSelection`s are the
+ * annotations (note as Description, one Coding per tag) and the term occurrences (coded with their pole by the
+ * Tension Lens user, described as automatic). Positions: see `POSITIONS`.
+ */
+export function writeQde(data: ExportData, sources: readonly QdeSource[]): string {
+  const { strings: s, request } = data;
+  const users = xmlElement('Users', {},
+    xmlElement('User', { guid: USERS.analyst, name: s.analystUser })
+    + xmlElement('User', { guid: USERS.machine, name: s.machineUser, id: 'tension-lens' }));
+  const textSources = data.articles.map((a, i) => {
+    const source = sources[i];
+    if (!source) return '';
+    return xmlElement('TextSource', { guid: source.guid, name: a.article.path, plainTextPath: `internal://${source.guid}.txt`, creatingUser: USERS.machine, creationDateTime: dateTime(request.created) },
+      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join(''));
+  }).join('');
+  const title = data.articles.length === 1 ? data.articles[0]?.article.path ?? '' : `${data.articles.length} ${s.articles}`;
+  const project = xmlElement('Project', {
+    xmlns: QDE_NAMESPACE, name: `${s.report}: ${title}`, origin: `${request.generator.name} ${request.generator.version}`,
+    creatingUserGUID: USERS.machine, creationDateTime: dateTime(request.created),
+  }, users + codeBook(data) + xmlElement('Sources', {}, textSources)
+    + xmlElement('Description', {}, xmlText(`${fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created))}. ${s.positionsNote}`)));
+  return `<?xml version="1.0" encoding="utf-8"?>\n${project}\n`;
+}

@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { analyze, formatOf, hasChinese, parseSidecar, reanchorAll } from '../../core';
+import { decodeArticle } from '../../core/dashboard';
+import type { ExportAnnotations, ExportArticle, ExportProblem } from '../../core/export';
+import type { AnalysisService } from '../analysis/analysisService';
+import type { AnnotationService } from '../annotations/annotationService';
+import { readText, sidecarUriFor } from '../annotations/sidecarFiles';
+import type { ConfigService } from '../config';
+import { findArticles } from '../dashboard/articleFiles';
+import type { LexiconService } from '../lexicon/lexiconService';
+
+/** What gathering needs from the rest of the extension. */
+export interface GatherServices {
+  readonly config: ConfigService;
+  readonly lexicon: LexiconService;
+  readonly analyses: AnalysisService;
+  readonly annotations: AnnotationService;
+}
+
+/** The articles to export, and the files left out with the reason. */
+export interface Gathered {
+  readonly articles: ExportArticle[];
+  readonly skipped: ExportProblem[];
+}
+
+/** Thrown when the export cannot go on (a malformed sidecar of the active file); `message` names the file and the fix. */
+export class GatherError extends Error {}
+
+/** Longest stretch of reading and analysis between two yields, so the extension host stays responsive. */
+const SLICE_MS = 10;
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+
+/** The path shown for a file: workspace-relative (prefixed by the folder's name in a multi-root workspace). */
+function shownPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, multiRoot());
+}
+
+/** A link from the export file to an article: a relative path when both are on the same file system, else its URI. */
+export function hrefFrom(target: vscode.Uri | undefined, article: vscode.Uri): string {
+  if (!target || target.scheme !== article.scheme || target.authority !== article.authority) return article.toString();
+  const from = target.path.split('/').slice(0, -1);
+  const to = article.path.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].map(encodeURIComponent).join('/');
+}
+
+function sidecarProblem(sidecar: vscode.Uri, detail: string): string {
+  return vscode.l10n.t('the sidecar {0} cannot be read ({1}); fix it, or export term occurrences only', vscode.workspace.asRelativePath(sidecar), detail);
+}
+
+/** The annotations of an open document as the editor holds them (unsaved edits included). */
+async function liveAnnotations(document: vscode.TextDocument, services: GatherServices): Promise<ExportAnnotations | ExportProblem | undefined> {
+  const loaded = await services.annotations.load(document);
+  if (loaded.problem) {
+    // The service's problem reads `<sidecar>:<line>:<column>: …`; the message names the sidecar once.
+    const first = (loaded.problem.split('\n')[0] ?? '').replace(`${vscode.workspace.asRelativePath(loaded.sidecar)}:`, '');
+    return { path: shownPath(loaded.sidecar), message: sidecarProblem(loaded.sidecar, first) };
+  }
+  return loaded.set && loaded.set.anchors.length + loaded.set.tags.length > 0 ? { tags: loaded.set.tags, anchors: loaded.set.anchors } : undefined;
+}
+
+/** The annotations of a closed file, read from its sidecar and re-anchored against `text`. */
+async function fileAnnotations(article: vscode.Uri, text: string, services: GatherServices): Promise<ExportAnnotations | ExportProblem | undefined> {
+  const sidecar = sidecarUriFor(article, services.config.current);
+  let raw: string | undefined;
+  try {
+    raw = await readText(sidecar);
+  } catch (e) {
+    return { path: shownPath(sidecar), message: sidecarProblem(sidecar, e instanceof Error ? e.message : String(e)) };
+  }
+  if (raw === undefined) return undefined;
+  const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
+  const [first] = 'problems' in parsed ? parsed.problems : [];
+  if ('problems' in parsed) return { path: shownPath(sidecar), message: sidecarProblem(sidecar, first ? `${first.line + 1}:${first.character + 1}: ${first.message}` : '') };
+  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors };
+}
+
+/**
+ * The active document as an export article; undefined when it holds no Chinese. A malformed sidecar throws a
+ * `GatherError` when annotations are wanted: exporting the file without them would silently lose them.
+ */
+export async function gatherDocument(document: vscode.TextDocument, withAnnotations: boolean, target: vscode.Uri | undefined, services: GatherServices): Promise<ExportArticle | undefined> {
+  const text = document.getText();
+  if (!hasChinese(text)) return undefined;
+  const analysis = (await services.analyses.whenAnalyzed(document))?.analysis
+    ?? analyze(text, formatOf(document.languageId === 'markdown' ? 'markdown' : document.fileName), services.lexicon.current);
+  const annotations = withAnnotations && !document.isUntitled ? await liveAnnotations(document, services) : undefined;
+  if (annotations && 'message' in annotations) throw new GatherError(annotations.message);
+  return {
+    path: shownPath(document.uri), uri: document.uri.toString(), href: hrefFrom(target, document.uri), text, analysis,
+    ...(annotations ? { annotations } : {}),
+  };
+}
+
+/** Reads one workspace file: the open document's text when it is open, else the file decoded as the CLI does. */
+async function readArticle(uri: vscode.Uri, maxBytes: number): Promise<{ text: string; document?: vscode.TextDocument } | { error: string }> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document) return { text: document.getText(), document };
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return { error: vscode.l10n.t('larger than tensionLens.maxFileSizeMB') };
+    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
+    if ('text' in decoded) return { text: decoded.text };
+    return { error: decoded.error.code === 'binary' ? vscode.l10n.t('a binary file') : decoded.error.code === 'encoding' ? vscode.l10n.t('not UTF-8') : vscode.l10n.t('larger than tensionLens.maxFileSizeMB') };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Every article of the workspace (`tensionLens.include`, as the dashboard finds them), analysed, with its
+ * annotations when wanted. Unreadable files and malformed sidecars are skipped and listed; files without Chinese
+ * are not articles and are left out silently. Reports progress per file; returns undefined when cancelled.
+ */
+export async function gatherWorkspace(
+  withAnnotations: boolean, target: vscode.Uri | undefined, services: GatherServices,
+  progress: (done: number, total: number) => void, token: vscode.CancellationToken,
+): Promise<Gathered | undefined> {
+  const config = services.config.current;
+  const uris = await findArticles(config.include, token);
+  if (token.isCancellationRequested) return undefined;
+  const maxBytes = config.maxFileSizeMB * 1024 * 1024;
+  const articles: ExportArticle[] = [];
+  const skipped: ExportProblem[] = [];
+  let slice = Date.now();
+  for (const [i, uri] of uris.entries()) {
+    if (token.isCancellationRequested) return undefined;
+    if (Date.now() - slice > SLICE_MS) {
+      progress(i, uris.length);
+      await yieldToEventLoop();
+      slice = Date.now();
+    }
+    const read = await readArticle(uri, maxBytes);
+    if ('error' in read) {
+      skipped.push({ path: shownPath(uri), message: read.error });
+      continue;
+    }
+    if (!hasChinese(read.text)) continue;
+    const annotations = !withAnnotations ? undefined : read.document ? await liveAnnotations(read.document, services) : await fileAnnotations(uri, read.text, services);
+    if (annotations && 'message' in annotations) {
+      skipped.push(annotations);
+      continue;
+    }
+    articles.push({
+      path: shownPath(uri), uri: uri.toString(), href: hrefFrom(target, uri), text: read.text,
+      analysis: analyze(read.text, formatOf(uri.path), services.lexicon.current), ...(annotations ? { annotations } : {}),
+    });
+  }
+  progress(uris.length, uris.length);
+  return { articles, skipped };
+}
