@@ -1,0 +1,51 @@
+// The .vsix that `npm run package` builds: what a user installs. Runs the real packaging (vsce, ~5 s) into a temp
+// dir and reads the archive's file list back.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+interface PackageReport {
+  file: string;
+  bytes: number;
+  entries: { name: string; size: number }[];
+  problems: string[];
+}
+
+describe('npm run package (the .vsix)', function () {
+  this.timeout(120_000);
+  let report: PackageReport;
+  let names: string[];
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-lens-vsix-'));
+    const r = spawnSync(process.execPath, ['scripts/package.mjs', '--json', '--out', path.join(dir, 'test.vsix')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `scripts/package.mjs failed:\n${r.stdout}\n${r.stderr}`);
+    report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as PackageReport;
+    names = report.entries.map((e) => e.name);
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds no sources, tests, node_modules, source maps or CLI', () => {
+    const leaked = names.filter((n) => /^extension\/(src|test|node_modules|bench|scripts|out|docs)\/|\.map$|\.ts$|^extension\/dist\/cli\.js$/.test(n));
+    assert.deepEqual(leaked, []);
+    assert.deepEqual(report.problems, []);
+  });
+
+  it('holds both bundles, the manifest, its translations, the icon and the documents', () => {
+    for (const f of ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/extension.js', 'dist/web/extension.js',
+      'media/icon.png', 'syntaxes/tension-terms.tmLanguage.json', 'l10n/bundle.l10n.zh-cn.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+      assert.ok(names.includes(`extension/${f}`), `${f} is missing from the .vsix`);
+    }
+  });
+
+  it('stays under 1 MB', () => {
+    assert.ok(report.bytes < 1024 * 1024, `${report.bytes} bytes`);
+    assert.equal(fs.statSync(report.file).size, report.bytes);
+  });
+});
