@@ -50,10 +50,11 @@ describe('built-in lexicon', () => {
     }
   });
 
-  it('builtin.json, package.json colours and the TextMate grammar are up to date with builtin.source.json', () => {
+  it('builtin.json, package.json colours, the TextMate grammar and the compiled schema validators are up to date', () => {
     const shipped = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.json'), 'utf8');
     assert.equal(shipped, serializeLexicon(buildLexicon(source)), 'run npm run build:lexicon');
     execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/buildContributions.ts', '--check'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, ['scripts/buildValidators.mjs', '--check'], { cwd: root, stdio: 'pipe' });
   });
 });
 

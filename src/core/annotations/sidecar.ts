@@ -1,5 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/sidecar.schema.json';
+import { validateSidecar } from '../json/validators.generated';
 import { type JsonProblem, type JsonSegments, ProblemLocator, ajvMessage, ajvSegments, parseJson } from '../json/problems';
 import { stripBom } from '../text/chinese';
 import { extrasOf } from './fields';
@@ -27,11 +26,10 @@ type RawSidecar = RawObject & {
   readonly annotations: readonly RawAnnotation[];
 };
 
-let validator: ValidateFunction<RawSidecar> | undefined;
+// Compiled ahead of time from schemas/sidecar.schema.json (scripts/buildValidators.mjs).
+const validator = validateSidecar;
 
 function validate(value: unknown): value is RawSidecar {
-  // Compiled on first use so that activating the extension does not pay for it.
-  validator ??= new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile<RawSidecar>(schema);
   return validator(value);
 }
 
@@ -52,7 +50,7 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
   }
   if (!validate(value)) {
     // An `if` error only says "must match then"; the errors of the `then` branch say what is wrong.
-    const errors = (validator?.errors ?? []).filter((e) => e.keyword !== 'if');
+    const errors = (validator.errors ?? []).filter((e) => e.keyword !== 'if');
     return { problems: errors.map((e) => locator.at(ajvSegments(e), ajvMessage(e))) };
   }
   const problems = integrityProblems(value).map((p) => locator.at(p.segments, p.message));

@@ -1,6 +1,6 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { type Node, type ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
-import schema from '../../../schemas/lexicon.schema.json';
+import { validateLexicon } from '../json/validators.generated';
 import type { UserLexicon } from './merge';
 import type { Lexicon } from './types';
 
@@ -17,7 +17,7 @@ export interface LexiconProblem {
   readonly character: number;
 }
 
-const validateSchema = new Ajv({ allErrors: true, strict: false }).compile<UserLexicon>(schema);
+const validateSchema = validateLexicon as ((value: unknown) => value is UserLexicon) & { errors?: ErrorObject[] | null };
 
 /** Formats a problem as one line: `file:line:col: path: message`. */
 export function formatProblem(p: LexiconProblem): string {
