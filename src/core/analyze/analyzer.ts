@@ -4,7 +4,7 @@ import { splitChunks } from '../parse/chunks';
 import { OPAQUE } from '../parse/markdown';
 import { findAbstract } from './abstract';
 import { type ChunkResult, analyzeChunk } from './chunk';
-import { countTerms } from './counts';
+import { countHits } from './counts';
 import type { Analysis, ArticleFormat, Section, Sentence, TensionSite, TermHit } from './types';
 
 /** A chunk result placed in the text: absolute start, first line and the column it starts at. */
@@ -71,27 +71,27 @@ function stitch(text: string, format: ArticleFormat, placed: readonly PlacedChun
   const sites: TensionSite[] = [];
   const headings: { start: number; end: number; level: number; title: string }[] = [];
   const axes = lexicon.lexicon.axes;
-  const termCounts = new Int32Array(lexicon.terms.length);
   for (const chunk of placed) {
-    const { start: base, result, line: baseLine, column } = chunk;
+    const { start: base, result } = chunk;
+    const position = chunkPositions(chunk);
     const hitBase = hits.length;
     for (const hit of result.hits) {
       const term = lexicon.terms[hit.termIndex];
       if (!term) continue;
-      termCounts[hit.termIndex] = (termCounts[hit.termIndex] ?? 0) + 1;
+      const { line, character } = position(hit.start);
       hits.push({
-        start: base + hit.start, end: base + hit.end, line: baseLine + hit.line, character: hit.line === 0 ? column + hit.character : hit.character,
-        text: hit.text, term: term.term.id, axis: term.axis.id, pole: term.pole.id, negated: hit.negated,
+        start: base + hit.start, end: base + hit.end, line, character, text: hit.text,
+        term: term.term.id, axis: term.axis.id, pole: term.pole.id, negated: hit.negated,
       });
     }
     const s = result.sentences;
-    const lines = result.sentenceLines;
-    for (let k = 0; k < lines.length; k++) {
-      sentences.push({ start: base + (s[2 * k] ?? 0), end: base + (s[2 * k + 1] ?? 0), line: baseLine + (lines[k] ?? 0) });
+    for (let k = 0; k < s.length; k += 2) {
+      const start = s[k] ?? 0;
+      sentences.push({ start: base + start, end: base + (s[k + 1] ?? start), line: position(start).line });
     }
     for (const site of result.sites) {
       sites.push({
-        start: base + site.start, end: base + site.end, line: baseLine + site.line,
+        start: base + site.start, end: base + site.end, line: position(site.start).line,
         axis: axes[site.axisIndex]?.id ?? '', text: site.text,
         poleA: site.poleA.map((i) => hitBase + i), poleB: site.poleB.map((i) => hitBase + i),
         markers: site.markers.map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
@@ -105,9 +105,25 @@ function stitch(text: string, format: ArticleFormat, placed: readonly PlacedChun
   return Object.freeze({
     format, length: text.length, hits, sentences, sites,
     sections: sectionsOf(text, headings),
-    counts: countTerms(termCounts, lexicon),
+    counts: countHits(hits, lexicon.lexicon),
     abstract: findAbstract(placed),
   });
+}
+
+/** Line/character of a chunk-relative offset, knowing where the chunk starts. */
+function chunkPositions(chunk: PlacedChunk): (offset: number) => { line: number; character: number } {
+  const breaks = chunk.result.lineBreaks;
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((breaks[mid] ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return { line: chunk.line, character: chunk.column + offset };
+    return { line: chunk.line + lo, character: offset - (breaks[lo - 1] ?? 0) };
+  };
 }
 
 function sectionsOf(text: string, headings: readonly { start: number; end: number; level: number; title: string }[]): Section[] {

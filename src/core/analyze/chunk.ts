@@ -9,9 +9,6 @@ import type { ArticleFormat } from './types';
 export interface ChunkHit {
   readonly start: number;
   readonly end: number;
-  /** Line within the chunk, and UTF-16 column within that line (on line 0: from the chunk's start). */
-  readonly line: number;
-  readonly character: number;
   readonly termIndex: number;
   readonly text: string;
   readonly negated: boolean;
@@ -21,7 +18,6 @@ export interface ChunkHit {
 export interface ChunkSite {
   readonly start: number;
   readonly end: number;
-  readonly line: number;
   readonly axisIndex: number;
   readonly text: string;
   readonly poleA: readonly number[];
@@ -35,8 +31,6 @@ export interface ChunkResult {
   readonly hits: readonly ChunkHit[];
   /** Flat [start, end, start, end, …] sentence ranges. */
   readonly sentences: Int32Array;
-  /** Line within the chunk of each sentence's start. */
-  readonly sentenceLines: Int32Array;
   readonly sites: readonly ChunkSite[];
   readonly blocks: readonly ProseBlock[];
   /** Offsets of line starts after the first (the chunk's first line starts at 0). */
@@ -59,9 +53,9 @@ function axisIndexOf(lexicon: CompiledLexicon): Int32Array {
 /** Parses and matches one chunk. Pure: the same chunk text always gives the same result. */
 export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean): ChunkResult {
   const blocks = format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
-  const hits: Omit<ChunkHit, 'line' | 'character'>[] = [];
+  const hits: ChunkHit[] = [];
   const sentences: number[] = [];
-  const sites: Omit<ChunkSite, 'line'>[] = [];
+  const sites: ChunkSite[] = [];
   for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
   const breaks: number[] = [];
   for (let i = 0; i < source.length; i++) {
@@ -69,30 +63,10 @@ export function analyzeChunk(source: string, format: ArticleFormat, lexicon: Com
     if (c === 10) breaks.push(i + 1);
     else if (c === 13 && source.charCodeAt(i + 1) !== 10) breaks.push(i + 1);
   }
-  // Line and column are worked out here, once per chunk text, so stitching a memoized chunk only adds offsets.
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((breaks[mid] ?? 0) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const placedHits = hits.map((h) => {
-    const line = lineOf(h.start);
-    return { ...h, line, character: h.start - (line === 0 ? 0 : breaks[line - 1] ?? 0) };
-  });
-  const sentenceLines = new Int32Array(sentences.length / 2);
-  for (let k = 0; k < sentenceLines.length; k++) sentenceLines[k] = lineOf(sentences[2 * k] ?? 0);
-  return {
-    length: source.length, hits: placedHits, sentences: Int32Array.from(sentences), sentenceLines,
-    sites: sites.map((site) => ({ ...site, line: lineOf(site.start) })), blocks, lineBreaks: Int32Array.from(breaks),
-  };
+  return { length: source.length, hits, sentences: Int32Array.from(sentences), sites, blocks, lineBreaks: Int32Array.from(breaks) };
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: Omit<ChunkHit, 'line' | 'character'>[], sentences: number[], sites: Omit<ChunkSite, 'line'>[]): void {
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: ChunkHit[], sentences: number[], sites: ChunkSite[]): void {
   const text = block.text;
   const firstHit = hits.length;
   // Visible-text ranges of this block's hits, parallel to hits[firstHit..].
