@@ -15,12 +15,11 @@ interface PlacedBlock {
  * starts with 摘要： / 关键词：. Only the first of each counts. Empty when the article has neither.
  */
 export function findAbstract(placed: readonly PlacedChunk[]): AbstractBlock {
-  const blocks: PlacedBlock[] = [];
-  for (const chunk of placed) for (const block of chunk.result.blocks) blocks.push({ base: chunk.start, block });
+  const blocks = new LazyBlocks(placed);
   let abstract: AbstractBlock['abstract'];
   let keywords: AbstractBlock['keywords'];
-  for (let i = 0; i < blocks.length && (!abstract || !keywords); i++) {
-    const current = blocks[i];
+  for (let i = 0; !abstract || !keywords; i++) {
+    const current = blocks.at(i);
     if (!current) break;
     const { block } = current;
     for (const [pattern, kind] of [[ABSTRACT, 'abstract'], [KEYWORDS, 'keywords']] as const) {
@@ -31,7 +30,7 @@ export function findAbstract(placed: readonly PlacedChunk[]): AbstractBlock {
       const body: PlacedBlock[] = [];
       let skip = 0;
       if (block.headingLevel !== undefined && m[0].length === block.text.trim().length) {
-        for (let j = i + 1; j < blocks.length && blocks[j]?.block.headingLevel === undefined; j++) body.push(blocks[j] as PlacedBlock);
+        for (let j = i + 1, next = blocks.at(j); next && next.block.headingLevel === undefined; next = blocks.at(++j)) body.push(next);
       } else if (m[0].length < block.text.length) {
         body.push(current);
         skip = m[0].length;
@@ -44,6 +43,28 @@ export function findAbstract(placed: readonly PlacedChunk[]): AbstractBlock {
   if (abstract) result.abstract = abstract;
   if (keywords && keywords.length > 0) result.keywords = keywords;
   return result as AbstractBlock;
+}
+
+/**
+ * The blocks of all chunks in order, gathered only as far as they are asked for: the abstract is near the top,
+ * and copying every block of a 5 MB article on each analysis cost more than the search itself.
+ */
+class LazyBlocks {
+  readonly #placed: readonly PlacedChunk[];
+  readonly #blocks: PlacedBlock[] = [];
+  #chunk = 0;
+
+  constructor(placed: readonly PlacedChunk[]) {
+    this.#placed = placed;
+  }
+
+  at(i: number): PlacedBlock | undefined {
+    while (i >= this.#blocks.length && this.#chunk < this.#placed.length) {
+      const chunk = this.#placed[this.#chunk++];
+      if (chunk) for (const block of chunk.result.blocks) this.#blocks.push({ base: chunk.start, block });
+    }
+    return this.#blocks[i];
+  }
 }
 
 function joinBlocks(body: readonly PlacedBlock[], skip: number): (TextRange & { text: string }) | undefined {

@@ -18,6 +18,8 @@ export interface CompiledLexicon {
   /** Pattern id → index into `terms`, or -1 for an exclusion phrase (matches and emits nothing). */
   readonly patternTerm: Int32Array;
   readonly termAutomaton: Automaton;
+  /** The term automaton's patterns by id: what a hit's text is, without slicing it out of the text again. */
+  readonly patterns: readonly string[];
   /** Contrast markers (pattern id < markerCount) followed by their exclusions. */
   readonly markerAutomaton: Automaton;
   readonly markers: readonly string[];
@@ -61,6 +63,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     terms,
     patternTerm,
     termAutomaton: new Automaton(patterns),
+    patterns,
     markerAutomaton: new Automaton([...markers, ...(lexicon.contrastExclude ?? [])]),
     markers,
     negators: [...lexicon.negators].sort((a, b) => b.length - a.length),

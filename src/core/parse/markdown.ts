@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { lineBlocks } from './lineBlocks';
 import type { ProseBlock } from './proseBlock';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
@@ -19,13 +20,19 @@ function needsParse(source: string): boolean {
   return /(?:^|\n)(?: {0,3}[#>\-+=~|]|[ ]{4}|\t| {0,3}\d{1,9}[.)])/.test(source);
 }
 
-/** Visible prose blocks of one Markdown chunk, with offsets relative to the chunk. */
-export function markdownBlocks(source: string): ProseBlock[] {
-  if (!needsParse(source)) return [{ text: source, start: 0, end: source.length }];
+/** Visible prose blocks of one Markdown chunk as remark reads it: the reference `lineBlocks` must agree with. */
+export function remarkBlocks(source: string): ProseBlock[] {
   const tree: Root = processor.parse(source);
   const blocks: ProseBlock[] = [];
   collectBlocks(tree, source, blocks);
   return blocks;
+}
+
+/** Visible prose blocks of one Markdown chunk, with offsets relative to the chunk. */
+export function markdownBlocks(source: string): ProseBlock[] {
+  if (!needsParse(source)) return [{ text: source, start: 0, end: source.length }];
+  const simple = lineBlocks(source);
+  return simple ?? remarkBlocks(source);
 }
 
 function collectBlocks(node: Nodes, source: string, out: ProseBlock[]): void {
@@ -37,8 +44,9 @@ function collectBlocks(node: Nodes, source: string, out: ProseBlock[]): void {
       const end = node.position?.end.offset ?? start;
       const builder = new VisibleText(source);
       for (const child of node.children) builder.add(child);
-      const block: ProseBlock = { text: builder.text(), map: builder.map(), start, end };
-      out.push(node.type === 'heading' ? { ...block, headingLevel: node.depth } : block);
+      const text = builder.text();
+      const map = builder.map();
+      out.push(node.type === 'heading' ? { text, map, start, end, headingLevel: node.depth } : { text, map, start, end });
       return;
     }
     case 'code':

@@ -25,7 +25,7 @@ export function plaintextBlocks(source: string, isFirstChunk: boolean): ProseBlo
   const line = source.trim();
   if (line.length === 0 || line.length > MAX_HEADING || line.includes('\n') || /[。！!；;]$/.test(line)) return [block];
   for (const [pattern, level] of HEADING_PATTERNS) {
-    if (pattern.test(line)) return [{ ...block, headingLevel: level }];
+    if (pattern.test(line)) return [{ text: source, start: 0, end: source.length, headingLevel: level }];
   }
-  return isFirstChunk ? [{ ...block, headingLevel: 1 }] : [block];
+  return isFirstChunk ? [{ text: source, start: 0, end: source.length, headingLevel: 1 }] : [block];
 }
