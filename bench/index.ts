@@ -1,0 +1,170 @@
+/**
+ * `npm run bench` — measures the matcher, full and incremental analysis, the extension's footprint and the
+ * annotation store on deterministic inputs made from the seed articles. A thin driver: each measurement lives
+ * in its own module.
+ *
+ *   npm run bench                      full run (a few minutes), tables + targets
+ *   npm run -s bench -- --json         the same, one JSON object on stdout (-s: without npm's banner)
+ *   npm run bench -- --quick           the same code on tiny sizes, in seconds (what the smoke test runs)
+ *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations)
+ *
+ * Progress goes to stderr, so `--json` output can be piped.
+ */
+import os from 'node:os';
+import { benchAnalysis } from './analysis';
+import { benchAnnotations } from './annotations';
+import { bundleSize, heapPerMB, readHostFigures } from './extension';
+import { benchIncremental } from './incremental';
+import { KiB, type Layout, MiB, article, formCount, formatOf, lexiconWithForms, sizeLabel } from './inputs';
+import { benchMatchers } from './matcher';
+import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson, toText } from './report';
+import { type RunPlan, nowMs } from './stats';
+import { builtinLexicon } from '../src/core';
+
+const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Sizes and repetitions of one mode. */
+interface Config {
+  readonly sizes: readonly number[];
+  /** Lexicon sizes in surface forms; 0 = the built-in lexicon as it is. */
+  readonly lexicons: readonly number[];
+  readonly incrementalSize: number;
+  readonly annotationSize: number;
+  readonly plan: RunPlan;
+  /** For inputs of 10 MB, where each run takes seconds. */
+  readonly bigPlan: RunPlan;
+  readonly incrementalPlan: RunPlan;
+  /** Longest time a baseline matcher may take on one row (warm-up + runs) before it is timed on a prefix. */
+  readonly baselineBudgetMs: number;
+  readonly diagnostics: boolean;
+}
+
+const FULL: Config = {
+  sizes: [100 * KiB, MiB, 10 * MiB], lexicons: [0, 2000, 10_000], incrementalSize: 5 * MiB, annotationSize: MiB,
+  plan: { warmup: 2, warmupMs: 1000, runs: 7 }, bigPlan: { warmup: 1, runs: 5 }, incrementalPlan: { warmup: 2, warmupMs: 1000, runs: 11 },
+  baselineBudgetMs: 15_000, diagnostics: true,
+};
+
+const QUICK: Config = {
+  sizes: [16 * KiB, 64 * KiB], lexicons: [0, 2000], incrementalSize: 128 * KiB, annotationSize: 64 * KiB,
+  plan: { warmup: 1, warmupMs: 50, runs: 5 }, bigPlan: { warmup: 1, runs: 5 }, incrementalPlan: { warmup: 1, warmupMs: 50, runs: 5 },
+  baselineBudgetMs: 1_000, diagnostics: false,
+};
+
+const startedAt = nowMs();
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${((nowMs() - startedAt) / 1000).toFixed(1).padStart(5)} s  ${message}\n`);
+}
+
+function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; only: ReadonlySet<Section> } {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = (only ?? []).filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
+  return { quick: argv.includes('--quick'), json: argv.includes('--json'), only: new Set((only ?? SECTIONS) as Section[]) };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = args.quick ? QUICK : FULL;
+  const run = (s: Section) => args.only.has(s);
+  const started = nowMs();
+  // Other work on the machine skews every figure: the report says how busy it was.
+  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+
+  // Inputs: built once, shared by every section, so every figure is measured on the same text.
+  const texts = new Map<string, string>();
+  const textOf = (layout: Layout, size: number): string => {
+    const key = `${layout}:${size}`;
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = article(layout, size)));
+    return text;
+  };
+  const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+  const lexicons = config.lexicons.map((forms) => ({ forms, lexicon: lexiconWithForms(forms), label: forms === 0 ? 'built-in' : forms.toLocaleString('en') }));
+  const builtinForms = formCount(builtinLexicon);
+  const planFor = (size: number): RunPlan => (size >= 10 * MiB ? config.bigPlan : config.plan);
+
+  const matcher: SizedMatcherRow[] = [];
+  if (run('matcher')) {
+    for (const size of config.sizes) {
+      const text = textOf('markdown', size);
+      for (const { lexicon, label } of lexicons) {
+        progress(`matcher ${sizeLabel(size)} × ${label}`);
+        const row = benchMatchers(text, utf8(text), lexicon, formCount(lexicon), planFor(size), config.baselineBudgetMs);
+        matcher.push({ ...row, nominalBytes: size, lexicon: label });
+      }
+    }
+  }
+
+  const analysis: SizedAnalysisRow[] = [];
+  const analysisDiagnostics: SizedAnalysisRow[] = [];
+  if (run('analysis')) {
+    for (const layout of ['markdown', 'plaintext'] as const) {
+      for (const size of config.sizes) {
+        progress(`analysis ${layout} ${sizeLabel(size)}`);
+        const text = textOf(layout, size);
+        analysis.push({ ...benchAnalysis(layout, text, formatOf(layout), utf8(text), builtinLexicon, planFor(size)), nominalBytes: size });
+      }
+    }
+    if (config.diagnostics) {
+      progress('analysis markdown-seed 1 MB (diagnostic)');
+      const text = textOf('markdown-seed', MiB);
+      analysisDiagnostics.push({ ...benchAnalysis('markdown-seed', text, 'markdown', utf8(text), builtinLexicon, config.plan), nominalBytes: MiB });
+    }
+  }
+
+  const incremental: BenchResults['incremental'][number][] = [];
+  if (run('incremental')) {
+    for (const layout of ['markdown', 'plaintext'] as const) {
+      progress(`incremental ${layout} ${sizeLabel(config.incrementalSize)}`);
+      const text = textOf(layout, config.incrementalSize);
+      incremental.push({ ...benchIncremental(text, formatOf(layout), utf8(text), builtinLexicon, config.incrementalPlan), nominalBytes: config.incrementalSize });
+    }
+  }
+
+  let host = readHostFigures();
+  let bundle: BenchResults['bundle'] = { bytes: null, note: 'n/a (section not run)' };
+  const heapSize = config.sizes[1] ?? MiB;
+  let heap: BenchResults['heap'] = { bytesPerMB: null, stat: null, sizeBytes: heapSize };
+  if (run('extension')) {
+    progress('extension: bundle size, heap');
+    bundle = bundleSize();
+    const text = textOf('markdown', heapSize);
+    heap = { ...heapPerMB(text, 'markdown', utf8(text), builtinLexicon, 5), sizeBytes: heapSize };
+  } else {
+    host = { activationMs: null, openToDecorationsMs: null, source: 'n/a (section not run)' };
+  }
+
+  let annotations: BenchResults['annotations'] = { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: 'n/a (section not run)' };
+  if (run('annotations')) {
+    progress('annotations');
+    annotations = await benchAnnotations(textOf('markdown', config.annotationSize), config.plan);
+  }
+
+  const sample = textOf('markdown', config.sizes[0] ?? 16 * KiB);
+  const results: BenchResults = {
+    mode: args.quick ? 'quick' : 'full',
+    environment: `node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, `
+      + `load average ${loadAtStart} at start, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at end, ${new Date().toISOString()}`,
+    inputs: [
+      'Articles: the two seed articles split into blocks (paragraphs, headings, quotes, bullets), each also in Traditional',
+      '  (opencc cn→tw), shuffled by block with a seeded PRNG, pass after pass; from the second pass on each block\'s',
+      '  sentences are reordered and short blocks numbered, so no paragraph repeats (the analyzer memoizes chunks by text).',
+      '  Layouts: markdown = blocks separated by blank lines, ##/### headings, > quotes, - bullets (a realistic Markdown',
+      '  file); plaintext = the .txt seed\'s layout; markdown-seed = the .md seed\'s layout, no blank lines (diagnostic).',
+      `  Sizes are UTF-8 bytes; ${sizeLabel(config.sizes[0] ?? 0)} of markdown = ${sample.length.toLocaleString('en')} UTF-16 chars.`,
+      `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
+      '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
+    ],
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations,
+    elapsedSeconds: (nowMs() - started) / 1000,
+  };
+  process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

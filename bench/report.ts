@@ -1,0 +1,191 @@
+/** The bench's output: one results object, printed as tables with the targets, or as JSON for machines. */
+import type { AnalysisRow } from './analysis';
+import type { AnnotationResult } from './annotations';
+import type { HeapResult, HostFigures } from './extension';
+import type { IncrementalResult } from './incremental';
+import { KiB, MiB, sizeLabel } from './inputs';
+import type { MatcherRow } from './matcher';
+import type { Stat } from './stats';
+
+/** A matcher row with the nominal size it was generated for (the text stops at the last whole paragraph that fits). */
+export type SizedMatcherRow = MatcherRow & { readonly nominalBytes: number; readonly lexicon: string };
+/** An analysis row with its nominal size. */
+export type SizedAnalysisRow = AnalysisRow & { readonly nominalBytes: number };
+
+/** Everything one run measured. */
+export interface BenchResults {
+  readonly mode: 'full' | 'quick';
+  readonly environment: string;
+  readonly inputs: readonly string[];
+  readonly matcher: readonly SizedMatcherRow[];
+  readonly analysis: readonly SizedAnalysisRow[];
+  /** Diagnostic rows (e.g. the Markdown seed's own layout), not held to targets. */
+  readonly analysisDiagnostics: readonly SizedAnalysisRow[];
+  readonly incremental: readonly (IncrementalResult & { readonly nominalBytes: number })[];
+  readonly host: HostFigures;
+  readonly bundle: { readonly bytes: number | null; readonly note: string };
+  readonly heap: HeapResult & { readonly sizeBytes: number };
+  readonly annotations: AnnotationResult;
+  readonly elapsedSeconds: number;
+}
+
+/** One target line: `pass` is null when the run did not measure what the target is about. */
+export interface TargetCheck {
+  readonly name: string;
+  readonly value: string;
+  readonly pass: boolean | null;
+}
+
+const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const mbps = (v: number | null): string => (v === null ? 'n/a' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const range = (s: Stat): string => `${ms(s.median)} [${ms(s.min)}–${ms(s.max)}]`;
+const pct = (v: number | undefined): string => (v === undefined ? '' : `${(v * 100).toFixed(1)} %`);
+const bytes = (v: number): string => (v >= MiB ? `${(v / MiB).toFixed(2)} MB` : `${(v / KiB).toFixed(1)} KB`);
+
+/** Text table with columns padded to their widest cell; numbers (cells starting with a digit) right-aligned. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((c, i) => (/^[\d[n-]/.test(c) && i > 0 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function incrementalFor(results: BenchResults, nominal: number): IncrementalResult | undefined {
+  return results.incremental.find((r) => r.format === 'markdown' && r.nominalBytes === nominal);
+}
+
+/** Every target from the issue, checked against this run's figures. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const row = (terms: string, size: number) => results.matcher.find((r) => r.lexicon === terms && r.nominalBytes === size);
+  const m2000 = row('2,000', MiB);
+  checks.push({
+    name: 'matcher ≥ 10× RegExp alternation, 2,000 terms, 1 MB',
+    value: m2000 ? `${(m2000.oursMBps / m2000.regexMBps).toFixed(1)}×` : 'not measured', pass: m2000 ? m2000.oursMBps >= 10 * m2000.regexMBps : null,
+  });
+  const mBuiltin = row('built-in', MiB);
+  checks.push({
+    name: 'matcher no slower than RegExp alternation, built-in lexicon, 1 MB',
+    value: mBuiltin ? `${(mBuiltin.oursMBps / mBuiltin.regexMBps).toFixed(1)}×` : 'not measured', pass: mBuiltin ? mBuiltin.oursMBps >= mBuiltin.regexMBps : null,
+  });
+  for (const format of ['markdown', 'plaintext'] as const) {
+    for (const [size, limit] of [[MiB, 15], [10 * MiB, 150]] as const) {
+      const a = results.analysis.find((r) => r.format === format && r.nominalBytes === size);
+      checks.push({ name: `full analysis ${sizeLabel(size)} ${format} ≤ ${limit} ms`, value: a ? `${ms(a.ms)} ms` : 'not measured', pass: a ? a.ms <= limit : null });
+    }
+    const small = results.analysis.find((r) => r.format === format && r.nominalBytes === MiB);
+    const big = results.analysis.find((r) => r.format === format && r.nominalBytes === 10 * MiB);
+    checks.push({
+      name: `full analysis linear, ${format} (ms/MB at 10 MB ≤ 1.5 × at 1 MB)`,
+      value: small && big ? `${ms(small.msPerMB)} → ${ms(big.msPerMB)} ms/MB` : 'not measured',
+      pass: small && big ? big.msPerMB <= 1.5 * small.msPerMB : null,
+    });
+  }
+  const inc = incrementalFor(results, 5 * MiB);
+  checks.push({ name: 'incremental re-analysis, 5 MB Markdown ≤ 16 ms', value: inc ? `${ms(inc.stat.median)} ms` : 'not measured', pass: inc ? inc.stat.median <= 16 : null });
+  const act = results.host.activationMs;
+  checks.push({ name: 'activation ≤ 50 ms', value: act === null ? results.host.source : `${ms(act)} ms`, pass: act === null ? null : act <= 50 });
+  const b = results.bundle.bytes;
+  checks.push({ name: 'dist/extension.js ≤ 400 KB minified', value: b === null ? results.bundle.note : bytes(b), pass: b === null ? null : b <= 400 * KiB });
+  const h = results.heap.bytesPerMB;
+  checks.push({ name: 'heap ≤ 10× the text size analysed', value: h === null ? 'n/a (run node with --expose-gc)' : `${(h / MiB).toFixed(1)}× (${bytes(h)} per MB)`, pass: h === null ? null : h <= 10 * MiB });
+  const r = results.annotations.reanchor1000;
+  checks.push({ name: '1,000 annotations re-anchored ≤ 50 ms', value: r ? `${ms(r.median)} ms` : results.annotations.note, pass: r ? r.median <= 50 : null });
+  const s = results.annotations.sidecar10000;
+  checks.push({ name: '10,000-annotation sidecar load + save ≤ 200 ms', value: s ? `${ms(s.median)} ms` : results.annotations.note, pass: s ? s.median <= 200 : null });
+  return checks;
+}
+
+/** The machine-readable summary: medians in ms or MB/s, numbers only, null where not measured. */
+export function toJson(results: BenchResults): object {
+  const inc = results.incremental.find((r) => r.format === 'markdown');
+  return {
+    mode: results.mode,
+    environment: results.environment,
+    matcher: results.matcher.map((r) => ({
+      sizeBytes: r.sizeBytes, nominalBytes: r.nominalBytes, chars: r.chars, terms: r.terms, hits: r.hits, agreed: r.agreed,
+      oursMBps: r.oursMBps, regexMBps: r.regexMBps, indexOfMBps: r.indexOfMBps,
+      oursMs: r.ours.median, regexMs: r.regex.stat.median, indexOfMs: r.indexOf.stat.median,
+      regexTimedOnBytes: r.regex.bytes, indexOfTimedOnBytes: r.indexOf.bytes,
+    })),
+    matcherAgreed: results.matcher.every((r) => r.agreed),
+    analysis: results.analysis.map((r) => ({
+      sizeBytes: r.sizeBytes, nominalBytes: r.nominalBytes, format: r.format, ms: r.ms, minMs: r.stat.min, maxMs: r.stat.max,
+      msPerMB: r.msPerMB, MBps: r.MBps, hits: r.hits, chunks: r.chunks, fastPathChunks: r.fastPathChunks ?? null,
+    })),
+    incrementalMs: inc?.stat.median ?? null,
+    incrementalSizeBytes: inc?.sizeBytes ?? null,
+    incrementalSplitMs: inc?.split.median ?? null,
+    incrementalAgreed: results.incremental.every((r) => r.agreed),
+    activationMs: results.host.activationMs,
+    openToDecorationsMs: results.host.openToDecorationsMs,
+    bundleBytes: results.bundle.bytes,
+    heapBytesPerMB: results.heap.bytesPerMB,
+    reanchor1000Ms: results.annotations.reanchor1000?.median ?? null,
+    sidecar10000Ms: results.annotations.sidecar10000?.median ?? null,
+    targets: checkTargets(results).map((t) => ({ name: t.name, value: t.value, pass: t.pass })),
+    elapsedSeconds: results.elapsedSeconds,
+  };
+}
+
+/** The human-readable report. */
+export function toText(results: BenchResults): string {
+  const out: string[] = [];
+  out.push(`Tension Lens benchmark (${results.mode}) — ${results.environment}`);
+  out.push('Every figure: median of the timed runs after warm-up, [min–max] in ms; MB = 2^20 bytes of UTF-8.');
+  out.push('', 'Inputs', ...results.inputs.map((s) => `  ${s}`));
+
+  const agreed = results.matcher.every((r) => r.agreed);
+  out.push('', `1. Matcher — leftmost-longest, non-overlapping; the three agree on every row (count + ranges): ${agreed ? '✔' : '✘ NO'}`);
+  const on = (t: SizedMatcherRow['regex'], r: SizedMatcherRow): string => (t.chars === r.chars ? '' : ` (first ${bytes(t.bytes)})`);
+  out.push(table(
+    ['size', 'lexicon', 'terms', 'hits', 'ours ms', 'ours MB/s', 'RegExp ms', 'RegExp MB/s', 'indexOf ms', 'indexOf MB/s', 'ours ÷ RegExp', 'agree'],
+    results.matcher.map((r) => [
+      sizeLabel(r.nominalBytes), r.lexicon, String(r.terms), String(r.hits), range(r.ours), mbps(r.oursMBps),
+      `${range(r.regex.stat)}${on(r.regex, r)}`, mbps(r.regexMBps), `${range(r.indexOf.stat)}${on(r.indexOf, r)}`, mbps(r.indexOfMBps),
+      `${(r.oursMBps / r.regexMBps).toFixed(1)}×`, r.agreed ? '✔' : '✘',
+    ]),
+  ));
+  out.push('  (a) RegExp: one alternation of every pattern, longest first, g flag. (b) indexOf per pattern, all occurrences;');
+  out.push('  overlaps resolved leftmost-longest by keeping the longest pattern per start offset and one left-to-right sweep.');
+  out.push('  A baseline whose runs would take over the time budget is checked and timed on the first part of the text');
+  out.push('  ("first N MB"); MB/s is then of that part. No collections between matcher runs (they hardly allocate).');
+
+  out.push('', '2. Full analysis — fresh Analyzer per run: parse + match + sentences + sites + sections, built-in lexicon');
+  const analysisRows = (rows: readonly SizedAnalysisRow[]) => rows.map((r) => [
+    r.layout, sizeLabel(r.nominalBytes), range(r.stat), mbps(r.MBps), ms(r.msPerMB), String(r.hits), String(r.sites), String(r.chunks),
+    pct(r.distinctChunks), r.fastPathChunks === undefined ? '–' : `${pct(r.fastPathChunks)} / ${pct(r.fastPathBytes)}`,
+  ]);
+  const analysisHeader = ['layout', 'size', 'ms', 'MB/s', 'ms per MB', 'hits', 'sites', 'chunks', 'distinct', 'fast path chunks / text'];
+  out.push(table(analysisHeader, analysisRows(results.analysis)));
+  if (results.analysisDiagnostics.length > 0) {
+    out.push('  Diagnostic (not a target): the Markdown seed\'s own layout, blocks without blank lines between them');
+    out.push(table(analysisHeader, analysisRows(results.analysisDiagnostics)));
+  }
+
+  out.push('', '3. Incremental — one-character edit in the middle, Analyzer kept across edits, alternating edits');
+  out.push(table(
+    ['format', 'size', 'analyze after edit ms', 'of which splitChunks ms', 'same hits as fresh'],
+    results.incremental.map((r) => [r.format, sizeLabel(r.nominalBytes), range(r.stat), range(r.split), r.agreed ? '✔' : '✘']),
+  ));
+
+  out.push('', '4. Extension');
+  const host = (v: number | null) => (v === null ? results.host.source : `${ms(v)} ms (${results.host.source})`);
+  out.push(`  activationMs           ${host(results.host.activationMs)}`);
+  out.push(`  openToDecorationsMs    ${host(results.host.openToDecorationsMs)}`);
+  out.push(`  bundle                 ${results.bundle.bytes === null ? results.bundle.note : `${bytes(results.bundle.bytes)} (${results.bundle.note})`}`);
+  const heap = results.heap;
+  out.push(`  heap per MB analysed   ${heap.stat ? `${bytes(heap.stat.median)} [${bytes(heap.stat.min)}–${bytes(heap.stat.max)}] retained by Analyzer + Analysis, ${sizeLabel(heap.sizeBytes)} Markdown` : 'n/a (run node with --expose-gc)'}`);
+
+  out.push('', '5. Annotations');
+  const a = results.annotations;
+  const stat = (s: Stat | null) => (s ? `${range(s)} ms` : 'n/a');
+  out.push(`  re-anchor 1,000 after an edit      ${stat(a.reanchor1000)}`);
+  out.push(`  sidecar 10,000: load + save        ${stat(a.sidecar10000)}   (parse ${stat(a.parse10000)}, serialize ${stat(a.serialize10000)})`);
+  out.push(`  ${a.note}`);
+
+  out.push('', 'Targets');
+  for (const t of checkTargets(results)) out.push(`  ${t.pass === null ? '–' : t.pass ? '✔' : '✘'} ${t.name}: ${t.value}`);
+  out.push('', `Finished in ${results.elapsedSeconds.toFixed(0)} s.`);
+  return out.join('\n');
+}
