@@ -1,13 +1,14 @@
 // The dashboard in the real web workbench: opened from the command palette, its webview renders the overview rows,
 // the article view and Compare, keyboard and theme switches work, nothing logs an error; screenshots of the overview
-// and the article view in the light and dark themes go to docs/images/dashboard-*.png.
+// and the article view in the light and dark themes go to test-results/e2e/ (to docs/images/ with UPDATE_SCREENSHOTS=1,
+// so a test run never changes committed files).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
-import { expectNoErrorNotification, openFile, openWorkbench, waitForEditorText, workbench } from './workbench';
+import { expectNoErrorNotification, openFile, openWorkbench, resultsDir, waitForEditorText, workbench } from './workbench';
 
 const ARTICLES = ['ai-lab-expert-departure.md', 'ai-lab-expert-departure.zh-Hant.md', 'openai-departures-news.txt'];
-const IMAGES = path.resolve(__dirname, '../../docs/images');
+const IMAGES = process.env['UPDATE_SCREENSHOTS'] ? path.resolve(__dirname, '../../docs/images') : resultsDir;
 
 /** The dashboard's page: VS Code hosts a webview in an iframe that holds the content in a nested `#active-frame`. */
 function dashboardFrame(page: Page): FrameLocator {
