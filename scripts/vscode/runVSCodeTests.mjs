@@ -12,11 +12,10 @@
 //   VSCODE_TEST_CACHE     download cache (default .vscode-test/)      CHROMIUM_PATH   browser binary
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from './browser.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { createLogger } from './log.mjs';
 import { extensionTestsEntry, resultsDir, root } from './paths.mjs';
-import { captureWorkbenchLog } from './workbenchLog.mjs';
+import { runTestsInWorkbench } from './runInWorkbench.mjs';
 import { startWorkbenchServer } from './workbenchServer.mjs';
 import { timeoutMs, withTimeout } from './timeout.mjs';
 
@@ -32,28 +31,7 @@ async function main() {
 
   const server = await startWorkbenchServer({ name: 'test', testDriver: true, logDir });
   log(`VS Code server on ${server.origin}; opening the workbench in headless Chromium...`);
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  let onExit;
-  const exited = new Promise((resolve) => { onExit = resolve; });
-  await captureWorkbenchLog(page, path.join(logDir, 'workbench.log'), { automation: true, onExit });
-
-  await page.goto(server.url({ extensionDevelopmentPath: root, extensionTestsPath: extensionTestsEntry }));
-  log('workbench loaded; the tests run in the extension host...');
-  let code;
-  try {
-    code = await withTimeout(exited, 'the extension-host tests');
-  } catch (e) {
-    console.error(e.message);
-    code = 1;
-  }
-  if (code !== 0) {
-    await page.screenshot({ path: path.join(logDir, 'failure.png') }).catch(() => {});
-    log(`failed (exit code ${code}); server.log, workbench.log and failure.png are in ${path.relative(process.cwd(), logDir) || '.'}/`);
-  }
-  await browser.close().catch(() => {});
-  server.stop();
-  return code;
+  return runTestsInWorkbench({ server, url: server.url({ extensionDevelopmentPath: root, extensionTestsPath: extensionTestsEntry }), logDir, log, what: 'extension host' });
 }
 
 try {

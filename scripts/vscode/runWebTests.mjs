@@ -21,14 +21,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { launchChromium, launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { extensionId, readManifest } from './installExtension.mjs';
 import { createLogger } from './log.mjs';
 import { resultsDir, root, sampleArticle } from './paths.mjs';
 import { timeoutMs, withTimeout } from './timeout.mjs';
-import { captureWorkbenchLog } from './workbenchLog.mjs';
 import { remoteUri } from './workbenchUrl.mjs';
+import { runTestsInWorkbench } from './runInWorkbench.mjs';
 import { startWorkbenchServer } from './workbenchServer.mjs';
 
 const log = createLogger('web-test');
@@ -60,28 +60,7 @@ async function runSuites() {
   assertBuilt([testsEntry, path.join(root, readManifest().browser)]);
   const server = await startWorkbenchServer({ name: 'web-test', testDriver: true, logDir, userSettings: WEB_ONLY() });
   log(`VS Code server on ${server.origin}; opening the workbench in headless Chromium...`);
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  let onExit;
-  const exited = new Promise((resolve) => { onExit = resolve; });
-  await captureWorkbenchLog(page, path.join(logDir, 'workbench.log'), { automation: true, onExit });
-
-  await page.goto(webTestUrl(server));
-  log('workbench loaded; the tests run in the web worker extension host...');
-  let code;
-  try {
-    code = await withTimeout(exited, 'the web extension-host tests');
-  } catch (e) {
-    console.error(e.message);
-    code = 1;
-  }
-  if (code !== 0) {
-    await page.screenshot({ path: path.join(logDir, 'failure.png') }).catch(() => {});
-    log(`failed (exit code ${code}); server.log, workbench.log and failure.png are in ${path.relative(process.cwd(), logDir) || '.'}/`);
-  }
-  await browser.close().catch(() => {});
-  server.stop();
-  return code;
+  return runTestsInWorkbench({ server, url: webTestUrl(server), logDir, log, what: 'web worker extension host' });
 }
 
 /**
