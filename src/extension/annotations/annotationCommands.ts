@@ -3,7 +3,7 @@ import { type Anchor, type AnnotationSet, type SidecarTag, createAnnotation, new
 import type { AnalysisService } from '../analysis/analysisService';
 import { hitIndexAt, termOf } from '../analysis/lookup';
 import type { LexiconService } from '../lexicon/lexiconService';
-import { AnnotationBlocked, type AnnotationService } from './annotationService';
+import { type AnnotationService, guarded } from './annotationService';
 import type { AnnotationNode } from './annotationTree';
 import { nextTagColor, poleTag } from './tagColors';
 
@@ -28,16 +28,6 @@ const now = (): string => new Date().toISOString();
 async function documentFor(uri: string | undefined): Promise<vscode.TextDocument | undefined> {
   if (!uri) return vscode.window.activeTextEditor?.document;
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-}
-
-/** Runs a change and turns a blocked write into a clear message instead of an exception. */
-async function guarded(action: () => Promise<unknown>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    if (e instanceof AnnotationBlocked) void vscode.window.showWarningMessage(e.message);
-    else throw e;
-  }
 }
 
 /** Tags for labels or ids: existing ones by id or label, the rest created with fresh colours. */

@@ -36,6 +36,16 @@ interface Entry {
 /** Thrown for a change the user cannot make now; `message` says why and how to fix it. */
 export class AnnotationBlocked extends Error {}
 
+/** Runs a change and turns a blocked write into a warning that says why, instead of an exception. */
+export async function guarded(action: () => Promise<unknown>): Promise<void> {
+  try {
+    await action();
+  } catch (e) {
+    if (e instanceof AnnotationBlocked) void vscode.window.showWarningMessage(e.message);
+    else throw e;
+  }
+}
+
 /**
  * Loads, keeps and writes the sidecar of every open article: re-anchors on open and on outside changes, follows
  * live edits, moves the sidecar with a renamed article, and never overwrites a sidecar it could not read.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type SidecarTag, newId } from '../../core';
-import { AnnotationBlocked, type AnnotationService } from './annotationService';
+import { type AnnotationService, guarded } from './annotationService';
 import { TAG_COLORS, isHexColor, nextTagColor } from './tagColors';
 
 /** A Tags-view node (`{ kind: 'tag', uri, tag }`) or `(uri, tagId)` arguments. */
@@ -25,15 +25,6 @@ async function pickTag(annotations: AnnotationService, title: string): Promise<{
   }
   const picked = await vscode.window.showQuickPick(tags.map((tag) => ({ label: tag.label, description: tag.color ?? '', tag })), { title });
   return picked ? { document, tag: picked.tag } : undefined;
-}
-
-async function run(action: () => Promise<unknown>): Promise<void> {
-  try {
-    await action();
-  } catch (e) {
-    if (e instanceof AnnotationBlocked) void vscode.window.showWarningMessage(e.message);
-    else throw e;
-  }
 }
 
 async function askColor(current: string | undefined): Promise<string | undefined> {
@@ -61,21 +52,21 @@ export function registerTagCommands(annotations: AnnotationService): vscode.Disp
         return;
       }
       const tag: SidecarTag = { id: newId(), label: name.trim(), color: typeof color === 'string' && isHexColor(color) ? color : nextTagColor(set.tags) };
-      await run(() => annotations.change(document, (s) => s.createTag(tag)));
+      await guarded(() => annotations.change(document, (s) => s.createTag(tag)));
     }),
     reg('tensionLens.renameTag', async (a?: unknown, b?: unknown) => {
       const target = tagTarget(annotations, a, b) ?? (await pickTag(annotations, vscode.l10n.t('Rename which tag?')));
       if (!target) return;
       const label = await vscode.window.showInputBox({ title: vscode.l10n.t('Rename tag'), value: target.tag.label });
       if (!label?.trim()) return;
-      await run(() => annotations.change(target.document, (s) => s.updateTag(target.tag.id, { label: label.trim() })));
+      await guarded(() => annotations.change(target.document, (s) => s.updateTag(target.tag.id, { label: label.trim() })));
     }),
     reg('tensionLens.recolorTag', async (a?: unknown, b?: unknown) => {
       const target = tagTarget(annotations, a, b) ?? (await pickTag(annotations, vscode.l10n.t('Recolour which tag?')));
       if (!target) return;
       const color = await askColor(target.tag.color);
       if (!color) return;
-      await run(() => annotations.change(target.document, (s) => s.updateTag(target.tag.id, { color })));
+      await guarded(() => annotations.change(target.document, (s) => s.updateTag(target.tag.id, { color })));
     }),
     reg('tensionLens.mergeTag', async (a?: unknown, b?: unknown) => {
       const target = tagTarget(annotations, a, b) ?? (await pickTag(annotations, vscode.l10n.t('Merge which tag?')));
@@ -83,7 +74,7 @@ export function registerTagCommands(annotations: AnnotationService): vscode.Disp
       const others = (annotations.get(target.document.uri)?.set?.tags ?? []).filter((t) => t.id !== target.tag.id);
       const into = await vscode.window.showQuickPick(others.map((tag) => ({ label: tag.label, tag })), { title: vscode.l10n.t('Merge “{0}” into…', target.tag.label) });
       if (!into) return;
-      await run(() => annotations.change(target.document, (s) => s.mergeTags(target.tag.id, into.tag.id)));
+      await guarded(() => annotations.change(target.document, (s) => s.mergeTags(target.tag.id, into.tag.id)));
     }),
     reg('tensionLens.deleteTag', async (a?: unknown, b?: unknown, confirmed?: unknown) => {
       const target = tagTarget(annotations, a, b) ?? (await pickTag(annotations, vscode.l10n.t('Delete which tag?')));
@@ -94,7 +85,7 @@ export function registerTagCommands(annotations: AnnotationService): vscode.Disp
         const answer = await vscode.window.showWarningMessage(vscode.l10n.t('“{0}” is used by {1} annotations. Delete the tag from all of them? (The annotations stay.)', target.tag.label, used), { modal: true }, remove);
         if (answer !== remove) return;
       }
-      await run(() => annotations.change(target.document, (s) => s.deleteTag(target.tag.id)));
+      await guarded(() => annotations.change(target.document, (s) => s.deleteTag(target.tag.id)));
     }),
   ];
 }
