@@ -6,13 +6,14 @@
  *   npm run bench                      full run (a few minutes), tables + targets
  *   npm run -s bench -- --json         the same, one JSON object on stdout (-s: without npm's banner)
  *   npm run bench -- --quick           the same code on tiny sizes, in seconds (what the smoke test runs)
- *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations)
+ *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations, dashboard)
  *
  * Progress goes to stderr, so `--json` output can be piped.
  */
 import os from 'node:os';
 import { benchAnalysis } from './analysis';
 import { benchAnnotations } from './annotations';
+import { type DashboardResult, benchDashboard } from './dashboard';
 import { bundleSize, heapPerMB, readHostFigures } from './extension';
 import { benchIncremental } from './incremental';
 import { KiB, type Layout, MiB, article, formCount, formatOf, lexiconWithForms, sizeLabel } from './inputs';
@@ -21,7 +22,7 @@ import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson,
 import { type RunPlan, nowMs } from './stats';
 import { builtinLexicon } from '../src/core';
 
-const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations'] as const;
+const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions of one mode. */
@@ -143,6 +144,14 @@ async function main(): Promise<void> {
     annotations = await benchAnnotations(textOf('markdown', config.annotationSize), config.plan);
   }
 
+  let dashboard: DashboardResult | null = null;
+  if (run('dashboard')) {
+    const articles = args.quick ? 50 : 1000;
+    progress(`dashboard: ${articles} articles`);
+    // 1,000 articles of ~4 KB each (a 4 MB workspace), cut from the Markdown corpus.
+    dashboard = benchDashboard(textOf('markdown', args.quick ? (config.sizes[1] ?? 64 * KiB) : 4 * MiB), articles, builtinLexicon, config.plan);
+  }
+
   const sample = textOf('markdown', config.sizes[0] ?? 16 * KiB);
   const results: BenchResults = {
     mode: args.quick ? 'quick' : 'full',
@@ -158,7 +167,7 @@ async function main(): Promise<void> {
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
     ],
-    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations,
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard,
     elapsedSeconds: (nowMs() - started) / 1000,
   };
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);

@@ -1,6 +1,7 @@
 /** The bench's output: one results object, printed as tables with the targets, or as JSON for machines. */
 import type { AnalysisRow } from './analysis';
 import type { AnnotationResult } from './annotations';
+import type { DashboardResult } from './dashboard';
 import type { HeapResult, HostFigures } from './extension';
 import type { IncrementalResult } from './incremental';
 import { KiB, MiB, sizeLabel } from './inputs';
@@ -26,6 +27,7 @@ export interface BenchResults {
   readonly bundle: { readonly bytes: number | null; readonly note: string };
   readonly heap: HeapResult & { readonly sizeBytes: number };
   readonly annotations: AnnotationResult;
+  readonly dashboard: DashboardResult | null;
   readonly elapsedSeconds: number;
 }
 
@@ -123,6 +125,9 @@ export function toJson(results: BenchResults): object {
     heapBytesPerMB: results.heap.bytesPerMB,
     reanchor1000Ms: results.annotations.reanchor1000?.median ?? null,
     sidecar10000Ms: results.annotations.sidecar10000?.median ?? null,
+    dashboardArticles: results.dashboard?.articles ?? null,
+    dashboardScanMs: results.dashboard?.total.median ?? null,
+    dashboardLongestArticleMs: results.dashboard?.perArticle.max ?? null,
     targets: checkTargets(results).map((t) => ({ name: t.name, value: t.value, pass: t.pass })),
     elapsedSeconds: results.elapsedSeconds,
   };
@@ -183,6 +188,12 @@ export function toText(results: BenchResults): string {
   out.push(`  re-anchor 1,000 after an edit      ${stat(a.reanchor1000)}`);
   out.push(`  sidecar 10,000: load + save        ${stat(a.sidecar10000)}   (parse ${stat(a.parse10000)}, serialize ${stat(a.serialize10000)})`);
   out.push(`  ${a.note}`);
+
+  out.push('', '6. Dashboard — the workspace scan (pure model), yielding to the editor between articles in the extension');
+  const d = results.dashboard;
+  out.push(d
+    ? `  ${d.articles.toLocaleString('en')} articles: ${range(d.total)} ms in all; per article median ${ms(d.perArticle.median)} ms, longest ${ms(d.perArticle.max)} ms (the longest the scan holds the extension host at once)`
+    : '  n/a (section not run)');
 
   out.push('', 'Targets');
   for (const t of checkTargets(results)) out.push(`  ${t.pass === null ? '–' : t.pass ? '✔' : '✘'} ${t.name}: ${t.value}`);
