@@ -4,19 +4,13 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import packageJson from '../../package.json';
 import type { DashboardUpdate } from '../../src/core/dashboard';
 import type { TensionLensApi } from '../../src/extension/extension';
+import { api } from './support/extensionApi';
 import { fixtureFolder, openFixture, waitFor } from './support/workspace';
 
-const extensionId = `${packageJson.publisher}.${packageJson.name}`;
 const ARTICLES = ['ai-lab-expert-departure.md', 'ai-lab-expert-departure.zh-Hant.md', 'openai-departures-news.txt'];
 
-async function api(): Promise<TensionLensApi> {
-  const extension = vscode.extensions.getExtension<TensionLensApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed`);
-  return extension.activate();
-}
 
 interface Counts { total: number; axes: Record<string, { total: number; poles: Record<string, number> }>; terms: Record<string, number> }
 
@@ -40,7 +34,10 @@ describe('dashboard', () => {
     const update = d.posted;
     return d.open && !d.scanning && !!update && update.scanning === undefined && update.model.articles.length === rows
       && d.rendered?.view === 'overview' && d.rendered.rows === rows;
-  }, `the dashboard to show ${rows} rows`, 20_000);
+  }, `the dashboard to show ${rows} rows`, 20_000).catch((e: unknown) => {
+    const d = tl.getDashboardModel();
+    throw new Error(`${String(e)}; now: open ${d.open}, scanning ${d.scanning}, rendered ${JSON.stringify(d.rendered)}, rows ${JSON.stringify(d.posted?.model.articles.map((r) => r.path))}`);
+  });
 
   before(async () => {
     tl = await api();
@@ -93,6 +90,15 @@ describe('dashboard', () => {
     }
     await settled(ARTICLES.length);
     assert.ok(!posted().model.articles.some((r) => r.path === 'broken.txt'));
+  });
+
+  it('drops the rows of a deleted folder (a folder delete reports the folder, not its articles)', async () => {
+    const folder = vscode.Uri.joinPath(fixtureFolder().uri, 'tmp-dashboard');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'inner.md'), new TextEncoder().encode('开源与闭源之争。\n'));
+    await settled(ARTICLES.length + 1);
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await settled(ARTICLES.length);
+    assert.ok(!posted().model.articles.some((r) => r.path.startsWith('tmp-dashboard/')));
   });
 
   it('counts the annotations of a sidecar beside an article, and 0 again when it goes', async () => {

@@ -181,7 +181,16 @@ export class WorkspaceArticles implements vscode.Disposable {
     sidecars.onDidCreate(onSidecar);
     sidecars.onDidChange(onSidecar);
     sidecars.onDidDelete(onSidecar);
-    this.#watchers = [...articles, sidecars];
+    // Deleting a folder reports the folder alone, never the articles in it (and a folder matches no article glob):
+    // drop every row below it, or the dashboard would keep showing articles that are gone.
+    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    folders.onDidDelete((uri) => {
+      const below = `${uri.toString()}/`;
+      const gone = [...this.#entries.keys()].filter((key) => key.startsWith(below));
+      for (const key of gone) this.#entries.delete(key);
+      if (gone.length > 0) this.#changed.fire();
+    });
+    this.#watchers = [...articles, sidecars, folders];
   }
 
   #schedule(uri: vscode.Uri): void {
