@@ -3,23 +3,14 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import packageJson from '../../package.json';
 import type { TensionLensApi } from '../../src/extension/extension';
 import type { TermNode } from '../../src/extension/views/termTree';
+import { api, hoverText } from './support/extensionApi';
 import { fixtureFolder, openFixture, waitFor } from './support/workspace';
 
-const extensionId = `${packageJson.publisher}.${packageJson.name}`;
 const ARTICLE = 'ai-lab-expert-departure.md';
 
-async function api(): Promise<TensionLensApi> {
-  const extension = vscode.extensions.getExtension<TensionLensApi>(extensionId);
-  assert.ok(extension, `${extensionId} is not installed`);
-  return extension.activate();
-}
 
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
-}
 
 /** Offsets of the first occurrence of `word` that the analysis reports as a hit. */
 function hitOf(analysis: NonNullable<ReturnType<TensionLensApi['getAnalysis']>>, word: string) {

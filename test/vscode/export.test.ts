@@ -4,20 +4,14 @@
 import * as assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import * as vscode from 'vscode';
-import packageJson from '../../package.json';
 import type { TensionLensApi } from '../../src/extension/extension';
 import type { ExportOutcome } from '../../src/extension/export/exportCommands';
+import { api } from './support/extensionApi';
 import { fixtureFolder } from './support/workspace';
 
-const extensionId = `${packageJson.publisher}.${packageJson.name}`;
 const encoder = new TextEncoder();
 const NOTE = '第一行, "引号"\n第二行 <b>粗体</b>';
 
-async function api(): Promise<TensionLensApi> {
-  const extension = vscode.extensions.getExtension<TensionLensApi>(extensionId);
-  assert.ok(extension);
-  return extension.activate();
-}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   return vscode.workspace.fs.stat(uri).then(() => true, () => false);

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { fixtureFolder, waitFor } from '../vscode/support/workspace';
-import { api } from './api';
+import { api } from '../vscode/support/extensionApi';
 import { equal, ok } from './assert';
 import { MemFs } from './memfs';
 

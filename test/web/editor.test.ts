@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { openFixture, waitFor } from '../vscode/support/workspace';
-import { api, extensionId, hoverText } from './api';
+import { api, extensionId, hoverText } from '../vscode/support/extensionApi';
 import { equal, match, ok } from './assert';
 
 const ARTICLE = 'ai-lab-expert-departure.md';

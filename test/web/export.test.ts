@@ -2,7 +2,7 @@
 // `vscode.workspace.fs`, beside the article in the workspace and in a virtual file system.
 import * as vscode from 'vscode';
 import { fixtureFolder } from '../vscode/support/workspace';
-import { api } from './api';
+import { api } from '../vscode/support/extensionApi';
 import { equal, match, ok } from './assert';
 import { MemFs } from './memfs';
 

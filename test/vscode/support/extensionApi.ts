@@ -1,16 +1,16 @@
-// The extension under test, as the web suites reach it.
+// The extension under test, as every suite reaches it — the Node extension-host suites (test/vscode/) and the web
+// worker ones (test/web/) alike, so no node:assert here.
 import * as vscode from 'vscode';
-import packageJson from '../../package.json';
-import type { TensionLensApi } from '../../src/extension/extension';
-import { ok } from './assert';
+import packageJson from '../../../package.json';
+import type { TensionLensApi } from '../../../src/extension/extension';
 
 /** `publisher.name` from package.json. */
 export const extensionId = `${packageJson.publisher}.${packageJson.name}`;
 
-/** Activates Tension Lens and returns its API. */
+/** Activates Tension Lens and returns its API; throws when the extension is not installed in this host. */
 export async function api(): Promise<TensionLensApi> {
   const extension = vscode.extensions.getExtension<TensionLensApi>(extensionId);
-  ok(extension, `${extensionId} is not installed`);
+  if (!extension) throw new Error(`${extensionId} is not installed in this extension host`);
   return extension.activate();
 }
 
