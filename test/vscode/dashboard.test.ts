@@ -92,7 +92,7 @@ describe('dashboard', () => {
     assert.ok(!posted().model.articles.some((r) => r.path === 'broken.txt'));
   });
 
-  it('drops the rows of a deleted folder (a folder delete reports the folder, not its articles)', async () => {
+  it('adds the articles of a new folder and drops those of a deleted one (both are reported as the folder alone)', async () => {
     const folder = vscode.Uri.joinPath(fixtureFolder().uri, 'tmp-dashboard');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'inner.md'), new TextEncoder().encode('开源与闭源之争。\n'));
     await settled(ARTICLES.length + 1);

@@ -159,11 +159,11 @@ export class WorkspaceArticles implements vscode.Disposable {
 
   #watch(config: TensionConfig): void {
     for (const w of this.#watchers) w.dispose();
-    const excluded = (uri: vscode.Uri): boolean => /\/(?:node_modules|\.git|\.tension)\//.test(uri.path);
+    const excluded = (path: string): boolean => /\/(?:node_modules|\.git|\.tension)\//.test(path);
     const articles = config.include.map((glob) => {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       const update = (uri: vscode.Uri): void => {
-        if (!excluded(uri)) this.#schedule(uri);
+        if (!excluded(uri.path)) this.#schedule(uri);
       };
       watcher.onDidCreate(update);
       watcher.onDidChange(update);
@@ -181,9 +181,17 @@ export class WorkspaceArticles implements vscode.Disposable {
     sidecars.onDidCreate(onSidecar);
     sidecars.onDidChange(onSidecar);
     sidecars.onDidDelete(onSidecar);
-    // Deleting a folder reports the folder alone, never the articles in it (and a folder matches no article glob):
-    // drop every row below it, or the dashboard would keep showing articles that are gone.
-    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    // A folder created or deleted with its files is reported as the folder alone (VS Code folds the children's events
+    // into the parent's), and a folder matches no article glob: look inside a new folder, and drop every row below a
+    // deleted one, or the dashboard would miss articles that came and keep ones that are gone.
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
+    folders.onDidCreate(async (uri) => {
+      const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+      if (!stat || !(stat.type & vscode.FileType.Directory) || excluded(`${uri.path}/`)) return;
+      for (const glob of config.include) {
+        for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, glob))) if (!excluded(found.path)) this.#schedule(found);
+      }
+    });
     folders.onDidDelete((uri) => {
       const below = `${uri.toString()}/`;
       const gone = [...this.#entries.keys()].filter((key) => key.startsWith(below));
