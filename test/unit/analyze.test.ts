@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { Analyzer, analyze, stripBom } from '../../src/core';
+import fc from 'fast-check';
+import { type Analysis, Analyzer, analyze, stripBom } from '../../src/core';
 import { testLexicon } from './helpers/testLexicon';
 
 const run = (text: string, format: 'markdown' | 'plaintext' = 'markdown') => analyze(text, format, testLexicon);
@@ -164,6 +165,15 @@ describe('analyze: sentences, sections, sites', () => {
   });
 });
 
+/** Everything an analysis says, the lazily built parts included, as plain data to compare. */
+function snapshot(a: Analysis) {
+  return {
+    format: a.format, length: a.length, hits: a.hits, sentences: a.sentences, sites: a.sites, sections: a.sections, counts: a.counts,
+    abstract: a.abstract, hitTable: a.hitTable, sentenceTable: a.sentenceTable, siteTable: a.siteTable,
+    hitAt: a.hits.map((_, i) => a.hitAt(i)), hitIndexAt: a.hits.map((h) => [a.hitIndexAt(h.start), a.hitIndexAt(h.end - 1), a.hitIndexAt(h.end)]),
+  };
+}
+
 describe('Analyzer: re-analysis after edits', () => {
   it('gives the same result as a fresh analysis, re-using unchanged chunks', () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => `第${i}段:坚持开源,而非闭源商用。资本${i}。`);
@@ -174,8 +184,31 @@ describe('Analyzer: re-analysis after edits', () => {
       for (let edit = 0; edit < 20; edit++) {
         const at = (edit * 7919) % text.length;
         text = edit % 3 === 0 ? text.slice(0, at) + '开源' + text.slice(at) : edit % 3 === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + '\n\n' + text.slice(at);
-        assert.deepEqual(analyzer.analyze(text, format), analyze(text, format, testLexicon), `${format} edit ${edit}`);
+        assert.deepEqual(snapshot(analyzer.analyze(text, format)), snapshot(analyze(text, format, testLexicon)), `${format} edit ${edit}`);
       }
     }
+  });
+
+  it('gives the same result as a fresh analysis after any sequence of edits (property)', () => {
+    // Pieces that move chunk boundaries, lines and columns: blank lines, CR and CRLF, headings, quotes, fences,
+    // terms on both poles, and text without a line end (the tail then starts mid-line).
+    const piece = fc.constantFrom(
+      '开源', '闭源商用', '非营利', '资本', '而', '。', '，', '\n', '\n\n', '\r\n', '\r', '# ', '## 摘要\n', '> ', '- ', '```\n', '摘要：', '关键词：开源、资本', 'x', '𠀀',
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 4 }).map((p) => p.join('')) });
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), fc.constantFrom('markdown' as const, 'plaintext' as const), (start, edits, format) => {
+        const analyzer = new Analyzer(testLexicon);
+        let current = start;
+        analyzer.analyze(current, format);
+        for (const e of edits) {
+          const at = current.length === 0 ? 0 : e.at % (current.length + 1);
+          current = current.slice(0, at) + e.insert + current.slice(at + e.remove);
+          assert.deepEqual(snapshot(analyzer.analyze(current, format)), snapshot(analyze(current, format, testLexicon)));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

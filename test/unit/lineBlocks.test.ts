@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lineBlocks } from '../../src/core/parse/lineBlocks';
 import { remarkBlocks } from '../../src/core/parse/markdown';
+import { sourceOffset } from '../../src/core/parse/proseBlock';
 
 /** A block as the analysis sees it: visible text, where each visible character comes from, and heading level. */
 function view(blocks: ReturnType<typeof remarkBlocks>) {
   return blocks.map((b) => ({
     text: b.text, start: b.start, end: b.end, level: b.headingLevel,
-    map: Array.from({ length: b.text.length }, (_, k) => (b.map ? b.map[k] : b.start + k)),
+    map: Array.from({ length: b.text.length + 1 }, (_, k) => sourceOffset(b, k)),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { type ProseBlock, sourceRange } from '../parse/proseBlock';
-import type { PlacedChunk } from './analyzer';
+import type { ChunkResult } from './chunk';
 import type { AbstractBlock, TextRange } from './types';
 
 const ABSTRACT = /^(?:摘\s*要|内容摘要|內容摘要|提要|Abstract)\s*[:：]?\s*/i;
@@ -14,8 +14,8 @@ interface PlacedBlock {
  * Finds the abstract and keywords: a heading 摘要 / 关键词 followed by its text, or a paragraph that
  * starts with 摘要： / 关键词：. Only the first of each counts. Empty when the article has neither.
  */
-export function findAbstract(placed: readonly PlacedChunk[]): AbstractBlock {
-  const blocks = new LazyBlocks(placed);
+export function findAbstract(results: readonly ChunkResult[], chunkStarts: Int32Array): AbstractBlock {
+  const blocks = new LazyBlocks(results, chunkStarts);
   let abstract: AbstractBlock['abstract'];
   let keywords: AbstractBlock['keywords'];
   for (let i = 0; !abstract || !keywords; i++) {
@@ -50,18 +50,21 @@ export function findAbstract(placed: readonly PlacedChunk[]): AbstractBlock {
  * and copying every block of a 5 MB article on each analysis cost more than the search itself.
  */
 class LazyBlocks {
-  readonly #placed: readonly PlacedChunk[];
+  readonly #results: readonly ChunkResult[];
+  readonly #starts: Int32Array;
   readonly #blocks: PlacedBlock[] = [];
   #chunk = 0;
 
-  constructor(placed: readonly PlacedChunk[]) {
-    this.#placed = placed;
+  constructor(results: readonly ChunkResult[], starts: Int32Array) {
+    this.#results = results;
+    this.#starts = starts;
   }
 
   at(i: number): PlacedBlock | undefined {
-    while (i >= this.#blocks.length && this.#chunk < this.#placed.length) {
-      const chunk = this.#placed[this.#chunk++];
-      if (chunk) for (const block of chunk.result.blocks) this.#blocks.push({ base: chunk.start, block });
+    while (i >= this.#blocks.length && this.#chunk < this.#results.length) {
+      const k = this.#chunk++;
+      const base = this.#starts[k] ?? 0;
+      for (const block of this.#results[k]?.blocks ?? []) this.#blocks.push({ base, block });
     }
     return this.#blocks[i];
   }

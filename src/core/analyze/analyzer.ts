@@ -1,49 +1,32 @@
 import { type CompiledLexicon, compileLexicon } from '../lexicon/compile';
 import type { Lexicon } from '../lexicon/types';
-import { type Chunk, splitChunks } from '../parse/chunks';
+import { splitChunks } from '../parse/chunks';
 import { OPAQUE } from '../parse/markdown';
-import { findAbstract } from './abstract';
-import { type ChunkResult, analyzeChunk } from './chunk';
-import type { Analysis, ArticleFormat, Section, Sentence, TensionCounts, TensionSite, TermHit } from './types';
+import { ArticleAnalysis } from './articleAnalysis';
+import { type ChunkResult, HIT_FIELDS, analyzeChunk } from './chunk';
+import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
+import type { Analysis, ArticleFormat, HitTable, TensionCounts } from './types';
 
-/** A chunk result placed in the text: absolute start, first line and the column it starts at. */
-export interface PlacedChunk {
-  readonly start: number;
-  readonly line: number;
-  readonly column: number;
-  readonly result: ChunkResult;
-}
-
-/** One chunk of the last analysed text, with what it produced; `source` is a slice of that text. */
-interface KeptChunk {
-  readonly start: number;
-  readonly end: number;
-  readonly source: string;
-  readonly result: ChunkResult;
-}
-
-/** The last analysis, kept so the next one can reuse its unchanged chunks and its unchanged leading output. */
+/** The last analysed text's chunks and tables, kept so the next analysis can reuse what an edit did not touch. */
 interface Kept {
   readonly format: ArticleFormat;
   readonly length: number;
-  readonly chunks: readonly KeptChunk[];
-  readonly analysis: Analysis;
-  readonly headings: readonly Heading[];
-  /** Per chunk, how many hits, sentences, sites and headings the analysis had after it: [h, s, t, g, h, s, t, g, …]. */
+  /** Each chunk's text: a slice of the analysed text. */
+  readonly sources: readonly string[];
+  readonly results: readonly ChunkResult[];
+  /** Offset, line and column where each chunk starts. */
+  readonly starts: Int32Array;
+  readonly lines: Int32Array;
+  readonly columns: Int32Array;
+  /** Rows of each table up to and including chunk k: `ends[k * TABLES + table]`. */
   readonly ends: Int32Array;
-}
-
-interface Heading {
-  readonly start: number;
-  readonly end: number;
-  readonly level: number;
-  readonly title: string;
+  readonly tables: Tables;
 }
 
 /**
  * Analyses articles and remembers the last one, so the next analysis of the same document after an edit re-parses
- * only the chunks the edit touched, and rebuilds the output only from the first touched chunk on. Keep one per
- * document.
+ * only the chunks the edit touched. The rows of the chunks before the edit are copied, those after it copied and
+ * shifted by the change in length and lines: numbers in typed arrays, no object per hit. Keep one per document.
  */
 export class Analyzer {
   readonly #lexicon: CompiledLexicon;
@@ -60,160 +43,195 @@ export class Analyzer {
   /** Analyses `text` (as the editor holds it, no BOM) in the given format. */
   analyze(text: string, format: ArticleFormat): Analysis {
     const kept = this.#kept?.format === format ? this.#kept : undefined;
-    const old = kept?.chunks ?? [];
     const spans = splitChunks(text, format);
     const n = spans.length;
+    const sources = new Array<string>(n);
+    const starts = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const { start, end } = spans[k] as { start: number; end: number };
+      starts[k] = start;
+      sources[k] = text.slice(start, end);
+    }
+    const oldN = kept?.sources.length ?? 0;
     // Unchanged chunks are found by position and checked with ===, which compares memory; hashing every chunk's
     // text into a Map (as lookups by text do) was most of a re-analysis, and startsWith compares char by char.
-    const sources = spans.map((c) => text.slice(c.start, c.end));
     let prefix = 0;
-    while (prefix < n && prefix < old.length) {
-      const o = old[prefix] as KeptChunk;
-      const c = spans[prefix] as Chunk;
-      if (o.start !== c.start || o.end !== c.end || o.source !== sources[prefix]) break;
-      prefix++;
-    }
+    if (kept) while (prefix < n && prefix < oldN && kept.starts[prefix] === starts[prefix] && kept.sources[prefix] === sources[prefix]) prefix++;
     // The same from the end, shifted by the change in length; never chunk 0, whose result depends on being first.
     const delta = text.length - (kept?.length ?? 0);
+    const floor = Math.max(prefix, 1);
     let newTail = n;
-    let oldTail = old.length;
-    while (newTail > Math.max(prefix, 1) && oldTail > Math.max(prefix, 1)) {
-      const o = old[oldTail - 1] as KeptChunk;
-      const c = spans[newTail - 1] as Chunk;
-      if (o.end - o.start !== c.end - c.start || o.start + delta !== c.start || o.source !== sources[newTail - 1]) break;
-      newTail--;
-      oldTail--;
-    }
-    // In between, chunks are looked up by text: a moved paragraph, or one that occurs twice, is analysed once.
-    const byText = new Map<string, ChunkResult>();
-    for (let k = Math.max(prefix, 1); k < oldTail; k++) {
-      const o = old[k] as KeptChunk;
-      byText.set(o.source, o.result);
-    }
-    const chunks: KeptChunk[] = new Array<KeptChunk>(n);
-    const placed: PlacedChunk[] = new Array<PlacedChunk>(n);
-    let line = 0;
-    let column = 0;
-    for (let k = 0; k < n; k++) {
-      const { start, end } = spans[k] as Chunk;
-      const source = sources[k] as string;
-      let result: ChunkResult;
-      if (k < prefix) result = (old[k] as KeptChunk).result;
-      else if (k >= newTail) result = (old[k - newTail + oldTail] as KeptChunk).result;
-      else if (k === 0) result = analyzeChunk(source, format, this.#lexicon, true);
-      else {
-        const known = byText.get(source);
-        if (known) result = known;
-        else byText.set(source, (result = analyzeChunk(source, format, this.#lexicon, false)));
+    let oldTail = oldN;
+    if (kept) {
+      while (newTail > floor && oldTail > floor && (kept.starts[oldTail - 1] as number) + delta === starts[newTail - 1] && kept.sources[oldTail - 1] === sources[newTail - 1]) {
+        newTail--;
+        oldTail--;
       }
-      chunks[k] = { start, end, source, result };
-      placed[k] = { start, line, column, result };
+    }
+    const results = this.#results(sources, format, kept, prefix, newTail, oldTail);
+
+    const lines = new Int32Array(n);
+    const columns = new Int32Array(n);
+    for (let k = 0, line = 0, column = 0; k < n; k++) {
+      lines[k] = line;
+      columns[k] = column;
+      const result = results[k] as ChunkResult;
       const breaks = result.lineBreaks;
       line += breaks.length;
-      column = breaks.length > 0 ? result.length - (breaks[breaks.length - 1] ?? 0) : column + result.length;
+      column = breaks.length > 0 ? result.length - (breaks[breaks.length - 1] as number) : column + result.length;
     }
-    // Chunks before the first changed one start at the same offset, line and column: their output is reused as is.
-    const reuse = kept && prefix > 0 ? { analysis: kept.analysis, headings: kept.headings, chunks: prefix, ends: kept.ends } : undefined;
-    const { analysis, headings, ends } = stitch(text, format, placed, this.#lexicon, reuse);
-    // Only the latest text is kept: memory stays proportional to one version of the document.
-    this.#kept = { format, length: text.length, chunks, analysis, headings, ends };
-    return analysis;
-  }
-}
 
-/** Output of the chunks before the first changed one, from the previous analysis. */
-interface Reuse {
-  readonly analysis: Analysis;
-  readonly headings: readonly Heading[];
-  readonly chunks: number;
-  readonly ends: Int32Array;
-}
+    // The old tail's rows can be shifted rather than rebuilt when it starts at the same column as before. Chunks
+    // start at line starts, so it always does; checked rather than assumed, since characters are copied unshifted.
+    const shiftTail = kept !== undefined && newTail < n && columns[newTail] === kept.columns[oldTail];
+    const rebuiltEnd = shiftTail ? newTail : n;
+    const oldEnd = (k: number, table: number): number => (kept && k > 0 ? (kept.ends[(k - 1) * TABLES + table] as number) : 0);
+    const oldRows = (k: number): number[] => [oldEnd(k, HITS), oldEnd(k, SENTENCES), oldEnd(k, SITES), oldEnd(k, HEADINGS)];
 
-function stitch(
-  text: string, format: ArticleFormat, placed: readonly PlacedChunk[], lexicon: CompiledLexicon, reuse: Reuse | undefined,
-): { analysis: Analysis; headings: Heading[]; ends: Int32Array } {
-  const ends = new Int32Array(placed.length * 4);
-  const first = reuse?.chunks ?? 0;
-  const endOf = (k: number, what: number): number => (k > 0 ? (reuse?.ends[(k - 1) * 4 + what] ?? 0) : 0);
-  const hits: TermHit[] = reuse ? reuse.analysis.hits.slice(0, endOf(first, 0)) : [];
-  const sentences: Sentence[] = reuse ? reuse.analysis.sentences.slice(0, endOf(first, 1)) : [];
-  const sites: TensionSite[] = reuse ? reuse.analysis.sites.slice(0, endOf(first, 2)) : [];
-  const headings: Heading[] = reuse ? reuse.headings.slice(0, endOf(first, 3)) : [];
-  if (reuse) ends.set(reuse.ends.subarray(0, first * 4));
-  const axes = lexicon.lexicon.axes;
-  const terms = lexicon.terms;
-  const perTerm = new Int32Array(terms.length);
-  const seenOrder: number[] = [];
-  // Counts come from every chunk, reused or not: one integer increment per hit.
-  for (const chunk of placed) {
-    for (const hit of chunk.result.hits) {
-      const seen = perTerm[hit.termIndex] ?? 0;
-      if (seen === 0) seenOrder.push(hit.termIndex);
-      perTerm[hit.termIndex] = seen + 1;
+    const ends = new Int32Array(n * TABLES);
+    if (kept) ends.set(kept.ends.subarray(0, prefix * TABLES));
+    const rows = [...oldRows(prefix)];
+    for (let k = prefix; k < rebuiltEnd; k++) {
+      const result = results[k] as ChunkResult;
+      rows[HITS] = (rows[HITS] as number) + result.hits.length / HIT_FIELDS;
+      rows[SENTENCES] = (rows[SENTENCES] as number) + result.sentences.length / 2;
+      rows[SITES] = (rows[SITES] as number) + result.sites.length;
+      rows[HEADINGS] = (rows[HEADINGS] as number) + headingCount(result);
+      for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = rows[t] as number;
     }
-  }
-  for (let c = first; c < placed.length; c++) {
-    const chunk = placed[c] as PlacedChunk;
-    const { start: base, result } = chunk;
-    const breaks = result.lineBreaks;
-    const hitBase = hits.length;
-    // Hits and sentences come in text order within a chunk, so one pointer walks the line breaks alongside them
-    // (a binary search and a result object per position cost more than the hit itself).
-    let b = 0;
-    let last = 0;
-    for (const hit of result.hits) {
-      const term = terms[hit.termIndex];
-      if (!term) continue;
-      const at = hit.start;
-      if (at < last) b = 0;
-      last = at;
-      while (b < breaks.length && (breaks[b] ?? 0) <= at) b++;
-      hits.push({
-        start: base + at, end: base + hit.end, line: chunk.line + b, character: b === 0 ? chunk.column + at : at - (breaks[b - 1] ?? 0),
-        text: hit.text, term: term.term.id, axis: term.axis.id, pole: term.pole.id, negated: hit.negated,
+    const middleEnd: RowCounts = [...rows];
+    if (kept && shiftTail) {
+      const from = oldRows(oldTail);
+      const to = oldRows(oldN);
+      for (let k = newTail; k < n; k++) {
+        for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = (kept.ends[(k - newTail + oldTail) * TABLES + t] as number) + ((middleEnd[t] as number) - (from[t] as number));
+      }
+      for (let t = 0; t < TABLES; t++) rows[t] = (middleEnd[t] as number) + ((to[t] as number) - (from[t] as number));
+    }
+
+    const tables = allocateTables(rows);
+    if (kept && prefix > 0) copyRows(tables, [0, 0, 0, 0], kept.tables, [0, 0, 0, 0], oldRows(prefix));
+    const at = [...oldRows(prefix)];
+    for (let k = prefix; k < rebuiltEnd; k++) {
+      placeChunk(tables, at, results[k] as ChunkResult, starts[k] as number, lines[k] as number, columns[k] as number);
+    }
+    if (kept && shiftTail) {
+      const from = oldRows(oldTail);
+      copyRows(tables, middleEnd, kept.tables, from, oldRows(oldN), {
+        offset: delta, line: (lines[newTail] as number) - (kept.lines[oldTail] as number), hits: (middleEnd[HITS] as number) - (from[HITS] as number),
       });
     }
-    const s = result.sentences;
-    b = 0;
-    last = 0;
-    for (let k = 0; k < s.length; k += 2) {
-      const start = s[k] ?? 0;
-      if (start < last) b = 0;
-      last = start;
-      while (b < breaks.length && (breaks[b] ?? 0) <= start) b++;
-      sentences.push({ start: base + start, end: base + (s[k + 1] ?? start), line: chunk.line + b });
-    }
-    if (result.sites.length > 0) {
-      const position = chunkPositions(chunk);
-      for (const site of result.sites) {
-        sites.push({
-          start: base + site.start, end: base + site.end, line: position(site.start).line,
-          axis: axes[site.axisIndex]?.id ?? '', text: site.text,
-          poleA: site.poleA.map((i) => hitBase + i), poleB: site.poleB.map((i) => hitBase + i),
-          markers: site.markers.map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
-        });
-      }
-    }
-    for (const block of result.blocks) {
-      if (block.headingLevel === undefined) continue;
-      headings.push({ start: base + block.start, end: base + block.end, level: block.headingLevel, title: block.text.replaceAll(OPAQUE, '').trim() });
-    }
-    ends[c * 4] = hits.length;
-    ends[c * 4 + 1] = sentences.length;
-    ends[c * 4 + 2] = sites.length;
-    ends[c * 4 + 3] = headings.length;
+
+    const analysis = new ArticleAnalysis({
+      format, text, lexicon: this.#lexicon, tables, counts: countTerms(tables.hits, this.#lexicon), results, chunkStarts: starts,
+    });
+    // Only the latest text is kept: memory stays proportional to one version of the document.
+    this.#kept = { format, length: text.length, sources, results, starts, lines, columns, ends, tables };
+    return analysis;
   }
-  const analysis: Analysis = Object.freeze({
-    format, length: text.length, hits, sentences, sites,
-    sections: sectionsOf(text, headings),
-    counts: countTerms(hits.length, perTerm, seenOrder, lexicon),
-    abstract: findAbstract(placed),
-  });
-  return { analysis, headings, ends };
+
+  /** Each chunk's result: reused for the unchanged head and tail, looked up by text or analysed in between. */
+  #results(sources: readonly string[], format: ArticleFormat, kept: Kept | undefined, prefix: number, newTail: number, oldTail: number): ChunkResult[] {
+    const n = sources.length;
+    const results = new Array<ChunkResult>(n);
+    // In between, the old chunks are looked up by text: a moved paragraph is not analysed again. Only on a
+    // re-analysis: hashing every chunk of a newly opened article costs more than the rare repeated paragraph saves.
+    const byText = new Map<string, ChunkResult>();
+    if (kept) for (let k = Math.max(prefix, 1); k < oldTail; k++) byText.set(kept.sources[k] as string, kept.results[k] as ChunkResult);
+    for (let k = 0; k < n; k++) {
+      const source = sources[k] as string;
+      if (kept && k < prefix) results[k] = kept.results[k] as ChunkResult;
+      else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as ChunkResult;
+      else if (k === 0) results[k] = analyzeChunk(source, format, this.#lexicon, true);
+      else results[k] = byText.get(source) ?? analyzeChunk(source, format, this.#lexicon, false);
+    }
+    return results;
+  }
 }
 
-/** The same counts `countHits` gives, from per-term tallies: O(terms) instead of string-keyed updates per hit. */
-function countTerms(total: number, perTerm: Int32Array, seenOrder: readonly number[], lexicon: CompiledLexicon): TensionCounts {
+function headingCount(result: ChunkResult): number {
+  let count = 0;
+  for (const block of result.blocks) if (block.headingLevel !== undefined) count++;
+  return count;
+}
+
+/** Writes one chunk's rows at `at` (advanced past them), placed at the chunk's offset, line and column. */
+function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: number, line: number, column: number): void {
+  const breaks = result.lineBreaks;
+  // Rows come in text order within a chunk (hits and sentences per block, blocks in order), so one pointer walks
+  // the line breaks alongside them; it restarts only if a block's rows go back (they never overlap blocks).
+  const lineOf = (offset: number, b: number): number => {
+    let i = b > 0 && (breaks[b - 1] as number) > offset ? 0 : b;
+    while (i < breaks.length && (breaks[i] as number) <= offset) i++;
+    return i;
+  };
+  const h = tables.hits;
+  const hitBase = at[HITS] as number;
+  let row = hitBase;
+  const flat = result.hits;
+  for (let i = 0, b = 0; i < flat.length; i += HIT_FIELDS, row++) {
+    const start = flat[i] as number;
+    b = lineOf(start, b);
+    h.start[row] = base + start;
+    h.end[row] = base + (flat[i + 1] as number);
+    h.line[row] = line + b;
+    h.character[row] = b === 0 ? column + start : start - (breaks[b - 1] as number);
+    h.term[row] = flat[i + 2] as number;
+    h.form[row] = flat[i + 3] as number;
+    h.negated[row] = flat[i + 4] as number;
+  }
+  at[HITS] = row;
+
+  const s = tables.sentences;
+  row = at[SENTENCES] as number;
+  const bounds = result.sentences;
+  for (let i = 0, b = 0; i < bounds.length; i += 2, row++) {
+    const start = bounds[i] as number;
+    b = lineOf(start, b);
+    s.start[row] = base + start;
+    s.end[row] = base + (bounds[i + 1] as number);
+    s.line[row] = line + b;
+  }
+  at[SENTENCES] = row;
+
+  const t = tables.sites;
+  row = at[SITES] as number;
+  for (const site of result.sites) {
+    t.start[row] = base + site.start;
+    t.end[row] = base + site.end;
+    t.line[row] = line + lineOf(site.start, 0);
+    t.axis[row] = site.axisIndex;
+    t.hitBase[row] = hitBase;
+    t.details[row] = site;
+    row++;
+  }
+  at[SITES] = row;
+
+  const g = tables.headings;
+  row = at[HEADINGS] as number;
+  for (const block of result.blocks) {
+    if (block.headingLevel === undefined) continue;
+    g.start[row] = base + block.start;
+    g.end[row] = base + block.end;
+    g.level[row] = block.headingLevel;
+    g.titles[row] = block.text.replaceAll(OPAQUE, '').trim();
+    row++;
+  }
+  at[HEADINGS] = row;
+}
+
+/** Counts per axis, pole and term from the table's term column: one integer increment per hit. */
+function countTerms(hits: HitTable, lexicon: CompiledLexicon): TensionCounts {
+  const perTerm = new Int32Array(lexicon.terms.length);
+  // Terms are listed in the order they first occur, as they always have been (reports keep that order).
+  const seenOrder: number[] = [];
+  const column = hits.term;
+  for (let i = 0; i < hits.count; i++) {
+    const term = column[i] as number;
+    const seen = perTerm[term] as number;
+    if (seen === 0) seenOrder.push(term);
+    perTerm[term] = seen + 1;
+  }
   const axes: Record<string, { total: number; poles: Record<string, number> }> = {};
   for (const axis of lexicon.lexicon.axes) {
     axes[axis.id] = { total: 0, poles: Object.fromEntries(axis.poles.map((p) => [p.id, 0])) };
@@ -221,7 +239,7 @@ function countTerms(total: number, perTerm: Int32Array, seenOrder: readonly numb
   const terms: Record<string, number> = {};
   for (const index of seenOrder) {
     const term = lexicon.terms[index];
-    const n = perTerm[index] ?? 0;
+    const n = perTerm[index] as number;
     if (!term) continue;
     const axis = axes[term.axis.id];
     if (axis) {
@@ -230,37 +248,7 @@ function countTerms(total: number, perTerm: Int32Array, seenOrder: readonly numb
     }
     terms[term.term.id] = (terms[term.term.id] ?? 0) + n;
   }
-  return { total, axes, terms };
-}
-
-/** Line/character of a chunk-relative offset, knowing where the chunk starts. */
-function chunkPositions(chunk: PlacedChunk): (offset: number) => { line: number; character: number } {
-  const breaks = chunk.result.lineBreaks;
-  return (offset) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((breaks[mid] ?? 0) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) return { line: chunk.line, character: chunk.column + offset };
-    return { line: chunk.line + lo, character: offset - (breaks[lo - 1] ?? 0) };
-  };
-}
-
-function sectionsOf(text: string, headings: readonly Heading[]): Section[] {
-  const sections: Section[] = [];
-  const first = headings[0]?.start ?? text.length;
-  if (text.slice(0, first).trim().length > 0) {
-    const lead = text.slice(0, first).trim().split(/\r?\n/, 1)[0] ?? '';
-    sections.push({ start: 0, end: first, title: lead.slice(0, 60), level: 0, headingRange: { start: 0, end: 0 } });
-  }
-  headings.forEach((h, i) => {
-    const end = headings[i + 1]?.start ?? text.length;
-    sections.push({ start: h.start, end, title: h.title, level: h.level, headingRange: { start: h.start, end: h.end } });
-  });
-  return sections;
+  return { total: hits.count, axes, terms };
 }
 
 /** Analyses one text with a fresh analyzer: for one-off use (the CLI); editors keep an `Analyzer` per document. */

@@ -1,18 +1,15 @@
 import type { CompiledLexicon } from '../lexicon/compile';
 import { markdownBlocks } from '../parse/markdown';
 import { plaintextBlocks } from '../parse/plaintext';
-import { type ProseBlock, sourceRange } from '../parse/proseBlock';
+import { type ProseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
 import { splitSentences } from '../parse/sentences';
 import type { ArticleFormat } from './types';
 
-/** A term hit relative to its chunk. */
-export interface ChunkHit {
-  readonly start: number;
-  readonly end: number;
-  readonly termIndex: number;
-  readonly text: string;
-  readonly negated: boolean;
-}
+/**
+ * Numbers per hit in `ChunkResult.hits`: start and end (relative to the chunk), the compiled term's index, the
+ * matched form's pattern id (its text is `lexicon.patterns[form]`) and 1 when negated, else 0.
+ */
+export const HIT_FIELDS = 5;
 
 /** A tension site relative to its chunk; pole lists index into the chunk's hits. */
 export interface ChunkSite {
@@ -28,7 +25,11 @@ export interface ChunkSite {
 /** Everything found in one chunk, in offsets relative to the chunk: memoizable by chunk text. */
 export interface ChunkResult {
   readonly length: number;
-  readonly hits: readonly ChunkHit[];
+  /**
+   * Hits, `HIT_FIELDS` numbers each. Flat numbers, not an object per hit: objects were a third of the analysis
+   * time in allocation and garbage collection, and the analyzer copies these straight into typed arrays.
+   */
+  readonly hits: readonly number[];
   /** Flat [start, end, start, end, …] sentence ranges. */
   readonly sentences: readonly number[];
   readonly sites: readonly ChunkSite[];
@@ -40,90 +41,143 @@ export interface ChunkResult {
   readonly lineBreaks: readonly number[];
 }
 
-/** Axis index per compiled term, cached per lexicon so sites group hits by axis without lookups. */
-const axisIndexCache = new WeakMap<CompiledLexicon, Int32Array>();
+/** Per compiled term: its axis's index and its side (0 or 1), cached per lexicon so sites group hits without lookups. */
+interface TermSides {
+  readonly axis: Int32Array;
+  readonly side: Uint8Array;
+  /** Scratch: hits per axis and side in the current sentence, [axis * 2 + side]; all zero between sentences. */
+  readonly seen: Int32Array;
+}
 
-function axisIndexOf(lexicon: CompiledLexicon): Int32Array {
-  let cached = axisIndexCache.get(lexicon);
+const termSidesCache = new WeakMap<CompiledLexicon, TermSides>();
+
+function termSidesOf(lexicon: CompiledLexicon): TermSides {
+  let cached = termSidesCache.get(lexicon);
   if (!cached) {
     const axes = lexicon.lexicon.axes;
-    cached = Int32Array.from(lexicon.terms.map((t) => axes.indexOf(t.axis)));
-    axisIndexCache.set(lexicon, cached);
+    cached = {
+      axis: Int32Array.from(lexicon.terms.map((t) => axes.indexOf(t.axis))),
+      side: Uint8Array.from(lexicon.terms.map((t) => t.side)),
+      seen: new Int32Array(axes.length * 2),
+    };
+    termSidesCache.set(lexicon, cached);
   }
   return cached;
 }
 
+/**
+ * Scratch arrays reused by every chunk (analysis is synchronous and never re-entered): the result keeps exact-size
+ * copies, so each chunk allocates its arrays once instead of growing them push by push.
+ */
+const scratch = { hits: [] as number[], sentences: [] as number[], visible: [] as number[], bounds: [] as number[] };
+
 /** Parses and matches one chunk. Pure: the same chunk text always gives the same result. */
 export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean): ChunkResult {
   const blocks = format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
-  const hits: ChunkHit[] = [];
-  const sentences: number[] = [];
+  const hits = scratch.hits;
+  const sentences = scratch.sentences;
+  hits.length = 0;
+  sentences.length = 0;
   const sites: ChunkSite[] = [];
   for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
+  return { length: source.length, hits: hits.slice(), sentences: sentences.slice(), sites, blocks, lineBreaks: lineBreaksOf(source) };
+}
+
+const NO_BREAKS: readonly number[] = Object.freeze([]);
+
+/** Offsets after each line end (LF, CRLF or a lone CR, as VS Code counts lines). */
+function lineBreaksOf(source: string): readonly number[] {
+  // indexOf runs natively and is several times faster than a charCodeAt loop; a lone CR is rare enough to get
+  // the slow loop only when the chunk has a CR at all.
+  if (source.indexOf('\r') < 0) {
+    let i = source.indexOf('\n');
+    if (i < 0) return NO_BREAKS;
+    const breaks: number[] = [];
+    for (; i >= 0; i = source.indexOf('\n', i + 1)) breaks.push(i + 1);
+    return breaks;
+  }
   const breaks: number[] = [];
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10) breaks.push(i + 1);
     else if (c === 13 && source.charCodeAt(i + 1) !== 10) breaks.push(i + 1);
   }
-  return { length: source.length, hits, sentences, sites, blocks, lineBreaks: breaks };
+  return breaks;
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: ChunkHit[], sentences: number[], sites: ChunkSite[]): void {
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: number[], sentences: number[], sites: ChunkSite[]): void {
   const text = block.text;
-  const firstHit = hits.length;
-  // Visible-text ranges of this block's hits, parallel to hits[firstHit..].
-  const visible: number[] = [];
+  const firstHit = hits.length / HIT_FIELDS;
+  // Visible-text ranges of this block's hits, parallel to its hits.
+  const visible = scratch.visible;
+  visible.length = 0;
   const negators = negatorIndexOf(lexicon);
   lexicon.termAutomaton.scan(text, 0, text.length, (start, end, id) => {
     const termIndex = lexicon.patternTerm[id] ?? -1;
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
-    const range = sourceRange(block, start, end);
-    // Properties spelled out, not `...range`: V8 gives every object built by spread-then-add its own hidden
-    // class (measured: ~230 bytes and ~20× the time per object), which also makes every later read megamorphic.
-    hits.push({
-      start: range.start, end: range.end, termIndex, text: lexicon.patterns[id] ?? text.slice(start, end),
-      negated: isNegated(text, start, negators),
-    });
+    hits.push(sourceOffset(block, start), sourceEnd(block, start, end), termIndex, id, isNegated(text, start, negators) ? 1 : 0);
     visible.push(start, end);
   });
 
-  const bounds: number[] = [];
+  const bounds = scratch.bounds;
+  bounds.length = 0;
   splitSentences(text, 0, text.length, bounds);
-  const axisOf = axisIndexOf(lexicon);
+  const sides = termSidesOf(lexicon);
   let h = 0;
-  const blockHits = hits.length - firstHit;
+  const blockHits = hits.length / HIT_FIELDS - firstHit;
   for (let s = 0; s < bounds.length; s += 2) {
     const from = bounds[s] ?? 0;
     const to = bounds[s + 1] ?? 0;
-    const range = sourceRange(block, from, to);
-    sentences.push(range.start, range.end);
+    const sentenceStart = sourceOffset(block, from);
+    const sentenceEnd = sourceEnd(block, from, to);
+    sentences.push(sentenceStart, sentenceEnd);
     while (h < blockHits && (visible[2 * h] ?? 0) < from) h++;
     let end = h;
     while (end < blockHits && (visible[2 * end + 1] ?? 0) <= to) end++;
     // A site needs a hit on each side of an axis: most sentences have fewer than two hits and need no grouping.
-    if (end - h < 2) {
-      h = end;
-      continue;
-    }
-    // Hits of this sentence, grouped by axis and side.
-    const byAxis = new Map<number, [number[], number[]]>();
-    let k = h;
-    for (; k < end; k++) {
-      const hit = hits[firstHit + k];
-      if (!hit) continue;
-      const axis = axisOf[hit.termIndex] ?? -1;
-      let sides = byAxis.get(axis);
-      if (!sides) byAxis.set(axis, (sides = [[], []]));
-      sides[lexicon.terms[hit.termIndex]?.side ?? 0].push(firstHit + k);
-    }
-    h = k;
-    for (const [axisIndex, [poleA, poleB]] of byAxis) {
-      if (poleA.length === 0 || poleB.length === 0) continue;
-      sites.push({
-        start: range.start, end: range.end, axisIndex, text: text.slice(from, to), poleA, poleB,
-        markers: findMarkers(block, from, to, lexicon),
+    if (end - h >= 2) {
+      sentenceSites(hits, firstHit + h, firstHit + end, sides, (axisIndex, poleA, poleB) => {
+        sites.push({
+          start: sentenceStart, end: sentenceEnd, axisIndex, text: text.slice(from, to), poleA, poleB,
+          markers: findMarkers(block, from, to, lexicon),
+        });
       });
+    }
+    h = end;
+  }
+}
+
+/**
+ * Calls `site` for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the order
+ * they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
+ */
+function sentenceSites(
+  hits: readonly number[], first: number, end: number, sides: TermSides,
+  site: (axisIndex: number, poleA: number[], poleB: number[]) => void,
+): void {
+  const { seen, axis, side } = sides;
+  for (let k = first; k < end; k++) {
+    const term = hits[k * HIT_FIELDS + 2] as number;
+    const slot = (axis[term] as number) * 2 + (side[term] as number);
+    seen[slot] = (seen[slot] as number) + 1;
+  }
+  for (let k = first; k < end; k++) {
+    const a = axis[hits[k * HIT_FIELDS + 2] as number] as number;
+    if (a < 0 || seen[a * 2] === 0 || seen[a * 2 + 1] === 0) continue;
+    const poleA: number[] = [];
+    const poleB: number[] = [];
+    for (let j = k; j < end; j++) {
+      const term = hits[j * HIT_FIELDS + 2] as number;
+      if (axis[term] === a) (side[term] === 0 ? poleA : poleB).push(j);
+    }
+    seen[a * 2] = 0; // reported: later hits of this axis start nothing
+    site(a, poleA, poleB);
+  }
+  for (let k = first; k < end; k++) {
+    const a = axis[hits[k * HIT_FIELDS + 2] as number] as number;
+    if (a >= 0) {
+      seen[a * 2] = 0;
+      seen[a * 2 + 1] = 0;
     }
   }
 }

@@ -56,7 +56,50 @@ export interface AbstractBlock {
 
 export type ArticleFormat = 'markdown' | 'plaintext';
 
-/** Everything the layers above need to know about one article. */
+/**
+ * The hits of an article in columns, in text order: row i of every column is `hits[i]`. Hot paths (decorations,
+ * lookups under the cursor, counts) read these; a 10 MB article has over 100,000 hits, and columns need no object
+ * per hit — the analyzer builds them from an unchanged tail by copying and shifting numbers.
+ */
+export interface HitTable {
+  readonly count: number;
+  /** UTF-16 offsets, as `TermHit.start` and `end`. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** 0-based line and UTF-16 character of `start`, as in VS Code. */
+  readonly line: Int32Array;
+  readonly character: Int32Array;
+  /** Index of the term in the compiled lexicon's `terms` (its axis, pole and id). */
+  readonly term: Int32Array;
+  /** Pattern id of the matched form: its text is the compiled lexicon's `patterns[form]`. */
+  readonly form: Int32Array;
+  /** 1 when a negator stands right before the term. */
+  readonly negated: Uint8Array;
+}
+
+/** Sentences in columns, as `Analysis.sentences`. */
+export interface SentenceTable {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly line: Int32Array;
+}
+
+/** Tension sites in columns, as `Analysis.sites` (without their text, poles and markers). */
+export interface SiteTable {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly line: Int32Array;
+  /** Index of the axis in the lexicon's `axes`. */
+  readonly axis: Int32Array;
+}
+
+/**
+ * Everything the layers above need to know about one article. The tables and counts are built by the analysis;
+ * the object arrays (`hits`, `sentences`, `sites`, `sections`) and `abstract` are built from them when first read,
+ * so a caller that needs only the tables (the editor, on every keystroke) never pays for them.
+ */
 export interface Analysis {
   readonly format: ArticleFormat;
   readonly length: number;
@@ -66,4 +109,11 @@ export interface Analysis {
   readonly sites: readonly TensionSite[];
   readonly counts: TensionCounts;
   readonly abstract: AbstractBlock;
+  readonly hitTable: HitTable;
+  readonly sentenceTable: SentenceTable;
+  readonly siteTable: SiteTable;
+  /** Hit `index` as an object, without building all of `hits`; undefined when out of range. */
+  hitAt(index: number): TermHit | undefined;
+  /** Index of the hit with start ≤ offset < end, or -1: a binary search of the table. */
+  hitIndexAt(offset: number): number;
 }

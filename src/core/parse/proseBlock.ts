@@ -5,8 +5,13 @@
 export interface ProseBlock {
   /** Visible text. Non-prose inline parts (code, HTML, images) stand as one U+0000 so no term spans them. */
   readonly text: string;
-  /** Source offset (relative to the chunk) of each visible character; absent means `start + index`. */
+  /** Source offset (relative to the chunk) of each visible character; absent means `(textStart ?? start) + index`. */
   readonly map?: Int32Array;
+  /**
+   * Where the visible text starts in the source when it is one unbroken run that does not start at `start` (a
+   * heading's text after its #s): an offset instead of a map of one entry per character.
+   */
+  readonly textStart?: number;
   /** Source range (relative to the chunk). */
   readonly start: number;
   readonly end: number;
@@ -16,11 +21,19 @@ export interface ProseBlock {
 
 /** Source offset of visible character `k` of a block. */
 export function sourceOffset(block: ProseBlock, k: number): number {
-  return block.map ? (block.map[k] ?? block.end) : block.start + k;
+  return block.map ? (block.map[k] ?? block.end) : (block.textStart ?? block.start) + k;
 }
 
 /** Source range covering the visible characters `[from, to)` of a block (markup between them included). */
 export function sourceRange(block: ProseBlock, from: number, to: number): { start: number; end: number } {
-  if (!block.map) return { start: block.start + from, end: block.start + to };
-  return { start: sourceOffset(block, from), end: to > from ? sourceOffset(block, to - 1) + 1 : sourceOffset(block, from) };
+  return { start: sourceOffset(block, from), end: sourceEnd(block, from, to) };
+}
+
+/**
+ * Source end of the visible characters `[from, to)`: the start is `sourceOffset(block, from)`. Two numbers
+ * instead of a range object, for the loops that place every hit and sentence of an article.
+ */
+export function sourceEnd(block: ProseBlock, from: number, to: number): number {
+  if (!block.map) return (block.textStart ?? block.start) + to;
+  return to > from ? sourceOffset(block, to - 1) + 1 : sourceOffset(block, from);
 }
