@@ -1,24 +1,9 @@
-/**
- * Annotation figures: re-anchoring 1,000 annotations after an edit, and loading + saving a sidecar of 10,000.
- *
- * The annotations core (`src/core/annotations/`) is imported dynamically and checked for the functions used here,
- * so the bench runs (and prints n/a) whether or not that module exists and whatever its exports are called.
- */
+/** Annotation figures: re-anchoring 1,000 annotations after an edit, and loading + saving a sidecar of 10,000. */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { type Annotation, type Sidecar, createAnnotation, parseSidecar, reanchorAll, serializeSidecar } from '../src/core';
 import { editInMiddle } from './incremental';
 import { prng } from './inputs';
 import { type RunPlan, type Stat, measure } from './stats';
-
-/** The part of the annotations API the bench calls (planned names), typed structurally. */
-interface AnnotationsApi {
-  createAnnotation(input: { text: string; start: number; end: number; now: string; id: string; note?: string }): unknown;
-  reanchorAll(annotations: readonly unknown[], text: string): { anchors: readonly { state: string }[] };
-  serializeSidecar(sidecar: unknown): string;
-  parseSidecar(text: string, file: string): { sidecar: unknown } | { problems: readonly unknown[] };
-}
 
 /** Annotation figures, or why they are missing. */
 export interface AnnotationResult {
@@ -31,51 +16,35 @@ export interface AnnotationResult {
   readonly note: string;
 }
 
-const MODULE = path.join(__dirname, '..', 'src', 'core', 'annotations', 'index.ts');
-
-async function loadApi(): Promise<AnnotationsApi | string> {
-  if (!fs.existsSync(MODULE)) return 'n/a (src/core/annotations/ not present)';
-  const mod = (await import(pathToFileURL(MODULE).href)) as Record<string, unknown>;
-  const missing = ['createAnnotation', 'reanchorAll', 'serializeSidecar', 'parseSidecar'].filter((name) => typeof mod[name] !== 'function');
-  return missing.length > 0 ? `n/a (src/core/annotations/ lacks ${missing.join(', ')})` : (mod as unknown as AnnotationsApi);
-}
-
 /** `count` annotations of 2–12 characters spread evenly over `text`, made with the core's own `createAnnotation`. */
-function makeAnnotations(api: AnnotationsApi, text: string, count: number): unknown[] {
+function makeAnnotations(text: string, count: number): Annotation[] {
   const random = prng(0xa11);
   const step = Math.floor(text.length / (count + 1));
-  const out: unknown[] = [];
+  const out: Annotation[] = [];
   for (let i = 0; i < count; i++) {
     const start = (i + 1) * step;
     const end = Math.min(text.length, start + 2 + Math.floor(random() * 11));
-    out.push(api.createAnnotation({ text, start, end, now: '2026-02-05T12:00:00Z', id: `bench-${i}`, note: i % 3 === 0 ? '注释' : '' }));
+    out.push(createAnnotation({ text, start, end, now: '2026-02-05T12:00:00Z', id: `bench-${i}`, note: i % 3 === 0 ? '注释' : '' }));
   }
   return out;
 }
 
-function sidecarOf(text: string, annotations: readonly unknown[]): unknown {
+function sidecarOf(text: string, annotations: readonly Annotation[]): Sidecar {
   const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
   return { version: 1, document: { path: 'bench/article.md', sha256, length: text.length }, tags: [], annotations };
 }
 
-/** Measures the annotation figures on `text` (the 1 MB article); n/a figures when the core module is missing. */
+/** Measures the annotation figures on `text` (the 1 MB article). */
 export async function benchAnnotations(text: string, plan: RunPlan): Promise<AnnotationResult> {
-  let api: AnnotationsApi | string;
+  const core = { reanchorAll, serializeSidecar, parseSidecar };
   try {
-    api = await loadApi();
-  } catch (e) {
-    api = `n/a (import failed: ${String(e).split('\n')[0] ?? ''})`;
-  }
-  if (typeof api === 'string') return { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: api };
-  const core = api;
-  try {
-    const few = makeAnnotations(core, text, 1000);
+    const few = makeAnnotations(text, 1000);
     const edited = editInMiddle(text);
     const states: Record<string, number> = {};
     for (const a of core.reanchorAll(few, edited).anchors) states[a.state] = (states[a.state] ?? 0) + 1;
     const reanchor1000 = measure(() => core.reanchorAll(few, edited), plan);
 
-    const many = makeAnnotations(core, text, 10_000);
+    const many = makeAnnotations(text, 10_000);
     const json = core.serializeSidecar(sidecarOf(text, many));
     const parsed = core.parseSidecar(json, 'bench.tension.json');
     if (!('sidecar' in parsed)) throw new Error(`the generated sidecar does not parse: ${JSON.stringify(parsed.problems[0])}`);
@@ -90,6 +59,6 @@ export async function benchAnnotations(text: string, plan: RunPlan): Promise<Ann
     const note = `1,000 after a 1-char edit: ${Object.entries(states).map(([k, v]) => `${v} ${k}`).join(', ')}; sidecar ${(json.length / 1024).toFixed(0)} K chars`;
     return { reanchor1000, sidecar10000, parse10000, serialize10000, note };
   } catch (e) {
-    return { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: `n/a (API mismatch: ${String(e).split('\n')[0] ?? ''})` };
+    return { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: `n/a (failed: ${String(e).split('\n')[0] ?? ''})` };
   }
 }

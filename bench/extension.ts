@@ -8,15 +8,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Analyzer, type ArticleFormat, type Lexicon } from '../src/core';
 import { MiB } from './inputs';
+import { RESULTS_DIR, ROOT } from './paths';
 import { collectGarbage, summarize, type Stat } from './stats';
 
-const ROOT = path.join(__dirname, '..');
 
 /**
  * Where the extension-host part of the benchmark leaves its figures: `{ "activationMs": number,
  * "openToDecorationsMs": number }` (medians; extra keys are kept and ignored). Absent until that part has run.
  */
-export const EXTENSION_RESULTS = path.join(__dirname, '.results', 'extension.json');
+export const EXTENSION_RESULTS = path.join(RESULTS_DIR, 'extension.json');
 
 /** Figures from the extension host, or why there are none. */
 export interface HostFigures {
@@ -58,12 +58,20 @@ export function bundleSize(): { bytes: number | null; note: string } {
 export interface HeapResult {
   readonly bytesPerMB: number | null;
   readonly stat: Stat | null;
+  /** The same once every object view of the analysis (hits, sentences, sites, sections, abstract) has been read. */
+  readonly withViews: Stat | null;
 }
 
 let _held: unknown;
 
+/** JS heap plus the typed arrays' buffers, which live outside it (the analysis keeps its tables there). */
+function usedMemory(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
 /**
- * Heap growth (after full collections) while the object `make` returns is held, in bytes. The object lives in a
+ * Memory growth (after full collections) while the object `make` returns is held, in bytes. The object lives in a
  * module variable, not a local: an interpreted frame keeps every local it ever had alive, so a loop measuring with
  * locals would see the previous sample's objects still reachable and report about zero.
  */
@@ -71,11 +79,11 @@ function retainedBy(make: () => unknown): number {
   _held = undefined;
   collectGarbage();
   collectGarbage();
-  const before = process.memoryUsage().heapUsed;
+  const before = usedMemory();
   _held = make();
   collectGarbage();
   collectGarbage();
-  const after = process.memoryUsage().heapUsed;
+  const after = usedMemory();
   _held = undefined;
   return after - before;
 }
@@ -85,16 +93,21 @@ function retainedBy(make: () => unknown): number {
  * text analysed. The text is allocated (and flattened by a first analysis) beforehand: the editor owns it.
  */
 export function heapPerMB(text: string, format: ArticleFormat, sizeBytes: number, lexicon: Lexicon, runs: number): HeapResult {
-  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return { bytesPerMB: null, stat: null };
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return { bytesPerMB: null, stat: null, withViews: null };
   retainedBy(() => new Analyzer(lexicon).analyze(text, format)); // compiles the lexicon, flattens the text
   const samples: number[] = [];
+  const withViews: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const bytes = retainedBy(() => {
-      const analyzer = new Analyzer(lexicon);
-      return { analyzer, analysis: analyzer.analyze(text, format) };
-    });
-    samples.push(bytes / (sizeBytes / MiB));
+    for (const views of [false, true]) {
+      const bytes = retainedBy(() => {
+        const analyzer = new Analyzer(lexicon);
+        const analysis = analyzer.analyze(text, format);
+        if (views) void [analysis.hits, analysis.sentences, analysis.sites, analysis.sections, analysis.abstract];
+        return { analyzer, analysis };
+      });
+      (views ? withViews : samples).push(bytes / (sizeBytes / MiB));
+    }
   }
   const stat = summarize(samples);
-  return { bytesPerMB: stat.median, stat };
+  return { bytesPerMB: stat.median, stat, withViews: summarize(withViews) };
 }

@@ -2,7 +2,7 @@
  * Incremental re-analysis: a one-character edit in the middle of a large article, re-analysed by the `Analyzer`
  * that analysed it before (it memoizes chunk results by text), as the extension does on every keystroke.
  */
-import { Analyzer, type ArticleFormat, type Lexicon, splitChunks } from '../src/core';
+import { type Analysis, Analyzer, type ArticleFormat, type Lexicon, splitChunks } from '../src/core';
 import { type RunPlan, type Stat, measure } from './stats';
 
 /** What one edit costs, and where the time goes. */
@@ -11,6 +11,8 @@ export interface IncrementalResult {
   readonly sizeBytes: number;
   /** `analyzer.analyze(edited)` after `analyzer.analyze(original)`, alternating, so every timed run is a real change. */
   readonly stat: Stat;
+  /** Reading the new analysis's hits as objects afterwards: what a caller that wants `hits`, not the table, adds. */
+  readonly hitObjects: Stat;
   /** `splitChunks` alone on the same text: the part of every re-analysis that is proportional to the whole text. */
   readonly split: Stat;
   /** The kept analyzer's result equals a fresh analyzer's on the edited text (hit ranges compared). */
@@ -39,5 +41,7 @@ export function benchIncremental(text: string, format: ArticleFormat, sizeBytes:
   // Even runs see `text` after `edited`, odd ones `edited` after `text`: each call differs from the last by one character.
   const stat = measure((run) => analyzer.analyze(run % 2 === 0 ? text : edited, format), plan);
   const split = measure(() => splitChunks(text, format), plan);
-  return { format, sizeBytes, stat, split, agreed };
+  const versions = Array.from({ length: plan.warmup + plan.runs + 1 }, (_, i) => new Analyzer(lexicon).analyze(i % 2 === 0 ? text : edited, format));
+  const hitObjects = measure((run) => (versions[run % versions.length] as Analysis).hits, { ...plan, warmupMs: 0 });
+  return { format, sizeBytes, stat, hitObjects, split, agreed };
 }

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   let host = readHostFigures();
   let bundle: BenchResults['bundle'] = { bytes: null, note: 'n/a (section not run)' };
   const heapSize = config.sizes[1] ?? MiB;
-  let heap: BenchResults['heap'] = { bytesPerMB: null, stat: null, sizeBytes: heapSize };
+  let heap: BenchResults['heap'] = { bytesPerMB: null, stat: null, withViews: null, sizeBytes: heapSize };
   if (run('extension')) {
     progress('extension: bundle size, heap');
     bundle = bundleSize();

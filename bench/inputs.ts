@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Converter } from 'opencc-js';
+import { ROOT } from './paths';
 import { type ArticleFormat, type Lexicon, type LexiconTerm, builtinLexicon } from '../src/core';
 
 export const MiB = 1024 * 1024;
 export const KiB = 1024;
 
-const SEED_DIR = path.join(__dirname, '..', 'test', 'fixtures', 'workspace');
+const SEED_DIR = path.join(ROOT, 'test', 'fixtures', 'workspace');
 const SEED_FILES = ['ai-lab-expert-departure.md', 'openai-departures-news.txt'] as const;
 const SEED = 0x7e4510;
 

@@ -1,7 +1,6 @@
 import { type CompiledLexicon, compileLexicon } from '../lexicon/compile';
 import type { Lexicon } from '../lexicon/types';
 import { splitChunks } from '../parse/chunks';
-import { OPAQUE } from '../parse/markdown';
 import { ArticleAnalysis } from './articleAnalysis';
 import { type ChunkResult, HIT_FIELDS, analyzeChunk } from './chunk';
 import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
@@ -158,20 +157,13 @@ function headingCount(result: ChunkResult): number {
 /** Writes one chunk's rows at `at` (advanced past them), placed at the chunk's offset, line and column. */
 function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: number, line: number, column: number): void {
   const breaks = result.lineBreaks;
-  // Rows come in text order within a chunk (hits and sentences per block, blocks in order), so one pointer walks
-  // the line breaks alongside them; it restarts only if a block's rows go back (they never overlap blocks).
-  const lineOf = (offset: number, b: number): number => {
-    let i = b > 0 && (breaks[b - 1] as number) > offset ? 0 : b;
-    while (i < breaks.length && (breaks[i] as number) <= offset) i++;
-    return i;
-  };
   const h = tables.hits;
   const hitBase = at[HITS] as number;
   let row = hitBase;
   const flat = result.hits;
   for (let i = 0, b = 0; i < flat.length; i += HIT_FIELDS, row++) {
     const start = flat[i] as number;
-    b = lineOf(start, b);
+    b = breaksUpTo(breaks, start, b);
     h.start[row] = base + start;
     h.end[row] = base + (flat[i + 1] as number);
     h.line[row] = line + b;
@@ -187,7 +179,7 @@ function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: num
   const bounds = result.sentences;
   for (let i = 0, b = 0; i < bounds.length; i += 2, row++) {
     const start = bounds[i] as number;
-    b = lineOf(start, b);
+    b = breaksUpTo(breaks, start, b);
     s.start[row] = base + start;
     s.end[row] = base + (bounds[i + 1] as number);
     s.line[row] = line + b;
@@ -199,7 +191,7 @@ function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: num
   for (const site of result.sites) {
     t.start[row] = base + site.start;
     t.end[row] = base + site.end;
-    t.line[row] = line + lineOf(site.start, 0);
+    t.line[row] = line + breaksUpTo(breaks, site.start, 0);
     t.axis[row] = site.axisIndex;
     t.hitBase[row] = hitBase;
     t.details[row] = site;
@@ -214,10 +206,21 @@ function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: num
     g.start[row] = base + block.start;
     g.end[row] = base + block.end;
     g.level[row] = block.headingLevel;
-    g.titles[row] = block.text.replaceAll(OPAQUE, '').trim();
+    g.blocks[row] = block;
     row++;
   }
   at[HEADINGS] = row;
+}
+
+/**
+ * How many of a chunk's line breaks are at or before `offset`, walking on from `from` (the answer for an earlier
+ * offset): rows come in text order within a chunk, so one pointer walks the line breaks alongside them. It
+ * restarts only if an offset goes back.
+ */
+function breaksUpTo(breaks: readonly number[], offset: number, from: number): number {
+  let i = from > 0 && (breaks[from - 1] as number) > offset ? 0 : from;
+  while (i < breaks.length && (breaks[i] as number) <= offset) i++;
+  return i;
 }
 
 /** Counts per axis, pole and term from the table's term column: one integer increment per hit. */

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from '../lexicon/compile';
+import { OPAQUE } from '../parse/markdown';
 import { findAbstract } from './abstract';
-import type { ChunkResult } from './chunk';
+import { type ChunkResult, type ChunkSite, siteMarkers, siteText } from './chunk';
 import type { Tables } from './tables';
 import type {
   AbstractBlock, Analysis, ArticleFormat, HitTable, Section, Sentence, SentenceTable, SiteTable, TensionCounts, TensionSite, TermHit,
@@ -100,15 +101,16 @@ export class ArticleAnalysis implements Analysis {
       const t = this.#parts.tables.sites;
       const axes = this.#parts.lexicon.lexicon.axes;
       const sites = new Array<TensionSite>(t.count);
+      const lexicon = this.#parts.lexicon;
       for (let i = 0; i < t.count; i++) {
-        const site = t.details[i];
+        const site = t.details[i] as ChunkSite;
         const start = t.start[i] as number;
-        const base = start - (site?.start ?? 0);
+        const base = start - site.start;
         const hitBase = t.hitBase[i] as number;
         sites[i] = {
-          start, end: t.end[i] as number, line: t.line[i] as number, axis: axes[t.axis[i] as number]?.id ?? '', text: site?.text ?? '',
-          poleA: (site?.poleA ?? []).map((h) => hitBase + h), poleB: (site?.poleB ?? []).map((h) => hitBase + h),
-          markers: (site?.markers ?? []).map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
+          start, end: t.end[i] as number, line: t.line[i] as number, axis: axes[t.axis[i] as number]?.id ?? '', text: siteText(site),
+          poleA: site.poleA.map((h) => hitBase + h), poleB: site.poleB.map((h) => hitBase + h),
+          markers: siteMarkers(site, lexicon).map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
         };
       }
       this.#sites = Object.freeze(sites);
@@ -138,7 +140,8 @@ function sectionsOf({ text, tables: { headings } }: AnalysisParts): Section[] {
     const start = headings.start[i] as number;
     const headingEnd = headings.end[i] as number;
     const end = i + 1 < headings.count ? (headings.start[i + 1] as number) : text.length;
-    sections.push({ start, end, title: headings.titles[i] ?? '', level: headings.level[i] as number, headingRange: { start, end: headingEnd } });
+    const title = headings.blocks[i]?.text.replaceAll(OPAQUE, '').trim() ?? '';
+    sections.push({ start, end, title, level: headings.level[i] as number, headingRange: { start, end: headingEnd } });
   }
   return sections;
 }

@@ -3,6 +3,7 @@ import { markdownBlocks } from '../parse/markdown';
 import { plaintextBlocks } from '../parse/plaintext';
 import { type ProseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
 import { splitSentences } from '../parse/sentences';
+import { NumberBuffer } from '../text/numberBuffer';
 import type { ArticleFormat } from './types';
 
 /**
@@ -11,15 +12,20 @@ import type { ArticleFormat } from './types';
  */
 export const HIT_FIELDS = 5;
 
-/** A tension site relative to its chunk; pole lists index into the chunk's hits. */
+/**
+ * A tension site relative to its chunk; pole lists index into the chunk's hits. Its text and contrast markers are
+ * read from its block when the site is first shown (`siteText`, `siteMarkers`), not for every site of every edit.
+ */
 export interface ChunkSite {
   readonly start: number;
   readonly end: number;
   readonly axisIndex: number;
-  readonly text: string;
   readonly poleA: readonly number[];
   readonly poleB: readonly number[];
-  readonly markers: readonly { readonly text: string; readonly start: number; readonly end: number }[];
+  /** The block and the sentence's visible range in it. */
+  readonly block: ProseBlock;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Everything found in one chunk, in offsets relative to the chunk: memoizable by chunk text. */
@@ -69,18 +75,17 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
  * Scratch arrays reused by every chunk (analysis is synchronous and never re-entered): the result keeps exact-size
  * copies, so each chunk allocates its arrays once instead of growing them push by push.
  */
-const scratch = { hits: [] as number[], sentences: [] as number[], visible: [] as number[], bounds: [] as number[] };
+const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer() };
 
 /** Parses and matches one chunk. Pure: the same chunk text always gives the same result. */
 export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean): ChunkResult {
   const blocks = format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
-  const hits = scratch.hits;
-  const sentences = scratch.sentences;
-  hits.length = 0;
-  sentences.length = 0;
+  const { hits, sentences } = scratch;
+  hits.clear();
+  sentences.clear();
   const sites: ChunkSite[] = [];
   for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
-  return { length: source.length, hits: hits.slice(), sentences: sentences.slice(), sites, blocks, lineBreaks: lineBreaksOf(source) };
+  return { length: source.length, hits: hits.copy(), sentences: sentences.copy(), sites, blocks, lineBreaks: lineBreaksOf(source) };
 }
 
 const NO_BREAKS: readonly number[] = Object.freeze([]);
@@ -105,76 +110,82 @@ function lineBreaksOf(source: string): readonly number[] {
   return breaks;
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: number[], sentences: number[], sites: ChunkSite[]): void {
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberBuffer, sentences: NumberBuffer, sites: ChunkSite[]): void {
   const text = block.text;
-  const firstHit = hits.length / HIT_FIELDS;
+  const firstHit = hits.count / HIT_FIELDS;
   // Visible-text ranges of this block's hits, parallel to its hits.
   const visible = scratch.visible;
-  visible.length = 0;
+  visible.clear();
   const negators = negatorIndexOf(lexicon);
   lexicon.termAutomaton.scan(text, 0, text.length, (start, end, id) => {
     const termIndex = lexicon.patternTerm[id] ?? -1;
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
-    hits.push(sourceOffset(block, start), sourceEnd(block, start, end), termIndex, id, isNegated(text, start, negators) ? 1 : 0);
-    visible.push(start, end);
+    hits.push2(sourceOffset(block, start), sourceEnd(block, start, end));
+    hits.push2(termIndex, id);
+    hits.push(isNegated(text, start, negators) ? 1 : 0);
+    visible.push2(start, end);
   });
 
   const bounds = scratch.bounds;
-  bounds.length = 0;
+  bounds.clear();
   splitSentences(text, 0, text.length, bounds);
-  const sides = termSidesOf(lexicon);
   let h = 0;
-  const blockHits = hits.length / HIT_FIELDS - firstHit;
-  for (let s = 0; s < bounds.length; s += 2) {
-    const from = bounds[s] ?? 0;
-    const to = bounds[s + 1] ?? 0;
+  const blockHits = hits.count / HIT_FIELDS - firstHit;
+  for (let s = 0; s < bounds.count; s += 2) {
+    const from = bounds.at(s);
+    const to = bounds.at(s + 1);
     const sentenceStart = sourceOffset(block, from);
     const sentenceEnd = sourceEnd(block, from, to);
-    sentences.push(sentenceStart, sentenceEnd);
-    while (h < blockHits && (visible[2 * h] ?? 0) < from) h++;
+    sentences.push2(sentenceStart, sentenceEnd);
+    while (h < blockHits && visible.at(2 * h) < from) h++;
     let end = h;
-    while (end < blockHits && (visible[2 * end + 1] ?? 0) <= to) end++;
+    while (end < blockHits && visible.at(2 * end + 1) <= to) end++;
     // A site needs a hit on each side of an axis: most sentences have fewer than two hits and need no grouping.
     if (end - h >= 2) {
-      sentenceSites(hits, firstHit + h, firstHit + end, sides, (axisIndex, poleA, poleB) => {
-        sites.push({
-          start: sentenceStart, end: sentenceEnd, axisIndex, text: text.slice(from, to), poleA, poleB,
-          markers: findMarkers(block, from, to, lexicon),
-        });
-      });
+      sentenceSites(hits, firstHit + h, firstHit + end, { block, from, to, start: sentenceStart, end: sentenceEnd }, lexicon, sites);
     }
     h = end;
   }
 }
 
+/** A sentence of a block: visible range `[from, to)` and its source range. */
+interface BlockSentence {
+  readonly block: ProseBlock;
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * Calls `site` for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the order
- * they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
+ * Appends a site for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the
+ * order they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
  */
-function sentenceSites(
-  hits: readonly number[], first: number, end: number, sides: TermSides,
-  site: (axisIndex: number, poleA: number[], poleB: number[]) => void,
-): void {
-  const { seen, axis, side } = sides;
+function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, lexicon: CompiledLexicon, out: ChunkSite[]): void {
+  const { seen, axis, side } = termSidesOf(lexicon);
   for (let k = first; k < end; k++) {
-    const term = hits[k * HIT_FIELDS + 2] as number;
+    const term = hits.at(k * HIT_FIELDS + 2);
     const slot = (axis[term] as number) * 2 + (side[term] as number);
     seen[slot] = (seen[slot] as number) + 1;
   }
   for (let k = first; k < end; k++) {
-    const a = axis[hits[k * HIT_FIELDS + 2] as number] as number;
+    const a = axis[hits.at(k * HIT_FIELDS + 2)] as number;
     if (a < 0 || seen[a * 2] === 0 || seen[a * 2 + 1] === 0) continue;
-    const poleA: number[] = [];
-    const poleB: number[] = [];
-    for (let j = k; j < end; j++) {
-      const term = hits[j * HIT_FIELDS + 2] as number;
-      if (axis[term] === a) (side[term] === 0 ? poleA : poleB).push(j);
+    // Exact-size arrays: the counts are known, and growing from empty allocates room for 17 each.
+    const poleA = new Array<number>(seen[a * 2] as number);
+    const poleB = new Array<number>(seen[a * 2 + 1] as number);
+    for (let j = k, na = 0, nb = 0; j < end; j++) {
+      const term = hits.at(j * HIT_FIELDS + 2);
+      if (axis[term] === a) {
+        if (side[term] === 0) poleA[na++] = j;
+        else poleB[nb++] = j;
+      }
     }
     seen[a * 2] = 0; // reported: later hits of this axis start nothing
-    site(a, poleA, poleB);
+    out.push({ start: sentence.start, end: sentence.end, axisIndex: a, poleA, poleB, block: sentence.block, from: sentence.from, to: sentence.to });
   }
   for (let k = first; k < end; k++) {
-    const a = axis[hits[k * HIT_FIELDS + 2] as number] as number;
+    const a = axis[hits.at(k * HIT_FIELDS + 2)] as number;
     if (a >= 0) {
       seen[a * 2] = 0;
       seen[a * 2 + 1] = 0;
@@ -215,9 +226,16 @@ function isNegated(text: string, start: number, negators: Map<number, readonly s
   return false;
 }
 
-function findMarkers(block: ProseBlock, from: number, to: number, lexicon: CompiledLexicon): ChunkSite['markers'] {
+/** The sentence of a site as it reads (visible text). */
+export function siteText(site: ChunkSite): string {
+  return site.block.text.slice(site.from, site.to);
+}
+
+/** Contrast markers in a site's sentence (而, 但, 博弈 …), in order, with chunk-relative source ranges. */
+export function siteMarkers(site: ChunkSite, lexicon: CompiledLexicon): { text: string; start: number; end: number }[] {
+  const { block } = site;
   const markers: { text: string; start: number; end: number }[] = [];
-  lexicon.markerAutomaton.scan(block.text, from, to, (start, end, id) => {
+  lexicon.markerAutomaton.scan(block.text, site.from, site.to, (start, end, id) => {
     if (id >= lexicon.markers.length) return; // an exclusion such as 从而: not a contrast
     const range = sourceRange(block, start, end);
     markers.push({ text: block.text.slice(start, end), start: range.start, end: range.end });

@@ -1,3 +1,4 @@
+import type { ProseBlock } from '../parse/proseBlock';
 import type { ChunkSite } from './chunk';
 import type { HitTable, SentenceTable, SiteTable } from './types';
 
@@ -9,13 +10,13 @@ export interface SiteRows extends SiteTable {
   readonly hitBase: Int32Array;
 }
 
-/** Headings in columns; titles are strings. */
+/** Headings in columns, with the block each title is read from when sections are first asked for. */
 export interface HeadingRows {
   readonly count: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly level: Int32Array;
-  readonly titles: string[];
+  readonly blocks: ProseBlock[];
 }
 
 /** All tables of one analysis. */
@@ -48,7 +49,7 @@ export function allocateTables(rows: RowCounts): Tables {
       count: t, start: new Int32Array(t), end: new Int32Array(t), line: new Int32Array(t), axis: new Int32Array(t),
       hitBase: new Int32Array(t), details: new Array<ChunkSite>(t),
     },
-    headings: { count: g, start: new Int32Array(g), end: new Int32Array(g), level: new Int32Array(g), titles: new Array<string>(g) },
+    headings: { count: g, start: new Int32Array(g), end: new Int32Array(g), level: new Int32Array(g), blocks: new Array<ProseBlock>(g) },
   };
 }
 
@@ -96,7 +97,7 @@ export function copyRows(dst: Tables, at: RowCounts, src: Tables, from: RowCount
   copyShifted(g.start, (at[HEADINGS] as number), og.start, (from[HEADINGS] as number), (to[HEADINGS] as number), shift.offset);
   copyShifted(g.end, (at[HEADINGS] as number), og.end, (from[HEADINGS] as number), (to[HEADINGS] as number), shift.offset);
   g.level.set(og.level.subarray((from[HEADINGS] as number), (to[HEADINGS] as number)), (at[HEADINGS] as number));
-  for (let i = (from[HEADINGS] as number), j = (at[HEADINGS] as number); i < (to[HEADINGS] as number); i++, j++) g.titles[j] = og.titles[i] as string;
+  for (let i = (from[HEADINGS] as number), j = (at[HEADINGS] as number); i < (to[HEADINGS] as number); i++, j++) g.blocks[j] = og.blocks[i] as ProseBlock;
 }
 
 function copyShifted(dst: Int32Array, at: number, src: Int32Array, from: number, to: number, by: number): void {

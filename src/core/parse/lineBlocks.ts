@@ -1,11 +1,18 @@
+import { NumberBuffer } from '../text/numberBuffer';
 import type { ProseBlock } from './proseBlock';
 
-/** A paragraph being gathered: flat [start, end, start, end, …] line-content ranges, and the container it is in. */
-interface OpenParagraph {
-  readonly segments: number[];
-  /** `item`: a list item's paragraph; `quote`: inside a block quote; `top`: neither. */
-  readonly container: 'top' | 'quote' | 'item';
-}
+/** What the open paragraph is in: none open, top level, a block quote, or a list item. */
+const NONE = 0;
+const TOP = 1;
+const QUOTE = 2;
+const ITEM = 3;
+type Container = typeof NONE | typeof TOP | typeof QUOTE | typeof ITEM;
+
+/**
+ * The open paragraph's line-content ranges, flat [start, end, start, end, …]: one buffer reused by every call
+ * (parsing is synchronous), where closures and an object per paragraph were half of what the parser allocated.
+ */
+const segments = new NumberBuffer();
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -33,28 +40,15 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
   // Inline syntax, hard-break escapes, tabs (column arithmetic) and CR line ends: leave them all to remark.
   if (/[`*_[\]<&\\\t\r]/.test(source)) return undefined;
   const blocks: ProseBlock[] = [];
-  let open: OpenParagraph | undefined;
-  const flush = (): void => {
-    if (open) blocks.push(paragraph(source, open.segments));
-    open = undefined;
-  };
-  /** Adds a paragraph line to the open paragraph or opens one; false where CommonMark's lazy continuation applies. */
-  const paragraphLine = (start: number, end: number, container: 'top' | 'quote'): boolean => {
-    if (open && open.container !== container) {
-      if (container === 'top') return false; // a plain line after a quote's or an item's paragraph continues it lazily
-      flush(); // a quote line interrupts a paragraph
-    }
-    if (open) open.segments.push(start, end);
-    else open = { segments: [start, end], container };
-    return true;
-  };
+  segments.clear();
+  let open: Container = NONE;
   const n = source.length;
   for (let lineStart = 0; lineStart < n;) {
     let lineEnd = source.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = n;
     const next = lineEnd + 1;
     if (lineEnd === lineStart) {
-      flush();
+      open = flush(source, open, blocks);
       lineStart = next;
       continue;
     }
@@ -66,13 +60,13 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
       if (source.charCodeAt(p) === 0x20) p++;
       if (p >= lineEnd) {
         // `>` alone: a blank line inside the quote ends its paragraph.
-        if (open && open.container !== 'quote') return undefined;
-        flush();
+        if (open !== NONE && open !== QUOTE) return undefined;
+        open = flush(source, open, blocks);
         lineStart = next;
         continue;
       }
     }
-    const container = quote ? 'quote' : 'top';
+    const container = quote ? QUOTE : TOP;
     const c = source.charCodeAt(p);
     if (c === 0x20 || c === 0x3e) return undefined; // indented content, nested quote
 
@@ -83,7 +77,7 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
       const level = h - p;
       if (level > 6 || source.charCodeAt(h) !== 0x20 || h + 1 >= lineEnd || source.charCodeAt(h + 1) === 0x20) return undefined;
       if (source.lastIndexOf('#', lineEnd - 1) >= h) return undefined;
-      flush();
+      open = flush(source, open, blocks);
       blocks.push({ text: source.slice(h + 1, lineEnd), textStart: h + 1, start: p, end: lineEnd, headingLevel: level });
     } else if (c === 0x2d || c === 0x2b || isDigit(c)) {
       // A list item `- x`, `+ x` or `1. x` with plain content; digits that are no marker are paragraph text.
@@ -92,46 +86,71 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
         while (m < lineEnd && isDigit(source.charCodeAt(m))) m++;
         const d = source.charCodeAt(m);
         if (d !== 0x2e && d !== 0x29) {
-          if (!paragraphLine(p, lineEnd, container)) return undefined;
+          open = paragraphLine(source, open, p, lineEnd, container, blocks);
+          if (open === NONE) return undefined;
           lineStart = next;
           continue;
         }
         // An ordered list interrupts a paragraph only when it starts at 1; otherwise the line may be paragraph text.
-        if (m - p > 9 || (open !== undefined && open.container !== 'item' && source.slice(p, m) !== '1')) return undefined;
+        if (m - p > 9 || (open !== NONE && open !== ITEM && !(m - p === 1 && c === 0x31))) return undefined;
         m++;
       }
       if (quote || source.charCodeAt(m) !== 0x20 || m + 1 >= lineEnd || source.charCodeAt(m + 1) === 0x20 || opensBlock(source, m + 1, lineEnd)) {
         return undefined;
       }
-      flush();
-      open = { segments: [m + 1, lineEnd], container: 'item' };
-    } else if (opensBlock(source, p, lineEnd) || !paragraphLine(p, lineEnd, container)) {
-      return undefined; // = ~ | open a setext underline, a fence, a table-like line: not worth mimicking
+      flush(source, open, blocks);
+      segments.push2(m + 1, lineEnd);
+      open = ITEM;
+    } else {
+      if (opensBlock(source, p, lineEnd)) return undefined; // = ~ | open a setext underline, a fence, a table-like line: not worth mimicking
+      open = paragraphLine(source, open, p, lineEnd, container, blocks);
+      if (open === NONE) return undefined;
     }
     lineStart = next;
   }
-  flush();
+  flush(source, open, blocks);
   return blocks;
 }
 
+/** Closes the open paragraph, if any, into `blocks`; returns the new state (none open). */
+function flush(source: string, open: Container, blocks: ProseBlock[]): Container {
+  if (open !== NONE) blocks.push(paragraph(source, segments));
+  segments.clear();
+  return NONE;
+}
+
+/**
+ * Adds a paragraph line to the open paragraph or opens one, and returns what is open after it; NONE where
+ * CommonMark's lazy continuation applies (a plain line after a quote's or an item's paragraph continues it).
+ */
+function paragraphLine(source: string, open: Container, start: number, end: number, container: typeof TOP | typeof QUOTE, blocks: ProseBlock[]): Container {
+  if (open !== NONE && open !== container) {
+    if (container === TOP) return NONE;
+    flush(source, open, blocks); // a quote line interrupts a paragraph
+  }
+  segments.push2(start, end);
+  return container;
+}
+
 /** A paragraph from its line-content ranges: lines joined by `\n`, which maps to the line break it stands for. */
-function paragraph(source: string, segments: readonly number[]): ProseBlock {
-  const start = segments[0] ?? 0;
-  const end = segments[segments.length - 1] ?? start;
-  if (segments.length === 2) return { text: source.slice(start, end), start, end };
+function paragraph(source: string, segments: NumberBuffer): ProseBlock {
+  const count = segments.count;
+  const start = segments.at(0);
+  const end = segments.at(count - 1);
+  if (count === 2) return { text: source.slice(start, end), start, end };
   // The map is written straight into a typed array of the final length: growing a number[] one character at a
   // time allocated twice the text and was the parser's largest cost.
-  let length = segments.length / 2 - 1;
-  for (let i = 0; i < segments.length; i += 2) length += (segments[i + 1] ?? 0) - (segments[i] ?? 0);
+  let length = count / 2 - 1;
+  for (let i = 0; i < count; i += 2) length += segments.at(i + 1) - segments.at(i);
   const map = new Int32Array(length);
   let text = '';
   let k = 0;
-  for (let i = 0; i < segments.length; i += 2) {
-    const s = segments[i] ?? 0;
-    const e = segments[i + 1] ?? s;
+  for (let i = 0; i < count; i += 2) {
+    const s = segments.at(i);
+    const e = segments.at(i + 1);
     if (i > 0) {
       text += '\n';
-      map[k++] = segments[i - 1] ?? s;
+      map[k++] = segments.at(i - 1);
     }
     text += source.slice(s, e);
     for (let o = s; o < e; o++) map[k++] = o;

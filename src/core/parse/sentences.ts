@@ -1,3 +1,5 @@
+import type { NumberBuffer } from '../text/numberBuffer';
+
 /** Character classes of the sentence splitter, one byte per UTF-16 code unit (64 KB, built once). */
 const TERMINATOR = 1;
 const CLOSER = 2;
@@ -21,7 +23,7 @@ const CLASS = (() => {
  * Splits `text[from, to)` into sentences at 。！？；!?… (runs like ？！ or …… stay together, closing quotes
  * stay with their sentence) and at blank lines. Appends `[start, end)` pairs, whitespace trimmed, to `out`.
  */
-export function splitSentences(text: string, from: number, to: number, out: number[]): void {
+export function splitSentences(text: string, from: number, to: number, out: NumberBuffer): void {
   let start = from;
   let i = from;
   while (i < to) {
@@ -44,12 +46,12 @@ export function splitSentences(text: string, from: number, to: number, out: numb
   pushTrimmed(text, start, to, out);
 }
 
-function pushTrimmed(text: string, start: number, end: number, out: number[]): void {
+function pushTrimmed(text: string, start: number, end: number, out: NumberBuffer): void {
   let s = start;
   let e = end;
   while (s < e && CLASS[text.charCodeAt(s)] === SPACE) s++;
   while (e > s && CLASS[text.charCodeAt(e - 1)] === SPACE) e--;
-  if (e > s) out.push(s, e);
+  if (e > s) out.push2(s, e);
 }
 
 function blankLineFollows(text: string, from: number, to: number): boolean {
