@@ -1,6 +1,7 @@
 import { type CompiledLexicon, compileLexicon } from '../lexicon/compile';
 import type { Lexicon } from '../lexicon/types';
 import { splitChunks } from '../parse/chunks';
+import { type ChunkGroup, groupChunks } from '../parse/groups';
 import { ArticleAnalysis } from './articleAnalysis';
 import { type ChunkResult, HIT_FIELDS, analyzeChunk } from './chunk';
 import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
@@ -42,12 +43,12 @@ export class Analyzer {
   /** Analyses `text` (as the editor holds it, no BOM) in the given format. */
   analyze(text: string, format: ArticleFormat): Analysis {
     const kept = this.#kept?.format === format ? this.#kept : undefined;
-    const spans = splitChunks(text, format);
-    const n = spans.length;
+    const groups = groupChunks(text, splitChunks(text, format));
+    const n = groups.length;
     const sources = new Array<string>(n);
     const starts = new Int32Array(n);
     for (let k = 0; k < n; k++) {
-      const { start, end } = spans[k] as { start: number; end: number };
+      const { start, end } = groups[k] as ChunkGroup;
       starts[k] = start;
       sources[k] = text.slice(start, end);
     }
@@ -67,7 +68,7 @@ export class Analyzer {
         oldTail--;
       }
     }
-    const results = this.#results(sources, format, kept, prefix, newTail, oldTail);
+    const results = this.#results(sources, groups, format, kept, prefix, newTail, oldTail);
 
     const lines = new Int32Array(n);
     const columns = new Int32Array(n);
@@ -130,7 +131,9 @@ export class Analyzer {
   }
 
   /** Each chunk's result: reused for the unchanged head and tail, looked up by text or analysed in between. */
-  #results(sources: readonly string[], format: ArticleFormat, kept: Kept | undefined, prefix: number, newTail: number, oldTail: number): ChunkResult[] {
+  #results(
+    sources: readonly string[], groups: readonly ChunkGroup[], format: ArticleFormat, kept: Kept | undefined, prefix: number, newTail: number, oldTail: number,
+  ): ChunkResult[] {
     const n = sources.length;
     const results = new Array<ChunkResult>(n);
     // In between, the old chunks are looked up by text: a moved paragraph is not analysed again. Only on a
@@ -141,8 +144,8 @@ export class Analyzer {
       const source = sources[k] as string;
       if (kept && k < prefix) results[k] = kept.results[k] as ChunkResult;
       else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as ChunkResult;
-      else if (k === 0) results[k] = analyzeChunk(source, format, this.#lexicon, true);
-      else results[k] = byText.get(source) ?? analyzeChunk(source, format, this.#lexicon, false);
+      else if (k === 0) results[k] = analyzeChunk(source, format, this.#lexicon, true, (groups[k] as ChunkGroup).cuts);
+      else results[k] = byText.get(source) ?? analyzeChunk(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
     }
     return results;
   }

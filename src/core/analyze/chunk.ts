@@ -77,15 +77,46 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
  */
 const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer() };
 
-/** Parses and matches one chunk. Pure: the same chunk text always gives the same result. */
-export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean): ChunkResult {
-  const blocks = format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
+/**
+ * Parses and matches one group of chunks (see `groupChunks`); `cuts` are the ends of its chunks, relative to it.
+ * Each chunk is parsed on its own, exactly as if it were alone. Pure: the same text, cut the same way (which the
+ * text decides), always gives the same result.
+ */
+export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean, cuts: readonly number[] = [source.length]): ChunkResult {
+  const blocks = blocksOf(source, format, isFirstChunk, cuts);
   const { hits, sentences } = scratch;
   hits.clear();
   sentences.clear();
   const sites: ChunkSite[] = [];
   for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
   return { length: source.length, hits: hits.copy(), sentences: sentences.copy(), sites, blocks, lineBreaks: lineBreaksOf(source) };
+}
+
+/** The prose blocks of each chunk of a group, in group-relative offsets. */
+function blocksOf(source: string, format: ArticleFormat, isFirstChunk: boolean, cuts: readonly number[]): readonly ProseBlock[] {
+  if (cuts.length === 1) return format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
+  const blocks: ProseBlock[] = [];
+  for (let k = 0, from = 0; k < cuts.length; k++) {
+    const to = cuts[k] as number;
+    const piece = source.slice(from, to);
+    for (const block of format === 'markdown' ? markdownBlocks(piece) : plaintextBlocks(piece, isFirstChunk && k === 0)) {
+      blocks.push(from === 0 ? block : shiftBlock(block, from));
+    }
+    from = to;
+  }
+  return blocks;
+}
+
+/** A block moved `by` code units later (its chunk's place in the group); its map is fresh, so shifted in place. */
+function shiftBlock(block: ProseBlock, by: number): ProseBlock {
+  const { map, textStart, headingLevel } = block;
+  if (map) for (let i = 0; i < map.length; i++) map[i] = (map[i] as number) + by;
+  // Optional fields added one by one in a fixed order (not spread): objects of one shape share a hidden class.
+  const shifted: { -readonly [K in keyof ProseBlock]: ProseBlock[K] } = { text: block.text, start: block.start + by, end: block.end + by };
+  if (map) shifted.map = map;
+  if (textStart !== undefined) shifted.textStart = textStart + by;
+  if (headingLevel !== undefined) shifted.headingLevel = headingLevel;
+  return shifted;
 }
 
 const NO_BREAKS: readonly number[] = Object.freeze([]);
