@@ -35,7 +35,7 @@ function sidecarOf(text: string, annotations: readonly Annotation[]): Sidecar {
 }
 
 /** Measures the annotation figures on `text` (the 1 MB article). */
-export async function benchAnnotations(text: string, plan: RunPlan): Promise<AnnotationResult> {
+export function benchAnnotations(text: string, plan: RunPlan): AnnotationResult {
   const core = { reanchorAll, serializeSidecar, parseSidecar };
   try {
     const few = makeAnnotations(text, 1000);

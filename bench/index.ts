@@ -66,7 +66,7 @@ function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; on
   return { quick: argv.includes('--quick'), json: argv.includes('--json'), only: new Set((only ?? SECTIONS) as Section[]) };
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const config = args.quick ? QUICK : FULL;
   const run = (s: Section) => args.only.has(s);
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   let annotations: BenchResults['annotations'] = { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: 'n/a (section not run)' };
   if (run('annotations')) {
     progress('annotations');
-    annotations = await benchAnnotations(textOf('markdown', config.annotationSize), config.plan);
+    annotations = benchAnnotations(textOf('markdown', config.annotationSize), config.plan);
   }
 
   let dashboard: DashboardResult | null = null;
@@ -173,7 +173,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e: unknown) {
   process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
-});
+}

@@ -48,7 +48,7 @@ export class TensionStatusBar implements vscode.Disposable {
       rows.push(`| ${axis.label.zh} | ${p.label.zh} ${a.poles[p.id] ?? 0} | ${q.label.zh} ${a.poles[q.id] ?? 0} |`);
     }
     this.#item.text = `$(symbol-color) ${parts.slice(0, 3).join(' · ') || vscode.l10n.t('no tension terms')}`;
-    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${vscode.l10n.t('{0} terms, {1} tension sites', analysis.hits.length, analysis.sites.length)}\n\n${rows.join('\n')}`);
+    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${vscode.l10n.t('{0} terms, {1} tension sites', analysis.hitTable.count, analysis.siteTable.count)}\n\n${rows.join('\n')}`);
     this.#item.tooltip = tooltip;
     this.#item.show();
   }

@@ -30,6 +30,7 @@ export class ArticleAnalysis implements Analysis {
   readonly hitTable: HitTable;
   readonly sentenceTable: SentenceTable;
   readonly siteTable: SiteTable;
+  readonly lexicon: CompiledLexicon;
   readonly #parts: AnalysisParts;
   #hits: readonly TermHit[] | undefined;
   #sentences: readonly Sentence[] | undefined;
@@ -44,6 +45,7 @@ export class ArticleAnalysis implements Analysis {
     this.hitTable = parts.tables.hits;
     this.sentenceTable = parts.tables.sentences;
     this.siteTable = parts.tables.sites;
+    this.lexicon = parts.lexicon;
     this.#parts = parts;
   }
 
@@ -98,24 +100,29 @@ export class ArticleAnalysis implements Analysis {
 
   get sites(): readonly TensionSite[] {
     if (!this.#sites) {
-      const t = this.#parts.tables.sites;
-      const axes = this.#parts.lexicon.lexicon.axes;
-      const sites = new Array<TensionSite>(t.count);
-      const lexicon = this.#parts.lexicon;
-      for (let i = 0; i < t.count; i++) {
-        const site = t.details[i] as ChunkSite;
-        const start = t.start[i] as number;
-        const base = start - site.start;
-        const hitBase = t.hitBase[i] as number;
-        sites[i] = {
-          start, end: t.end[i] as number, line: t.line[i] as number, axis: axes[t.axis[i] as number]?.id ?? '', text: siteText(site),
-          poleA: site.poleA.map((h) => hitBase + h), poleB: site.poleB.map((h) => hitBase + h),
-          markers: siteMarkers(site, lexicon).map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
-        };
-      }
+      const sites = new Array<TensionSite>(this.siteTable.count);
+      for (let i = 0; i < sites.length; i++) sites[i] = this.#site(i);
       this.#sites = Object.freeze(sites);
     }
     return this.#sites;
+  }
+
+  siteAt(index: number): TensionSite | undefined {
+    if (!(index >= 0 && index < this.siteTable.count)) return undefined;
+    return this.#sites ? this.#sites[index] : this.#site(index);
+  }
+
+  #site(i: number): TensionSite {
+    const t = this.#parts.tables.sites;
+    const site = t.details[i] as ChunkSite;
+    const start = t.start[i] as number;
+    const base = start - site.start;
+    const hitBase = t.hitBase[i] as number;
+    return {
+      start, end: t.end[i] as number, line: t.line[i] as number, axis: this.lexicon.lexicon.axes[t.axis[i] as number]?.id ?? '', text: siteText(site),
+      poleA: site.poleA.map((h) => hitBase + h), poleB: site.poleB.map((h) => hitBase + h),
+      markers: siteMarkers(site, this.lexicon).map((m) => ({ text: m.text, start: base + m.start, end: base + m.end })),
+    };
   }
 
   get sections(): readonly Section[] {

@@ -72,10 +72,10 @@ export function copyRows(dst: Tables, at: RowCounts, src: Tables, from: RowCount
   copyShifted(h.start, (at[HITS] as number), oh.start, (from[HITS] as number), (to[HITS] as number), shift.offset);
   copyShifted(h.end, (at[HITS] as number), oh.end, (from[HITS] as number), (to[HITS] as number), shift.offset);
   copyShifted(h.line, (at[HITS] as number), oh.line, (from[HITS] as number), (to[HITS] as number), shift.line);
-  h.character.set(oh.character.subarray((from[HITS] as number), (to[HITS] as number)), (at[HITS] as number));
-  h.term.set(oh.term.subarray((from[HITS] as number), (to[HITS] as number)), (at[HITS] as number));
-  h.form.set(oh.form.subarray((from[HITS] as number), (to[HITS] as number)), (at[HITS] as number));
-  h.negated.set(oh.negated.subarray((from[HITS] as number), (to[HITS] as number)), (at[HITS] as number));
+  h.character.set(oh.character.subarray((from[HITS]), (to[HITS])), (at[HITS]));
+  h.term.set(oh.term.subarray((from[HITS]), (to[HITS])), (at[HITS]));
+  h.form.set(oh.form.subarray((from[HITS]), (to[HITS])), (at[HITS]));
+  h.negated.set(oh.negated.subarray((from[HITS]), (to[HITS])), (at[HITS]));
 
   const s = dst.sentences;
   const os = src.sentences;
@@ -89,14 +89,14 @@ export function copyRows(dst: Tables, at: RowCounts, src: Tables, from: RowCount
   copyShifted(t.end, (at[SITES] as number), ot.end, (from[SITES] as number), (to[SITES] as number), shift.offset);
   copyShifted(t.line, (at[SITES] as number), ot.line, (from[SITES] as number), (to[SITES] as number), shift.line);
   copyShifted(t.hitBase, (at[SITES] as number), ot.hitBase, (from[SITES] as number), (to[SITES] as number), shift.hits);
-  t.axis.set(ot.axis.subarray((from[SITES] as number), (to[SITES] as number)), (at[SITES] as number));
+  t.axis.set(ot.axis.subarray((from[SITES]), (to[SITES])), (at[SITES]));
   for (let i = (from[SITES] as number), j = (at[SITES] as number); i < (to[SITES] as number); i++, j++) t.details[j] = ot.details[i] as ChunkSite;
 
   const g = dst.headings;
   const og = src.headings;
   copyShifted(g.start, (at[HEADINGS] as number), og.start, (from[HEADINGS] as number), (to[HEADINGS] as number), shift.offset);
   copyShifted(g.end, (at[HEADINGS] as number), og.end, (from[HEADINGS] as number), (to[HEADINGS] as number), shift.offset);
-  g.level.set(og.level.subarray((from[HEADINGS] as number), (to[HEADINGS] as number)), (at[HEADINGS] as number));
+  g.level.set(og.level.subarray((from[HEADINGS]), (to[HEADINGS])), (at[HEADINGS]));
   for (let i = (from[HEADINGS] as number), j = (at[HEADINGS] as number); i < (to[HEADINGS] as number); i++, j++) g.blocks[j] = og.blocks[i] as ProseBlock;
 }
 

@@ -54,6 +54,8 @@ export interface AbstractBlock {
   readonly keywords?: readonly (TextRange & { readonly text: string })[];
 }
 
+import type { CompiledLexicon } from '../lexicon/compile';
+
 export type ArticleFormat = 'markdown' | 'plaintext';
 
 /**
@@ -112,8 +114,12 @@ export interface Analysis {
   readonly hitTable: HitTable;
   readonly sentenceTable: SentenceTable;
   readonly siteTable: SiteTable;
+  /** The lexicon the analysis was made with: the tables' term, form and axis indices point into it. */
+  readonly lexicon: CompiledLexicon;
   /** Hit `index` as an object, without building all of `hits`; undefined when out of range. */
   hitAt(index: number): TermHit | undefined;
+  /** Site `index` as an object, without building all of `sites`; undefined when out of range. */
+  siteAt(index: number): TensionSite | undefined;
   /** Index of the hit with start ≤ offset < end, or -1: a binary search of the table. */
   hitIndexAt(offset: number): number;
 }

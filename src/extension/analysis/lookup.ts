@@ -1,24 +1,47 @@
-import type { Analysis, CompiledLexicon, CompiledTerm, TensionSite, TermHit } from '../../core';
+import type { Analysis, CompiledLexicon, CompiledTerm, TensionSite, TermHit, TextRange } from '../../core';
 
-/** Index of the hit containing `offset` (start ≤ offset < end, or offset === end for a hover at a term's last edge). */
-export function hitIndexAt(analysis: Analysis, offset: number): number {
-  const hits = analysis.hits;
-  let lo = 0;
-  let hi = hits.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const h = hits[mid];
-    if (!h) break;
-    if (offset < h.start) hi = mid - 1;
-    else if (offset >= h.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+/**
+ * The hit containing `offset` (start ≤ offset < end), as an object, found in the analysis's table: the hover and
+ * the code actions ask on every mouse or cursor move, and must not build every hit of a long article to do it.
+ */
+export function hitAtOffset(analysis: Analysis, offset: number): TermHit | undefined {
+  return analysis.hitAt(analysis.hitIndexAt(offset));
 }
 
-/** The tension sites whose sentence contains `offset`. */
+/** The first sentence with start ≤ offset ≤ end (a cursor right after a sentence still selects it), from the table. */
+export function sentenceAround(analysis: Analysis, offset: number): TextRange | undefined {
+  const { start, end, count } = analysis.sentenceTable;
+  // First sentence ending at or after offset: sentences are in order and do not overlap.
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((end[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < count && (start[lo] as number) <= offset ? { start: start[lo] as number, end: end[lo] as number } : undefined;
+}
+
+/** The tension sites whose sentence contains `offset`, by binary search of the site table. */
 export function sitesAt(analysis: Analysis, offset: number): TensionSite[] {
-  return analysis.sites.filter((s) => s.start <= offset && offset < s.end);
+  const { start, end, count } = analysis.siteTable;
+  // First site starting after offset; the sites containing it start at the same sentence, just before.
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((start[mid] as number) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: TensionSite[] = [];
+  const sentence = lo > 0 ? (start[lo - 1] as number) : -1;
+  for (let i = lo - 1; i >= 0 && start[i] === sentence; i--) {
+    if (offset < (end[i] as number)) {
+      const site = analysis.siteAt(i);
+      if (site) found.unshift(site);
+    }
+  }
+  return found;
 }
 
 /** The compiled term of a hit (axis, pole and definitions), found by id. */
@@ -26,9 +49,20 @@ export function termOf(lexicon: CompiledLexicon, hit: TermHit): CompiledTerm | u
   return lexicon.terms.find((t) => t.term.id === hit.term);
 }
 
-/** Surface forms of a pole as they occur in the document, most frequent first. */
+/** Surface forms of a pole as they occur in the document, most frequent first; counted from the hit table. */
 export function topTermsOfPole(analysis: Analysis, pole: string, limit: number): { text: string; count: number }[] {
+  const { terms, patterns } = analysis.lexicon;
+  const onPole = terms.map((t) => t.pole.id === pole);
+  const t = analysis.hitTable;
+  const byForm = new Map<number, number>();
+  for (let i = 0; i < t.count; i++) {
+    if (onPole[t.term[i] as number]) byForm.set(t.form[i] as number, (byForm.get(t.form[i] as number) ?? 0) + 1);
+  }
+  // Forms of one text (a pattern listed twice) count together.
   const counts = new Map<string, number>();
-  for (const h of analysis.hits) if (h.pole === pole) counts.set(h.text, (counts.get(h.text) ?? 0) + 1);
+  for (const [form, n] of byForm) {
+    const text = patterns[form] ?? '';
+    counts.set(text, (counts.get(text) ?? 0) + n);
+  }
   return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).slice(0, limit);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
+import { hitAtOffset } from '../analysis/lookup';
 import type { TermTreeProvider } from '../views/termTree';
 
 async function documentFor(uri: string): Promise<vscode.TextDocument> {
@@ -26,13 +27,20 @@ export function registerShowOccurrences(analyses: AnalysisService): vscode.Dispo
     const result = await analyses.whenAnalyzed(document);
     if (!result) return;
     const at = editor?.document === document ? document.offsetAt(editor.selection.active) : 0;
-    const term = termId ?? result.analysis.hits.find((h) => h.start <= at && at < h.end)?.term;
-    const hits = result.analysis.hits.filter((h) => h.term === term);
-    if (hits.length === 0) {
+    const { analysis } = result;
+    const term = termId ?? hitAtOffset(analysis, at)?.term;
+    // From the table: which compiled terms carry the id, then one pass over the term column.
+    const wanted = analysis.lexicon.terms.map((t) => t.term.id === term);
+    const t = analysis.hitTable;
+    const locations: vscode.Location[] = [];
+    for (let i = 0; i < t.count; i++) {
+      if (!wanted[t.term[i] as number]) continue;
+      locations.push(new vscode.Location(document.uri, new vscode.Range(document.positionAt(t.start[i] as number), document.positionAt(t.end[i] as number))));
+    }
+    if (locations.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a highlighted term to list its occurrences.'));
       return;
     }
-    const locations = hits.map((h) => new vscode.Location(document.uri, new vscode.Range(document.positionAt(h.start), document.positionAt(h.end))));
     await vscode.commands.executeCommand('editor.action.showReferences', document.uri, locations[0]?.range.start, locations);
   });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type PoleColor, builtinLexicon, poleColorId, poleColors } from '../../core';
+import { type Analysis, type PoleColor, builtinLexicon, poleColorId, poleColors } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService, HighlightStyle } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
@@ -46,7 +46,8 @@ export class PoleDecorations implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('tensionLens.siteBackground'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
-  readonly #decorated = new Map<string, DecoratedRanges>();
+  /** Per document, how to list what was last decorated: built only when asked (by tests), not on every paint. */
+  readonly #decorated = new Map<string, () => DecoratedRanges>();
   #enabled: boolean;
   readonly #subscriptions: vscode.Disposable[] = [];
 
@@ -78,7 +79,7 @@ export class PoleDecorations implements vscode.Disposable {
 
   /** What is currently decorated in a document, by pole id (and `site` for tension sites). */
   decorated(uri: vscode.Uri): DecoratedRanges {
-    return this.#decorated.get(uri.toString()) ?? {};
+    return this.#decorated.get(uri.toString())?.() ?? {};
   }
 
   #rebuildTypes(): void {
@@ -94,34 +95,55 @@ export class PoleDecorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.#paint(editor);
   }
 
+  /**
+   * Reads the analysis's tables, not its hit objects: after an edit in a long article, building an object per
+   * hit just to make a Range of it would cost more than the re-analysis.
+   */
   #paint(editor: vscode.TextEditor): void {
     const document = editor.document;
     const result = this.#analyses.get(document.uri);
     const byPole = new Map<string, vscode.Range[]>();
-    const recorded: Record<string, { start: number; end: number }[]> = {};
     const sites: vscode.Range[] = [];
+    let recorded: (() => DecoratedRanges) | undefined;
     if (this.#enabled && result && result.version === document.version) {
-      for (const hit of result.analysis.hits) {
-        if (!this.#config.isAxisEnabled(hit.axis)) continue;
-        const range = new vscode.Range(hit.line, hit.character, hit.line, hit.character + (hit.end - hit.start));
-        // A term split over lines by markup (rare) needs the real end position.
-        const exact = range.end.character > document.lineAt(hit.line).range.end.character ? new vscode.Range(range.start, document.positionAt(hit.end)) : range;
-        let list = byPole.get(hit.pole);
-        if (!list) byPole.set(hit.pole, (list = []));
-        list.push(exact);
-        (recorded[hit.pole] ??= []).push({ start: hit.start, end: hit.end });
+      const analysis = result.analysis;
+      const { terms, patterns } = analysis.lexicon;
+      const axisOn = (axis: string): boolean => this.#config.isAxisEnabled(axis);
+      // Per term index, the list its ranges go to, or undefined when its axis is hidden.
+      const listOf = terms.map((t) => {
+        if (!axisOn(t.axis.id)) return undefined;
+        let list = byPole.get(t.pole.id);
+        if (!list) byPole.set(t.pole.id, (list = []));
+        return list;
+      });
+      const t = analysis.hitTable;
+      for (let i = 0; i < t.count; i++) {
+        const list = listOf[t.term[i] as number];
+        if (!list) continue;
+        const start = t.start[i] as number;
+        const end = t.end[i] as number;
+        const line = t.line[i] as number;
+        const character = t.character[i] as number;
+        // A term with markup inside (开**源**) is longer in the source than its form and may, rarely, span lines:
+        // only then is the end position looked up.
+        list.push(end - start === patterns[t.form[i] as number]?.length
+          ? new vscode.Range(line, character, line, character + (end - start))
+          : new vscode.Range(line, character, document.positionAt(end).line, document.positionAt(end).character));
       }
-      if (this.#config.current.showSites) {
-        for (const site of result.analysis.sites) {
-          if (!this.#config.isAxisEnabled(site.axis)) continue;
-          sites.push(new vscode.Range(document.positionAt(site.start), document.positionAt(site.end)));
-          (recorded.site ??= []).push({ start: site.start, end: site.end });
+      const showSites = this.#config.current.showSites;
+      if (showSites) {
+        const s = analysis.siteTable;
+        const axes = analysis.lexicon.lexicon.axes;
+        for (let i = 0; i < s.count; i++) {
+          if (!axisOn(axes[s.axis[i] as number]?.id ?? '')) continue;
+          sites.push(new vscode.Range(document.positionAt(s.start[i] as number), document.positionAt(s.end[i] as number)));
         }
       }
+      recorded = () => decoratedRanges(analysis, axisOn, showSites);
     }
     for (const [pole, type] of this.#types) editor.setDecorations(type, byPole.get(pole) ?? []);
     editor.setDecorations(this.#siteType, sites);
-    this.#decorated.set(document.uri.toString(), recorded);
+    this.#decorated.set(document.uri.toString(), recorded ?? (() => ({})));
   }
 
   dispose(): void {
@@ -129,4 +151,22 @@ export class PoleDecorations implements vscode.Disposable {
     this.#siteType.dispose();
     for (const d of this.#subscriptions) d.dispose();
   }
+}
+
+/** Offsets of what `#paint` decorates, by pole id (and `site`), from the same tables and the same filter. */
+function decoratedRanges(analysis: Analysis, axisOn: (axis: string) => boolean, showSites: boolean): DecoratedRanges {
+  const out: Record<string, { start: number; end: number }[]> = {};
+  const t = analysis.hitTable;
+  const { terms, lexicon } = analysis.lexicon;
+  for (let i = 0; i < t.count; i++) {
+    const term = terms[t.term[i] as number];
+    if (term && axisOn(term.axis.id)) (out[term.pole.id] ??= []).push({ start: t.start[i] as number, end: t.end[i] as number });
+  }
+  if (showSites) {
+    const s = analysis.siteTable;
+    for (let i = 0; i < s.count; i++) {
+      if (axisOn(lexicon.axes[s.axis[i] as number]?.id ?? '')) (out.site ??= []).push({ start: s.start[i] as number, end: s.end[i] as number });
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis, CompiledLexicon, TermHit } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
-import { hitIndexAt, sitesAt, termOf, topTermsOfPole } from '../analysis/lookup';
+import { hitAtOffset, sitesAt, termOf, topTermsOfPole } from '../analysis/lookup';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 
@@ -36,8 +36,8 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
   );
   md.appendMarkdown(`${vscode.l10n.t('In this file')}: ${pole.label.zh} **${counts[pole.id] ?? 0}** · ${opposite.label.zh} **${counts[opposite.id] ?? 0}**\n\n`);
   for (const site of sitesAt(analysis, hit.start).filter((s) => s.axis === axis.id)) {
-    const a = [...new Set(site.poleA.map((i) => analysis.hits[i]?.text))].join('、');
-    const b = [...new Set(site.poleB.map((i) => analysis.hits[i]?.text))].join('、');
+    const a = [...new Set(site.poleA.map((i) => analysis.hitAt(i)?.text))].join('、');
+    const b = [...new Set(site.poleB.map((i) => analysis.hitAt(i)?.text))].join('、');
     const markers = site.markers.length > 0 ? ` · ${vscode.l10n.t('contrast')}: ${[...new Set(site.markers.map((m) => m.text))].join('、')}` : '';
     md.appendMarkdown(`$(git-compare) ${vscode.l10n.t('Tension site')}: ${a} ↔ ${b}${markers}\n\n`);
   }
@@ -64,7 +64,7 @@ export class TermHoverProvider implements vscode.HoverProvider {
     const result = await this.#analyses.whenAnalyzed(document);
     if (!result) return undefined;
     const offset = document.offsetAt(position);
-    const hit = result.analysis.hits[hitIndexAt(result.analysis, offset)];
+    const hit = hitAtOffset(result.analysis, offset);
     if (!hit || !this.#config.isAxisEnabled(hit.axis)) return undefined;
     const md = termHoverMarkdown(document.uri, result.analysis, this.#lexicon.current, hit);
     if (!md) return undefined;

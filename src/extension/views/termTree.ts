@@ -8,7 +8,13 @@ import type { LexiconService } from '../lexicon/lexiconService';
 export type TermNode =
   | { readonly kind: 'axis'; readonly axis: LexiconAxis; readonly count: number }
   | { readonly kind: 'pole'; readonly axis: LexiconAxis; readonly pole: LexiconPole; readonly side: 0 | 1; readonly count: number }
-  | { readonly kind: 'term'; readonly pole: LexiconPole; readonly side: 0 | 1; readonly term: string; readonly label: string; readonly hits: readonly TermHit[] }
+  | {
+      readonly kind: 'term'; readonly pole: LexiconPole; readonly side: 0 | 1; readonly term: string; readonly label: string;
+      /** Indices of the term's hits in the analysis's hit table; the occurrences are built when the node opens. */
+      readonly hitIndices: readonly number[];
+      /** The forms found, in the order they first occur. */
+      readonly forms: readonly string[];
+    }
   | { readonly kind: 'occurrence'; readonly hit: TermHit; readonly snippet: string };
 
 const CONTRIBUTED = new Set(builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id)));
@@ -36,6 +42,7 @@ export class TermTreeProvider implements vscode.TreeDataProvider<TermNode>, vsco
   readonly onDidChangeTreeData = this.#emitter.event;
   #filter = '';
   #document: vscode.TextDocument | undefined;
+  readonly #visible = new WeakMap<Analysis, { readonly key: string; readonly indices: Int32Array }>();
   readonly #subscriptions: vscode.Disposable[] = [];
 
   constructor(analyses: AnalysisService, config: ConfigService, lexicon: LexiconService) {
@@ -86,33 +93,77 @@ export class TermTreeProvider implements vscode.TreeDataProvider<TermNode>, vsco
     return this.#document ? this.#analyses.get(this.#document.uri)?.analysis : undefined;
   }
 
-  #visibleHits(analysis: Analysis): TermHit[] {
+  /**
+   * Indices of the hits the view shows (axis enabled, filter matched), from the hit table, kept per analysis until
+   * the filter or the enabled axes change: a long article has 100,000 hits, and the tree asks once per node.
+   */
+  #visibleHits(analysis: Analysis): Int32Array {
+    const key = `${this.#filter}\u0000${analysis.lexicon.lexicon.axes.map((a) => (this.#config.isAxisEnabled(a.id) ? 1 : 0)).join('')}`;
+    const cached = this.#visible.get(analysis);
+    if (cached?.key === key) return cached.indices;
+    const { terms, patterns } = analysis.lexicon;
     const f = this.#filter;
-    return analysis.hits.filter((h) => this.#config.isAxisEnabled(h.axis) && (!f || h.text.includes(f) || h.term.includes(f)));
+    const termShown = terms.map((t) => this.#config.isAxisEnabled(t.axis.id));
+    const termMatches = terms.map((t) => !f || t.term.id.includes(f));
+    const t = analysis.hitTable;
+    const indices = new Int32Array(t.count);
+    let n = 0;
+    for (let i = 0; i < t.count; i++) {
+      const term = t.term[i] as number;
+      if (termShown[term] && (termMatches[term] || (patterns[t.form[i] as number] ?? '').includes(f))) indices[n++] = i;
+    }
+    const visible = indices.subarray(0, n);
+    this.#visible.set(analysis, { key, indices: visible });
+    return visible;
   }
 
   getChildren(node?: TermNode): TermNode[] {
     const analysis = this.#analysis();
     if (!analysis) return [];
-    const hits = this.#visibleHits(analysis);
+    const visible = this.#visibleHits(analysis);
+    const { terms, patterns } = analysis.lexicon;
+    const termColumn = analysis.hitTable.term;
     if (!node) {
+      const perAxis = new Map<string, number>();
+      for (const i of visible) {
+        const axis = terms[termColumn[i] as number]?.axis.id ?? '';
+        perAxis.set(axis, (perAxis.get(axis) ?? 0) + 1);
+      }
       return this.#lexicon.current.lexicon.axes
-        .map((axis) => ({ kind: 'axis' as const, axis, count: hits.filter((h) => h.axis === axis.id).length }))
+        .map((axis) => ({ kind: 'axis' as const, axis, count: perAxis.get(axis.id) ?? 0 }))
         .filter((n) => n.count > 0);
     }
     switch (node.kind) {
-      case 'axis':
-        return node.axis.poles.map((pole, side) => ({ kind: 'pole' as const, axis: node.axis, pole, side: side === 0 ? 0 : 1, count: hits.filter((h) => h.pole === pole.id).length }));
+      case 'axis': {
+        const perPole = new Map<string, number>();
+        for (const i of visible) {
+          const pole = terms[termColumn[i] as number]?.pole.id ?? '';
+          perPole.set(pole, (perPole.get(pole) ?? 0) + 1);
+        }
+        return node.axis.poles.map((pole, side) => ({ kind: 'pole' as const, axis: node.axis, pole, side: side === 0 ? 0 : 1, count: perPole.get(pole.id) ?? 0 }));
+      }
       case 'pole': {
-        const byTerm = new Map<string, TermHit[]>();
-        for (const h of hits) if (h.pole === node.pole.id) byTerm.set(h.term, [...(byTerm.get(h.term) ?? []), h]);
-        return [...byTerm].sort((a, b) => b[1].length - a[1].length).map(([term, termHits]) => ({
-          kind: 'term' as const, pole: node.pole, side: node.side, term,
-          label: node.pole.terms.find((t) => t.id === term)?.label.zh ?? termHits[0]?.text ?? term, hits: termHits,
-        }));
+        const byTerm = new Map<string, number[]>();
+        for (const i of visible) {
+          const term = terms[termColumn[i] as number];
+          if (term?.pole.id !== node.pole.id) continue;
+          const list = byTerm.get(term.term.id);
+          if (list) list.push(i);
+          else byTerm.set(term.term.id, [i]);
+        }
+        return [...byTerm].sort((a, b) => b[1].length - a[1].length).map(([term, hitIndices]) => {
+          const forms = [...new Set(hitIndices.map((i) => patterns[analysis.hitTable.form[i] as number] ?? ''))];
+          return {
+            kind: 'term' as const, pole: node.pole, side: node.side, term,
+            label: node.pole.terms.find((t) => t.id === term)?.label.zh ?? forms[0] ?? term, hitIndices, forms,
+          };
+        });
       }
       case 'term':
-        return node.hits.map((hit) => ({ kind: 'occurrence' as const, hit, snippet: snippet(this.#document, hit) }));
+        return node.hitIndices.flatMap((i) => {
+          const hit = analysis.hitAt(i);
+          return hit ? [{ kind: 'occurrence' as const, hit, snippet: snippet(this.#document, hit) }] : [];
+        });
       default:
         return [];
     }
@@ -143,8 +194,8 @@ export class TermTreeProvider implements vscode.TreeDataProvider<TermNode>, vsco
       }
       case 'term': {
         const item = new vscode.TreeItem(node.label, collapsed);
-        const forms = [...new Set(node.hits.map((h) => h.text))];
-        item.description = `${node.hits.length}${forms.length > 1 || forms[0] !== node.label ? ` · ${forms.join(' ')}` : ''}`;
+        const forms = node.forms;
+        item.description = `${node.hitIndices.length}${forms.length > 1 || forms[0] !== node.label ? ` · ${forms.join(' ')}` : ''}`;
         item.contextValue = 'term';
         item.id = `term:${node.pole.id}:${node.term}`;
         return item;
