@@ -87,7 +87,6 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
         const d = source.charCodeAt(m);
         if (d !== 0x2e && d !== 0x29) {
           open = paragraphLine(source, open, p, lineEnd, container, blocks);
-          if (open === NONE) return undefined;
           lineStart = next;
           continue;
         }
@@ -104,7 +103,6 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
     } else {
       if (opensBlock(source, p, lineEnd)) return undefined; // = ~ | open a setext underline, a fence, a table-like line: not worth mimicking
       open = paragraphLine(source, open, p, lineEnd, container, blocks);
-      if (open === NONE) return undefined;
     }
     lineStart = next;
   }
@@ -120,13 +118,17 @@ function flush(source: string, open: Container, blocks: ProseBlock[]): Container
 }
 
 /**
- * Adds a paragraph line to the open paragraph or opens one, and returns what is open after it; NONE where
- * CommonMark's lazy continuation applies (a plain line after a quote's or an item's paragraph continues it).
+ * Adds a paragraph line to the open paragraph or opens one, and returns what is open after it. A plain line right
+ * after a quote's or an item's paragraph continues that paragraph (CommonMark's lazy continuation), so it stays
+ * open; a quote line interrupts any other paragraph.
  */
 function paragraphLine(source: string, open: Container, start: number, end: number, container: typeof TOP | typeof QUOTE, blocks: ProseBlock[]): Container {
   if (open !== NONE && open !== container) {
-    if (container === TOP) return NONE;
-    flush(source, open, blocks); // a quote line interrupts a paragraph
+    if (container === TOP) {
+      segments.push2(start, end);
+      return open;
+    }
+    flush(source, open, blocks);
   }
   segments.push2(start, end);
   return container;
