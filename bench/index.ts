@@ -135,7 +135,7 @@ function main(): void {
     const text = textOf('markdown', heapSize);
     heap = { ...heapPerMB(text, 'markdown', utf8(text), builtinLexicon, 5), sizeBytes: heapSize };
   } else {
-    host = { activationMs: null, openToDecorationsMs: null, source: 'n/a (section not run)' };
+    host = { activationMs: null, openToDecorationsMs: null, editToDecorationsMs: null, source: 'n/a (section not run)' };
   }
 
   let annotations: BenchResults['annotations'] = { reanchor1000: null, sidecar10000: null, parse10000: null, serialize10000: null, note: 'n/a (section not run)' };

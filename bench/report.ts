@@ -123,6 +123,7 @@ export function toJson(results: BenchResults): object {
     incrementalAgreed: results.incremental.every((r) => r.agreed),
     activationMs: results.host.activationMs,
     openToDecorationsMs: results.host.openToDecorationsMs,
+    editToDecorationsMs: results.host.editToDecorationsMs,
     bundleBytes: results.bundle.bytes,
     heapBytesPerMB: results.heap.bytesPerMB,
     heapBytesPerMBWithViews: results.heap.withViews?.median ?? null,
@@ -184,6 +185,7 @@ export function toText(results: BenchResults): string {
   const host = (v: number | null) => (v === null ? results.host.source : `${ms(v)} ms (${results.host.source})`);
   out.push(`  activationMs           ${host(results.host.activationMs)}`);
   out.push(`  openToDecorationsMs    ${host(results.host.openToDecorationsMs)}`);
+  out.push(`  editToDecorationsMs    ${host(results.host.editToDecorationsMs)}  (1-char edit in that 1 MB article → re-analysed + repainted, debounce 0)`);
   out.push(`  bundle                 ${results.bundle.bytes === null ? results.bundle.note : `${bytes(results.bundle.bytes)} (${results.bundle.note})`}`);
   const heap = results.heap;
   out.push(`  heap per MB analysed   ${heap.stat ? `${bytes(heap.stat.median)} [${bytes(heap.stat.min)}–${bytes(heap.stat.max)}] retained by Analyzer + Analysis (tables), ${sizeLabel(heap.sizeBytes)} Markdown` : 'n/a (run node with --expose-gc)'}`);
