@@ -28,7 +28,10 @@ const common = {
 
 // The extension bundles (desktop and web) decode 2 KB of common HTML entities instead of micromark's 35 KB table of
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
-const extensionOnly = { alias: { 'decode-named-character-reference': './src/core/parse/namedEntities.ts' } };
+const entities = { 'decode-named-character-reference': './src/core/parse/namedEntities.ts' };
+// Replacing a file in one step needs Node's fs, which the web build must not reach: each build gets its own module.
+const desktopOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts' } };
+const webOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts' } };
 
 // A web worker extension host loads a CommonJS module (it provides `require('vscode')`), so: browser, but cjs.
 // The `worker` condition comes first: a worker has no DOM, and decode-named-character-reference's `browser` build
@@ -44,10 +47,10 @@ function testEntries() {
 }
 
 const builds = [
-  { ...common, ...extensionOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  { ...common, ...desktopOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
-  { ...common, ...browserCjs, ...extensionOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
+  { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) } },
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote

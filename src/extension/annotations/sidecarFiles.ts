@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { writeAtomic } from '../files/atomicWrite';
 import { sidecarPathFor } from '../../core';
 import type { TensionConfig } from '../config';
 
@@ -20,18 +21,9 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /**
- * Writes a file atomically: a temp file beside it, then a rename over the target, so a crash or a full disk
- * leaves either the old file or the new one — never half of one. Through `workspace.fs`, so remote and virtual
- * workspaces work too.
+ * Writes a sidecar atomically (temp file, then a one-step replace: see files/atomicWrite.ts), making its folder
+ * (`.tension/`) when needed. Through `workspace.fs` and, for local files, Node's rename.
  */
 export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<void> {
-  const temp = uri.with({ path: `${uri.path}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp` });
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
-  } catch (e) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw e;
-  }
+  await writeAtomic(uri, new TextEncoder().encode(text), { createFolder: true });
 }

@@ -5,7 +5,8 @@ import {
 import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
 import { loadPinyin } from './pinyinLoader';
-import { writeBytesAtomic, writeErrorReason } from './writeFile';
+import { writeAtomic } from '../files/atomicWrite';
+import { writeErrorReason } from './writeFile';
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
 export interface ExportServices extends GatherServices {
@@ -155,7 +156,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     return undefined;
   }
   try {
-    await writeBytesAtomic(target, result.bytes);
+    await writeAtomic(target, result.bytes);
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}. Nothing was written; choose another location.', target.scheme === 'file' ? target.fsPath : target.toString(), writeErrorReason(e)));
     return undefined;
