@@ -113,6 +113,9 @@ function main(): void {
       progress('analysis markdown-seed 1 MB (diagnostic)');
       const text = textOf('markdown-seed', MiB);
       analysisDiagnostics.push({ ...benchAnalysis('markdown-seed', text, 'markdown', utf8(text), builtinLexicon, config.plan), nominalBytes: MiB });
+      progress('analysis markdown-emphasis 1 MB (diagnostic)');
+      const bold = textOf('markdown-emphasis', MiB);
+      analysisDiagnostics.push({ ...benchAnalysis('markdown-emphasis', bold, 'markdown', utf8(bold), builtinLexicon, config.plan), nominalBytes: MiB });
     }
   }
 
@@ -162,7 +165,8 @@ function main(): void {
       '  (opencc cn→tw), shuffled by block with a seeded PRNG, pass after pass; from the second pass on each block\'s',
       '  sentences are reordered and short blocks numbered, so no paragraph repeats (the analyzer memoizes chunks by text).',
       '  Layouts: markdown = blocks separated by blank lines, ##/### headings, > quotes, - bullets (a realistic Markdown',
-      '  file); plaintext = the .txt seed\'s layout; markdown-seed = the .md seed\'s layout, no blank lines (diagnostic).',
+      '  file); plaintext = the .txt seed\'s layout; markdown-seed = the .md seed\'s layout, no blank lines (diagnostic);',
+      '  markdown-emphasis = markdown with the first four characters of every fourth paragraph in **bold** (diagnostic).',
       `  Sizes are UTF-8 bytes; ${sizeLabel(config.sizes[0] ?? 0)} of markdown = ${sample.length.toLocaleString('en')} UTF-16 chars.`,
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',

@@ -105,9 +105,11 @@ function blockPool(): Block[] {
  * - `markdown`: what a 10 MB Markdown file realistically looks like — blocks separated by blank lines,
  *   `##`/`###` headings, `>` quotes, `-` bullets, prose paragraphs (which need no Markdown parse);
  * - `markdown-seed`: the Markdown seed's own shape — the same blocks with no blank lines between them;
+ * - `markdown-emphasis`: `markdown` with the first four characters of every fourth paragraph in **bold**, as
+ *   formatted articles have (inline syntax is what sends a paragraph to remark);
  * - `plaintext`: the plain-text seed's shape — blank-line separated, headings as bare lines, `  •` bullets.
  */
-export type Layout = 'markdown' | 'markdown-seed' | 'plaintext';
+export type Layout = 'markdown' | 'markdown-seed' | 'markdown-emphasis' | 'plaintext';
 
 /** The analysis format a layout is read in. */
 export function formatOf(layout: Layout): ArticleFormat {
@@ -166,7 +168,8 @@ export function article(layout: Layout, bytes: number): string {
   let size = 0;
   for (let pass = 0; ; pass++) {
     for (const block of shuffle([...blockPool()], random)) {
-      const text = render(variant(block, pass, random), layout);
+      let text = render(variant(block, pass, random), layout);
+      if (layout === 'markdown-emphasis' && block.kind === 'paragraph' && parts.length % 4 === 0) text = text.replace(/^(\p{Script=Han}{4})/u, '**$1**');
       const add = Buffer.byteLength(text, 'utf8') + (parts.length > 0 ? sepBytes : 0);
       if (size + add > bytes) return parts.join(separator) + '\n';
       parts.push(text);

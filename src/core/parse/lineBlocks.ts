@@ -27,18 +27,54 @@ function opensBlock(source: string, at: number, end: number): boolean {
   return m === 0x2e || m === 0x29; // 1. or 1)
 }
 
+/** Visible runs of one line's content, [start, end) pairs: scratch for `paragraph` and headings. */
+const runs = new NumberBuffer();
+
+/** A BMP Han character (the CJK blocks): neither whitespace nor punctuation, as CommonMark's flanking rules ask. */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The visible runs of `source[from, to)` with emphasis delimiters left out, appended to `out` (when given) as
+ * [start, end) pairs; false when the asterisks in it are anything but whole pairs `*X*` or `**X**` whose X starts
+ * and ends with a Han character and has no asterisk. Those are emphasis in CommonMark whatever stands around them
+ * (a delimiter run next to a Han character is flanking on that side, and pairs of equal runs of 1 or 2 always
+ * match); anything else — `**“开源”**`, which is not bold, `***`, a `* ` bullet, a lone `*` — goes to remark.
+ */
+function emphasisRuns(source: string, from: number, to: number, out: NumberBuffer | undefined): boolean {
+  let visible = from;
+  for (let open = source.indexOf('*', from); open >= 0 && open < to; open = source.indexOf('*', visible)) {
+    let inner = open;
+    while (inner < to && source.charCodeAt(inner) === 0x2a) inner++;
+    const length = inner - open;
+    if (length > 2 || !isHan(source.charCodeAt(inner))) return false;
+    const close = source.indexOf('*', inner);
+    if (close < 0 || close >= to || !isHan(source.charCodeAt(close - 1))) return false;
+    let after = close;
+    while (after < to && source.charCodeAt(after) === 0x2a) after++;
+    if (after - close !== length) return false;
+    if (open > visible) out?.push2(visible, open);
+    out?.push2(inner, close);
+    visible = after;
+  }
+  if (to > visible) out?.push2(visible, to);
+  return true;
+}
+
 /**
  * Blocks of a Markdown chunk made only of lines CommonMark reads without surprises — ATX headings, `-`/`+`/`1.`
- * list items, `>` quote lines and paragraph lines, all without inline syntax — built straight from the lines, the
- * way remark would build them (same text, same offsets); `undefined` for anything else, which then goes to remark.
+ * list items, `>` quote lines and paragraph lines, with no inline syntax but simple `*`/`**` emphasis — built
+ * straight from the lines, the way remark would build them (same text, same offsets); `undefined` for anything
+ * else, which then goes to remark.
  *
- * Why: headings, bullets and quotes are what stops most chunks of a real Markdown article from taking the
- * plain-paragraph fast path, and each remark call costs a fixed ~10 µs (micromark recombines its syntax extensions
- * per call) plus ~1 µs per character — a 30-character heading costs as much as 3,000 characters of plain text.
+ * Why: headings, bullets, quotes and bold words are what stops most chunks of a real Markdown article from taking
+ * the plain-paragraph fast path, and remark costs a fixed ~10 µs a call (micromark recombines its syntax
+ * extensions per call) plus ~0.5–1 µs per character — ten times the rest of the analysis.
  */
 export function lineBlocks(source: string): ProseBlock[] | undefined {
-  // Inline syntax, hard-break escapes, tabs (column arithmetic) and CR line ends: leave them all to remark.
-  if (/[`*_[\]<&\\\t\r]/.test(source)) return undefined;
+  // Other inline syntax, hard-break escapes, tabs (column arithmetic) and CR line ends: leave them all to remark.
+  if (/[`_[\]<&\\\t\r]/.test(source)) return undefined;
   const blocks: ProseBlock[] = [];
   segments.clear();
   let open: Container = NONE;
@@ -77,8 +113,9 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
       const level = h - p;
       if (level > 6 || source.charCodeAt(h) !== 0x20 || h + 1 >= lineEnd || source.charCodeAt(h + 1) === 0x20) return undefined;
       if (source.lastIndexOf('#', lineEnd - 1) >= h) return undefined;
+      if (!emphasisRuns(source, h + 1, lineEnd, undefined)) return undefined;
       open = flush(source, open, blocks);
-      blocks.push({ text: source.slice(h + 1, lineEnd), textStart: h + 1, start: p, end: lineEnd, headingLevel: level });
+      blocks.push(heading(source, h + 1, p, lineEnd, level));
     } else if (c === 0x2d || c === 0x2b || isDigit(c)) {
       // A list item `- x`, `+ x` or `1. x` with plain content; digits that are no marker are paragraph text.
       let m = p + 1;
@@ -86,6 +123,7 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
         while (m < lineEnd && isDigit(source.charCodeAt(m))) m++;
         const d = source.charCodeAt(m);
         if (d !== 0x2e && d !== 0x29) {
+          if (!emphasisRuns(source, p, lineEnd, undefined)) return undefined;
           open = paragraphLine(source, open, p, lineEnd, container, blocks);
           lineStart = next;
           continue;
@@ -97,11 +135,13 @@ export function lineBlocks(source: string): ProseBlock[] | undefined {
       if (quote || source.charCodeAt(m) !== 0x20 || m + 1 >= lineEnd || source.charCodeAt(m + 1) === 0x20 || opensBlock(source, m + 1, lineEnd)) {
         return undefined;
       }
+      if (!emphasisRuns(source, m + 1, lineEnd, undefined)) return undefined;
       flush(source, open, blocks);
       segments.push2(m + 1, lineEnd);
       open = ITEM;
     } else {
       if (opensBlock(source, p, lineEnd)) return undefined; // = ~ | open a setext underline, a fence, a table-like line: not worth mimicking
+      if (!emphasisRuns(source, p, lineEnd, undefined)) return undefined;
       open = paragraphLine(source, open, p, lineEnd, container, blocks);
     }
     lineStart = next;
@@ -134,28 +174,57 @@ function paragraphLine(source: string, open: Container, start: number, end: numb
   return container;
 }
 
-/** A paragraph from its line-content ranges: lines joined by `\n`, which maps to the line break it stands for. */
+/** A heading's block: its text runs from `textStart` to the line end, emphasis delimiters left out. */
+function heading(source: string, textStart: number, start: number, end: number, level: number): ProseBlock {
+  if (source.lastIndexOf('*', end - 1) < textStart) return { text: source.slice(textStart, end), textStart, start, end, headingLevel: level };
+  runs.clear();
+  emphasisRuns(source, textStart, end, runs);
+  const { text, map } = visibleText(source, runs);
+  return { text, map, start, end, headingLevel: level };
+}
+
+/**
+ * A paragraph from its line-content ranges: lines joined by `\n`, which maps to the line end it stands for, and
+ * emphasis delimiters left out.
+ */
 function paragraph(source: string, segments: NumberBuffer): ProseBlock {
   const count = segments.count;
   const start = segments.at(0);
   const end = segments.at(count - 1);
-  if (count === 2) return { text: source.slice(start, end), start, end };
-  // The map is written straight into a typed array of the final length: growing a number[] one character at a
-  // time allocated twice the text and was the parser's largest cost.
-  let length = count / 2 - 1;
-  for (let i = 0; i < count; i += 2) length += segments.at(i + 1) - segments.at(i);
+  const plain = source.lastIndexOf('*', end - 1) < start;
+  if (count === 2 && plain) return { text: source.slice(start, end), start, end };
+  runs.clear();
+  for (let i = 0; i < count; i += 2) {
+    // A line break is a run of its own, marked by a negative start: -1 - (offset of the line end it stands for).
+    if (i > 0) runs.push2(-1 - segments.at(i - 1), 0);
+    if (plain) runs.push2(segments.at(i), segments.at(i + 1));
+    else emphasisRuns(source, segments.at(i), segments.at(i + 1), runs);
+  }
+  const { text, map } = visibleText(source, runs);
+  return { text, map, start, end };
+}
+
+/**
+ * Text and source map of visible runs ([start, end) pairs; a negative start -1 - o is a line break at o). The map
+ * is written straight into a typed array of the final length: growing a number[] one character at a time
+ * allocated twice the text and was the parser's largest cost.
+ */
+function visibleText(source: string, runs: NumberBuffer): { text: string; map: Int32Array } {
+  let length = 0;
+  for (let i = 0; i < runs.count; i += 2) length += runs.at(i) < 0 ? 1 : runs.at(i + 1) - runs.at(i);
   const map = new Int32Array(length);
   let text = '';
   let k = 0;
-  for (let i = 0; i < count; i += 2) {
-    const s = segments.at(i);
-    const e = segments.at(i + 1);
-    if (i > 0) {
+  for (let i = 0; i < runs.count; i += 2) {
+    const s = runs.at(i);
+    if (s < 0) {
       text += '\n';
-      map[k++] = segments.at(i - 1);
+      map[k++] = -1 - s;
+      continue;
     }
+    const e = runs.at(i + 1);
     text += source.slice(s, e);
     for (let o = s; o < e; o++) map[k++] = o;
   }
-  return { text, map, start, end };
+  return { text, map };
 }
