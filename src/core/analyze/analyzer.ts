@@ -52,22 +52,8 @@ export class Analyzer {
       starts[k] = start;
       sources[k] = text.slice(start, end);
     }
-    const oldN = kept?.sources.length ?? 0;
-    // Unchanged chunks are found by position and checked with ===, which compares memory; hashing every chunk's
-    // text into a Map (as lookups by text do) was most of a re-analysis, and startsWith compares char by char.
-    let prefix = 0;
-    if (kept) while (prefix < n && prefix < oldN && kept.starts[prefix] === starts[prefix] && kept.sources[prefix] === sources[prefix]) prefix++;
-    // The same from the end, shifted by the change in length; never chunk 0, whose result depends on being first.
     const delta = text.length - (kept?.length ?? 0);
-    const floor = Math.max(prefix, 1);
-    let newTail = n;
-    let oldTail = oldN;
-    if (kept) {
-      while (newTail > floor && oldTail > floor && (kept.starts[oldTail - 1] as number) + delta === starts[newTail - 1] && kept.sources[oldTail - 1] === sources[newTail - 1]) {
-        newTail--;
-        oldTail--;
-      }
-    }
+    const { prefix, newTail, oldTail } = unchangedEnds(kept, starts, sources, delta);
     const results = this.#results(sources, groups, format, kept, prefix, newTail, oldTail);
 
     const lines = new Int32Array(n);
@@ -81,47 +67,7 @@ export class Analyzer {
       column = breaks.length > 0 ? result.length - (breaks[breaks.length - 1] as number) : column + result.length;
     }
 
-    // The old tail's rows can be shifted rather than rebuilt when it starts at the same column as before. Chunks
-    // start at line starts, so it always does; checked rather than assumed, since characters are copied unshifted.
-    const shiftTail = kept !== undefined && newTail < n && columns[newTail] === kept.columns[oldTail];
-    const rebuiltEnd = shiftTail ? newTail : n;
-    const oldEnd = (k: number, table: number): number => (kept && k > 0 ? (kept.ends[(k - 1) * TABLES + table] as number) : 0);
-    const oldRows = (k: number): number[] => [oldEnd(k, HITS), oldEnd(k, SENTENCES), oldEnd(k, SITES), oldEnd(k, HEADINGS)];
-
-    const ends = new Int32Array(n * TABLES);
-    if (kept) ends.set(kept.ends.subarray(0, prefix * TABLES));
-    const rows = [...oldRows(prefix)];
-    for (let k = prefix; k < rebuiltEnd; k++) {
-      const result = results[k] as ChunkResult;
-      rows[HITS] = (rows[HITS] as number) + result.hits.length / HIT_FIELDS;
-      rows[SENTENCES] = (rows[SENTENCES] as number) + result.sentences.length / 2;
-      rows[SITES] = (rows[SITES] as number) + result.sites.length;
-      rows[HEADINGS] = (rows[HEADINGS] as number) + headingCount(result);
-      for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = rows[t] as number;
-    }
-    const middleEnd: RowCounts = [...rows];
-    if (kept && shiftTail) {
-      const from = oldRows(oldTail);
-      const to = oldRows(oldN);
-      for (let k = newTail; k < n; k++) {
-        for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = (kept.ends[(k - newTail + oldTail) * TABLES + t] as number) + ((middleEnd[t] as number) - (from[t] as number));
-      }
-      for (let t = 0; t < TABLES; t++) rows[t] = (middleEnd[t] as number) + ((to[t] as number) - (from[t] as number));
-    }
-
-    const tables = allocateTables(rows);
-    if (kept && prefix > 0) copyRows(tables, [0, 0, 0, 0], kept.tables, [0, 0, 0, 0], oldRows(prefix));
-    const at = [...oldRows(prefix)];
-    for (let k = prefix; k < rebuiltEnd; k++) {
-      placeChunk(tables, at, results[k] as ChunkResult, starts[k] as number, lines[k] as number, columns[k] as number);
-    }
-    if (kept && shiftTail) {
-      const from = oldRows(oldTail);
-      copyRows(tables, middleEnd, kept.tables, from, oldRows(oldN), {
-        offset: delta, line: (lines[newTail] as number) - (kept.lines[oldTail] as number), hits: (middleEnd[HITS] as number) - (from[HITS] as number),
-      });
-    }
-
+    const { tables, ends } = buildTables({ kept, results, starts, lines, columns, prefix, newTail, oldTail, delta });
     const analysis = new ArticleAnalysis({
       format, text, lexicon: this.#lexicon, tables, counts: countTerms(tables.hits, this.#lexicon), results, chunkStarts: starts,
     });
@@ -149,6 +95,92 @@ export class Analyzer {
     }
     return results;
   }
+}
+
+/**
+ * How many groups at the start are unchanged (same offset, same text), and where the unchanged tail starts in the
+ * new and the old groups (same text, offset moved by `delta`). Compared with ===, which compares memory; hashing
+ * every group's text into a Map (as lookups by text do) was most of a re-analysis. Never group 0 from the tail:
+ * its result depends on being first.
+ */
+function unchangedEnds(kept: Kept | undefined, starts: Int32Array, sources: readonly string[], delta: number): { prefix: number; newTail: number; oldTail: number } {
+  const n = sources.length;
+  const oldN = kept?.sources.length ?? 0;
+  let prefix = 0;
+  let newTail = n;
+  let oldTail = oldN;
+  if (!kept) return { prefix, newTail, oldTail };
+  while (prefix < n && prefix < oldN && kept.starts[prefix] === starts[prefix] && kept.sources[prefix] === sources[prefix]) prefix++;
+  const floor = Math.max(prefix, 1);
+  while (newTail > floor && oldTail > floor && (kept.starts[oldTail - 1] as number) + delta === starts[newTail - 1] && kept.sources[oldTail - 1] === sources[newTail - 1]) {
+    newTail--;
+    oldTail--;
+  }
+  return { prefix, newTail, oldTail };
+}
+
+/** What `buildTables` needs: the groups' results and places, and which of them are unchanged since `kept`. */
+interface TablePlan {
+  readonly kept: Kept | undefined;
+  readonly results: readonly ChunkResult[];
+  readonly starts: Int32Array;
+  readonly lines: Int32Array;
+  readonly columns: Int32Array;
+  readonly prefix: number;
+  readonly newTail: number;
+  readonly oldTail: number;
+  readonly delta: number;
+}
+
+/**
+ * The tables of the new text: the unchanged head's rows copied from the kept tables, the groups in between placed
+ * from their results, and the unchanged tail's rows copied and shifted by the change in length, lines and hits.
+ * Also the row counts after each group (`ends`), which the next re-analysis copies and shifts the same way.
+ */
+function buildTables(plan: TablePlan): { tables: Tables; ends: Int32Array } {
+  const { kept, results, starts, lines, columns, prefix, newTail, oldTail, delta } = plan;
+  const n = results.length;
+  const oldN = kept?.sources.length ?? 0;
+  // The old tail's rows can be shifted rather than rebuilt when it starts at the same column as before. Groups
+  // start at line starts, so it always does; checked rather than assumed, since characters are copied unshifted.
+  const shiftTail = kept !== undefined && newTail < n && columns[newTail] === kept.columns[oldTail];
+  const rebuiltEnd = shiftTail ? newTail : n;
+  const oldEnd = (k: number, table: number): number => (kept && k > 0 ? (kept.ends[(k - 1) * TABLES + table] as number) : 0);
+  const oldRows = (k: number): number[] => [oldEnd(k, HITS), oldEnd(k, SENTENCES), oldEnd(k, SITES), oldEnd(k, HEADINGS)];
+
+  const ends = new Int32Array(n * TABLES);
+  if (kept) ends.set(kept.ends.subarray(0, prefix * TABLES));
+  const rows = [...oldRows(prefix)];
+  for (let k = prefix; k < rebuiltEnd; k++) {
+    const result = results[k] as ChunkResult;
+    rows[HITS] = (rows[HITS] as number) + result.hits.length / HIT_FIELDS;
+    rows[SENTENCES] = (rows[SENTENCES] as number) + result.sentences.length / 2;
+    rows[SITES] = (rows[SITES] as number) + result.sites.length;
+    rows[HEADINGS] = (rows[HEADINGS] as number) + headingCount(result);
+    for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = rows[t] as number;
+  }
+  const middleEnd: RowCounts = [...rows];
+  const tailFrom = oldRows(oldTail);
+  const tailTo = oldRows(oldN);
+  if (kept && shiftTail) {
+    for (let k = newTail; k < n; k++) {
+      for (let t = 0; t < TABLES; t++) ends[k * TABLES + t] = (kept.ends[(k - newTail + oldTail) * TABLES + t] as number) + ((middleEnd[t] as number) - (tailFrom[t] as number));
+    }
+    for (let t = 0; t < TABLES; t++) rows[t] = (middleEnd[t] as number) + ((tailTo[t] as number) - (tailFrom[t] as number));
+  }
+
+  const tables = allocateTables(rows);
+  if (kept && prefix > 0) copyRows(tables, [0, 0, 0, 0], kept.tables, [0, 0, 0, 0], oldRows(prefix));
+  const at = [...oldRows(prefix)];
+  for (let k = prefix; k < rebuiltEnd; k++) {
+    placeChunk(tables, at, results[k] as ChunkResult, starts[k] as number, lines[k] as number, columns[k] as number);
+  }
+  if (kept && shiftTail) {
+    copyRows(tables, middleEnd, kept.tables, tailFrom, tailTo, {
+      offset: delta, line: (lines[newTail] as number) - (kept.lines[oldTail] as number), hits: (middleEnd[HITS] as number) - (tailFrom[HITS] as number),
+    });
+  }
+  return { tables, ends };
 }
 
 function headingCount(result: ChunkResult): number {
