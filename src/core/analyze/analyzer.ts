@@ -7,26 +7,27 @@ import { type ChunkResult, HIT_FIELDS, analyzeChunk } from './chunk';
 import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
 import type { Analysis, ArticleFormat, HitTable, TensionCounts } from './types';
 
-/** The last analysed text's chunks and tables, kept so the next analysis can reuse what an edit did not touch. */
+/** The last analysed text's groups (parse/groups.ts) and tables, kept so the next analysis can reuse what an edit left. */
 interface Kept {
   readonly format: ArticleFormat;
   readonly length: number;
-  /** Each chunk's text: a slice of the analysed text. */
+  /** Each group's text: a slice of the analysed text. */
   readonly sources: readonly string[];
   readonly results: readonly ChunkResult[];
-  /** Offset, line and column where each chunk starts. */
+  /** Offset, line and column where each group starts. */
   readonly starts: Int32Array;
   readonly lines: Int32Array;
   readonly columns: Int32Array;
-  /** Rows of each table up to and including chunk k: `ends[k * TABLES + table]`. */
+  /** Rows of each table up to and including group k: `ends[k * TABLES + table]`. */
   readonly ends: Int32Array;
   readonly tables: Tables;
 }
 
 /**
  * Analyses articles and remembers the last one, so the next analysis of the same document after an edit re-parses
- * only the chunks the edit touched. The rows of the chunks before the edit are copied, those after it copied and
- * shifted by the change in length and lines: numbers in typed arrays, no object per hit. Keep one per document.
+ * only the group of paragraphs the edit touched. The rows of the groups before the edit are copied, those after it
+ * copied and shifted by the change in length and lines: numbers in typed arrays, no object per hit. Keep one per
+ * document.
  */
 export class Analyzer {
   readonly #lexicon: CompiledLexicon;
@@ -76,14 +77,14 @@ export class Analyzer {
     return analysis;
   }
 
-  /** Each chunk's result: reused for the unchanged head and tail, looked up by text or analysed in between. */
+  /** Each group's result: reused for the unchanged head and tail, looked up by text or analysed in between. */
   #results(
     sources: readonly string[], groups: readonly ChunkGroup[], format: ArticleFormat, kept: Kept | undefined, prefix: number, newTail: number, oldTail: number,
   ): ChunkResult[] {
     const n = sources.length;
     const results = new Array<ChunkResult>(n);
-    // In between, the old chunks are looked up by text: a moved paragraph is not analysed again. Only on a
-    // re-analysis: hashing every chunk of a newly opened article costs more than the rare repeated paragraph saves.
+    // In between, the old groups are looked up by text: a moved paragraph is not analysed again. Only on a
+    // re-analysis: hashing every group of a newly opened article costs more than the rare repeated paragraph saves.
     const byText = new Map<string, ChunkResult>();
     if (kept) for (let k = Math.max(prefix, 1); k < oldTail; k++) byText.set(kept.sources[k] as string, kept.results[k] as ChunkResult);
     for (let k = 0; k < n; k++) {
@@ -189,7 +190,7 @@ function headingCount(result: ChunkResult): number {
   return count;
 }
 
-/** Writes one chunk's rows at `at` (advanced past them), placed at the chunk's offset, line and column. */
+/** Writes one group's rows at `at` (advanced past them), placed at the group's offset, line and column. */
 function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: number, line: number, column: number): void {
   const breaks = result.lineBreaks;
   const h = tables.hits;

@@ -28,7 +28,7 @@ export interface ChunkSite {
   readonly to: number;
 }
 
-/** Everything found in one chunk, in offsets relative to the chunk: memoizable by chunk text. */
+/** Everything found in one group of chunks, in offsets relative to the group: memoizable by its text. */
 export interface ChunkResult {
   readonly length: number;
   /**
