@@ -151,6 +151,33 @@ describe('editor: live updates', () => {
   });
 });
 
+describe('editor: long articles', () => {
+  it('paints the terms around the screen and follows scrolling, so a keystroke does not send every range', async () => {
+    const tl = await api();
+    // 5,000 lines of two terms each: 10,000 hits, over PAINT_ALL_HITS.
+    const content = Array.from({ length: 5000 }, (_, i) => `第${i}行:开源与闭源之争。`).join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      const analysis = await tl.whenAnalyzed(document);
+      assert.equal(analysis?.hitTable.count, 10_000);
+      const lastLine = document.lineCount - 1;
+      const onLine = (line: number) => (r: { start: number }) => document.positionAt(r.start).line === line;
+      await waitFor(() => (tl.getDecorations(document.uri).open?.length ?? 0) > 0, 'decorations at the top');
+      const top = tl.getDecorations(document.uri);
+      assert.ok(top.open?.some(onLine(0)) && top.closed?.some(onLine(0)), 'the first line is painted, both poles');
+      assert.ok((top.open?.length ?? 0) < 5000, `only the lines around the screen are painted (${top.open?.length ?? 0} of 5,000)`);
+      assert.ok(!top.open?.some(onLine(lastLine)), 'the last line is not painted yet');
+
+      editor.revealRange(new vscode.Range(lastLine, 0, lastLine, 0), vscode.TextEditorRevealType.InCenter);
+      await waitFor(() => tl.getDecorations(document.uri).open?.some(onLine(lastLine)) ?? false, 'the last line to be painted after scrolling');
+      assert.ok(!tl.getDecorations(document.uri).open?.some(onLine(0)), 'the first line is no longer painted');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
+
 describe('editor: user lexicon', () => {
   it('a broken .vscode/tension-lexicon.json shows in Problems without breaking highlights; fixing it clears the entry', async () => {
     const tl = await api();

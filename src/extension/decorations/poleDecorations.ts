@@ -3,6 +3,7 @@ import { type Analysis, type PoleColor, builtinLexicon, poleColorId, poleColors 
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService, HighlightStyle } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
+import { type LineWindow, PAINT_ALL_HITS, bandShift, firstRowAtLine, paintWindow, stillCovered } from './paintWindow';
 
 /** Poles whose colours package.json contributes (generated from the built-in lexicon); others get fixed colours. */
 const CONTRIBUTED = new Set(builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id)));
@@ -14,11 +15,7 @@ function color(c: PoleColor, part: 'background' | 'foreground'): string | vscode
 
 function poleDecoration(c: PoleColor, style: HighlightStyle): vscode.TextEditorDecorationType {
   const fg = color(c, 'foreground');
-  const common: vscode.DecorationRenderOptions = {
-    overviewRulerColor: fg,
-    overviewRulerLane: c.side === 0 ? vscode.OverviewRulerLane.Left : vscode.OverviewRulerLane.Right,
-    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-  };
+  const common: vscode.DecorationRenderOptions = { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
   switch (style) {
     case 'underline':
       return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: fg });
@@ -29,25 +26,44 @@ function poleDecoration(c: PoleColor, style: HighlightStyle): vscode.TextEditorD
   }
 }
 
+/** A pole's marks in the overview ruler (left lane for the first pole of an axis, right for the second). */
+function rulerDecoration(c: PoleColor): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
+    overviewRulerColor: color(c, 'foreground'),
+    overviewRulerLane: c.side === 0 ? vscode.OverviewRulerLane.Left : vscode.OverviewRulerLane.Right,
+  });
+}
+
 /** Ranges we last set, per document and pole, so tests (through the API) can read what is decorated. */
 export type DecoratedRanges = Readonly<Record<string, readonly { start: number; end: number }[]>>;
 
+/** What was painted in an editor: for which analysis, and which lines (all of them for short articles). */
+interface Painted {
+  readonly analysis: Analysis;
+  readonly window: LineWindow;
+}
+
 /**
- * Paints every visible article: one decoration type per pole (its theme colour, in the chosen style), plus a
- * faint marker on tension sites. Types are created once per style and lexicon and disposed when either changes.
+ * Paints every visible article: one decoration type per pole (its theme colour, in the chosen style), a faint
+ * background on tension sites, and their marks in the overview ruler. Short articles are painted whole; long ones
+ * (over `PAINT_ALL_HITS` terms) around what is on screen, repainted when scrolling nears the edge, with the ruler
+ * marked one band of lines at a time (paintWindow.ts says why). Types are created once per style and lexicon and
+ * disposed when either changes.
  */
 export class PoleDecorations implements vscode.Disposable {
   readonly #analyses: AnalysisService;
   readonly #config: ConfigService;
   readonly #lexicon: LexiconService;
   #types = new Map<string, vscode.TextEditorDecorationType>();
-  readonly #siteType = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('tensionLens.siteBackground'),
+  #rulerTypes = new Map<string, vscode.TextEditorDecorationType>();
+  readonly #siteType = vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('tensionLens.siteBackground') });
+  readonly #siteRulerType = vscode.window.createTextEditorDecorationType({
     overviewRulerColor: new vscode.ThemeColor('tensionLens.siteBackground'),
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
   /** Per document, how to list what was last decorated: built only when asked (by tests), not on every paint. */
   readonly #decorated = new Map<string, () => DecoratedRanges>();
+  readonly #painted = new WeakMap<vscode.TextEditor, Painted>();
   #enabled: boolean;
   readonly #subscriptions: vscode.Disposable[] = [];
 
@@ -60,6 +76,7 @@ export class PoleDecorations implements vscode.Disposable {
     this.#subscriptions.push(
       analyses.onDidAnalyze((uri) => this.#paintUri(uri)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.#scrolled(e.textEditor)),
       config.onDidChange(() => {
         this.#rebuildTypes();
         this.paintAll();
@@ -77,14 +94,16 @@ export class PoleDecorations implements vscode.Disposable {
     this.paintAll();
   }
 
-  /** What is currently decorated in a document, by pole id (and `site` for tension sites). */
+  /** What is currently decorated in a document (the last editor painted), by pole id (and `site` for tension sites). */
   decorated(uri: vscode.Uri): DecoratedRanges {
     return this.#decorated.get(uri.toString())?.() ?? {};
   }
 
   #rebuildTypes(): void {
-    for (const t of this.#types.values()) t.dispose();
-    this.#types = new Map(poleColors(this.#lexicon.current.lexicon).map((c) => [c.pole, poleDecoration(c, this.#config.current.highlightStyle)]));
+    for (const t of [...this.#types.values(), ...this.#rulerTypes.values()]) t.dispose();
+    const colors = poleColors(this.#lexicon.current.lexicon);
+    this.#types = new Map(colors.map((c) => [c.pole, poleDecoration(c, this.#config.current.highlightStyle)]));
+    this.#rulerTypes = new Map(colors.map((c) => [c.pole, rulerDecoration(c)]));
   }
 
   paintAll(): void {
@@ -95,78 +114,149 @@ export class PoleDecorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.#paint(editor);
   }
 
+  /** A long article scrolled: repaint its terms when the screen nears the edge of what was painted. */
+  #scrolled(editor: vscode.TextEditor): void {
+    const painted = this.#painted.get(editor);
+    if (!painted || painted.analysis.hitTable.count <= PAINT_ALL_HITS) return;
+    if (stillCovered(painted.window, visibleLines(editor), editor.document.lineCount)) return;
+    this.#paint(editor, false);
+  }
+
   /**
    * Reads the analysis's tables, not its hit objects: after an edit in a long article, building an object per
-   * hit just to make a Range of it would cost more than the re-analysis.
+   * hit just to make a Range of it would cost more than the re-analysis. `rulers` false repaints only the terms
+   * and sites in the window (after a scroll), leaving the ruler as it is.
    */
-  #paint(editor: vscode.TextEditor): void {
+  #paint(editor: vscode.TextEditor, rulers = true): void {
     const document = editor.document;
     const result = this.#analyses.get(document.uri);
     const byPole = new Map<string, vscode.Range[]>();
+    const rulerByPole = new Map<string, vscode.Range[]>();
     const sites: vscode.Range[] = [];
+    const siteRuler: vscode.Range[] = [];
     let recorded: (() => DecoratedRanges) | undefined;
     if (this.#enabled && result && result.version === document.version) {
       const analysis = result.analysis;
-      const { terms, patterns } = analysis.lexicon;
-      const axisOn = (axis: string): boolean => this.#config.isAxisEnabled(axis);
-      // Per term index, the list its ranges go to, or undefined when its axis is hidden.
-      const listOf = terms.map((t) => {
-        if (!axisOn(t.axis.id)) return undefined;
-        let list = byPole.get(t.pole.id);
-        if (!list) byPole.set(t.pole.id, (list = []));
-        return list;
-      });
       const t = analysis.hitTable;
-      for (let i = 0; i < t.count; i++) {
-        const list = listOf[t.term[i] as number];
-        if (!list) continue;
-        const start = t.start[i] as number;
-        const end = t.end[i] as number;
-        const line = t.line[i] as number;
-        const character = t.character[i] as number;
-        // A term with markup inside (开**源**) is longer in the source than its form and may, rarely, span lines:
-        // only then is the end position looked up.
-        list.push(end - start === patterns[t.form[i] as number]?.length
-          ? new vscode.Range(line, character, line, character + (end - start))
-          : new vscode.Range(line, character, document.positionAt(end).line, document.positionAt(end).character));
-      }
+      const window = t.count <= PAINT_ALL_HITS ? { from: 0, to: document.lineCount - 1 } : paintWindow(visibleLines(editor), document.lineCount);
+      const axisOn = (axis: string): boolean => this.#config.isAxisEnabled(axis);
+      const hitRows = { from: firstRowAtLine(t.line, t.count, window.from), to: firstRowAtLine(t.line, t.count, window.to + 1) };
+      const s = analysis.siteTable;
       const showSites = this.#config.current.showSites;
-      if (showSites) {
-        const s = analysis.siteTable;
-        const axes = analysis.lexicon.lexicon.axes;
-        for (let i = 0; i < s.count; i++) {
-          if (!axisOn(axes[s.axis[i] as number]?.id ?? '')) continue;
-          sites.push(new vscode.Range(document.positionAt(s.start[i] as number), document.positionAt(s.end[i] as number)));
-        }
-      }
-      recorded = () => decoratedRanges(analysis, axisOn, showSites);
+      const siteRows = showSites ? { from: firstRowAtLine(s.line, s.count, window.from), to: firstRowAtLine(s.line, s.count, window.to + 1) } : { from: 0, to: 0 };
+      paintTerms(document, analysis, hitRows, axisOn, byPole);
+      if (rulers) markRuler(document, analysis, axisOn, rulerByPole);
+      if (showSites) paintSites(document, analysis, siteRows, axisOn, sites, rulers ? siteRuler : undefined);
+      recorded = () => decoratedRanges(analysis, hitRows, siteRows, axisOn);
+      this.#painted.set(editor, { analysis, window });
+    } else {
+      this.#painted.delete(editor);
     }
     for (const [pole, type] of this.#types) editor.setDecorations(type, byPole.get(pole) ?? []);
     editor.setDecorations(this.#siteType, sites);
+    if (rulers || !recorded) {
+      for (const [pole, type] of this.#rulerTypes) editor.setDecorations(type, rulerByPole.get(pole) ?? []);
+      editor.setDecorations(this.#siteRulerType, siteRuler);
+    }
     this.#decorated.set(document.uri.toString(), recorded ?? (() => ({})));
   }
 
   dispose(): void {
-    for (const t of this.#types.values()) t.dispose();
+    for (const t of [...this.#types.values(), ...this.#rulerTypes.values()]) t.dispose();
     this.#siteType.dispose();
+    this.#siteRulerType.dispose();
     for (const d of this.#subscriptions) d.dispose();
   }
 }
 
-/** Offsets of what `#paint` decorates, by pole id (and `site`), from the same tables and the same filter. */
-function decoratedRanges(analysis: Analysis, axisOn: (axis: string) => boolean, showSites: boolean): DecoratedRanges {
+/** Rows `[from, to)` of a table. */
+interface Rows {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The lines on screen (the first to the last visible range; folded regions inside count as shown). */
+function visibleLines(editor: vscode.TextEditor): LineWindow {
+  const ranges = editor.visibleRanges;
+  if (ranges.length === 0) return { from: 0, to: Math.min(editor.document.lineCount - 1, 100) };
+  return { from: ranges[0]?.start.line ?? 0, to: ranges[ranges.length - 1]?.end.line ?? 0 };
+}
+
+/** Per term index, the list its ranges go to, or undefined when its axis is hidden. */
+function listsByTerm(analysis: Analysis, axisOn: (axis: string) => boolean, byPole: Map<string, vscode.Range[]>): (vscode.Range[] | undefined)[] {
+  return analysis.lexicon.terms.map((t) => {
+    if (!axisOn(t.axis.id)) return undefined;
+    let list = byPole.get(t.pole.id);
+    if (!list) byPole.set(t.pole.id, (list = []));
+    return list;
+  });
+}
+
+/** The range of hit `i`, from its line and character: only a term with markup inside needs its end looked up. */
+function hitRange(document: vscode.TextDocument, analysis: Analysis, i: number): vscode.Range {
+  const t = analysis.hitTable;
+  const start = t.start[i] as number;
+  const end = t.end[i] as number;
+  const line = t.line[i] as number;
+  const character = t.character[i] as number;
+  // A term with markup inside (开**源**) is longer in the source than its form and may, rarely, span lines.
+  if (end - start === analysis.lexicon.patterns[t.form[i] as number]?.length) return new vscode.Range(line, character, line, character + (end - start));
+  const last = document.positionAt(end);
+  return new vscode.Range(line, character, last.line, last.character);
+}
+
+function paintTerms(document: vscode.TextDocument, analysis: Analysis, rows: Rows, axisOn: (axis: string) => boolean, byPole: Map<string, vscode.Range[]>): void {
+  const listOf = listsByTerm(analysis, axisOn, byPole);
+  const term = analysis.hitTable.term;
+  for (let i = rows.from; i < rows.to; i++) listOf[term[i] as number]?.push(hitRange(document, analysis, i));
+}
+
+/** One ruler mark per pole per band of lines, over the whole article: a loop over numbers, a range per band. */
+function markRuler(document: vscode.TextDocument, analysis: Analysis, axisOn: (axis: string) => boolean, byPole: Map<string, vscode.Range[]>): void {
+  const listOf = listsByTerm(analysis, axisOn, byPole);
+  const shift = bandShift(document.lineCount);
+  const lastBand = new Map<vscode.Range[], number>();
+  const t = analysis.hitTable;
+  for (let i = 0; i < t.count; i++) {
+    const list = listOf[t.term[i] as number];
+    if (!list) continue;
+    const band = (t.line[i] as number) >> shift;
+    if (lastBand.get(list) === band) continue;
+    lastBand.set(list, band);
+    list.push(hitRange(document, analysis, i));
+  }
+}
+
+function paintSites(
+  document: vscode.TextDocument, analysis: Analysis, rows: Rows, axisOn: (axis: string) => boolean, sites: vscode.Range[], ruler: vscode.Range[] | undefined,
+): void {
+  const s = analysis.siteTable;
+  const axes = analysis.lexicon.lexicon.axes;
+  const range = (i: number): vscode.Range => new vscode.Range(document.positionAt(s.start[i] as number), document.positionAt(s.end[i] as number));
+  for (let i = rows.from; i < rows.to; i++) if (axisOn(axes[s.axis[i] as number]?.id ?? '')) sites.push(range(i));
+  if (!ruler) return;
+  const shift = bandShift(document.lineCount);
+  let lastBand = -1;
+  for (let i = 0; i < s.count; i++) {
+    const band = (s.line[i] as number) >> shift;
+    if (band === lastBand || !axisOn(axes[s.axis[i] as number]?.id ?? '')) continue;
+    lastBand = band;
+    ruler.push(range(i));
+  }
+}
+
+/** Offsets of the terms and sites `#paint` decorated, by pole id (and `site`), from the same rows and filter. */
+function decoratedRanges(analysis: Analysis, hitRows: Rows, siteRows: Rows, axisOn: (axis: string) => boolean): DecoratedRanges {
   const out: Record<string, { start: number; end: number }[]> = {};
   const t = analysis.hitTable;
   const { terms, lexicon } = analysis.lexicon;
-  for (let i = 0; i < t.count; i++) {
+  for (let i = hitRows.from; i < hitRows.to; i++) {
     const term = terms[t.term[i] as number];
     if (term && axisOn(term.axis.id)) (out[term.pole.id] ??= []).push({ start: t.start[i] as number, end: t.end[i] as number });
   }
-  if (showSites) {
-    const s = analysis.siteTable;
-    for (let i = 0; i < s.count; i++) {
-      if (axisOn(lexicon.axes[s.axis[i] as number]?.id ?? '')) (out.site ??= []).push({ start: s.start[i] as number, end: s.end[i] as number });
-    }
+  const s = analysis.siteTable;
+  for (let i = siteRows.from; i < siteRows.to; i++) {
+    if (axisOn(lexicon.axes[s.axis[i] as number]?.id ?? '')) (out.site ??= []).push({ start: s.start[i] as number, end: s.end[i] as number });
   }
   return out;
 }
