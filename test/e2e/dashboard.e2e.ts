@@ -48,10 +48,22 @@ async function runCommand(page: Page, label: string, then: 'closes' | 'stays' = 
   }
 }
 
-/** Makes an already open article the active editor by clicking its tab. */
+/**
+ * Makes an already open article the active editor by clicking its tab. Clicked again if it did not take: seen once
+ * on a loaded machine, a click that landed while the split editor was still laying out its tabs (the tab's hover
+ * showed, the tab stayed inactive), and every later suite failed with it.
+ */
 async function activateTab(page: Page, name: string): Promise<void> {
-  await page.locator('.part.editor .tab', { hasText: name }).first().click();
-  await page.locator('.part.editor .tab.active', { hasText: name }).first().waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.part.editor .tab', { hasText: name }).first().click();
+    try {
+      await page.locator('.part.editor .tab.active', { hasText: name }).first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /**
