@@ -12,6 +12,7 @@
  */
 import os from 'node:os';
 import { benchAnalysis } from './analysis';
+import { FORK_FLAG, forkedAnalysis } from './forks';
 import { benchAnnotations } from './annotations';
 import { type DashboardResult, benchDashboard } from './dashboard';
 import { bundleSize, heapPerMB, readHostFigures } from './extension';
@@ -39,18 +40,20 @@ interface Config {
   /** Longest time a baseline matcher may take on one row (warm-up + runs) before it is timed on a prefix. */
   readonly baselineBudgetMs: number;
   readonly diagnostics: boolean;
+  /** Fresh processes each analysis row is measured in (forks.ts says why). */
+  readonly forks: number;
 }
 
 const FULL: Config = {
   sizes: [100 * KiB, MiB, 10 * MiB], lexicons: [0, 2000, 10_000], incrementalSize: 5 * MiB, annotationSize: MiB,
   plan: { warmup: 2, warmupMs: 1000, runs: 7 }, bigPlan: { warmup: 1, runs: 5 }, incrementalPlan: { warmup: 2, warmupMs: 1000, runs: 11 },
-  baselineBudgetMs: 15_000, diagnostics: true,
+  baselineBudgetMs: 15_000, diagnostics: true, forks: 3,
 };
 
 const QUICK: Config = {
   sizes: [16 * KiB, 64 * KiB], lexicons: [0, 2000], incrementalSize: 128 * KiB, annotationSize: 64 * KiB,
   plan: { warmup: 1, warmupMs: 50, runs: 5 }, bigPlan: { warmup: 1, runs: 5 }, incrementalPlan: { warmup: 1, warmupMs: 50, runs: 5 },
-  baselineBudgetMs: 1_000, diagnostics: false,
+  baselineBudgetMs: 1_000, diagnostics: false, forks: 1,
 };
 
 const startedAt = nowMs();
@@ -66,7 +69,22 @@ function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; on
   return { quick: argv.includes('--quick'), json: argv.includes('--json'), only: new Set((only ?? SECTIONS) as Section[]) };
 }
 
+/** A fork (see forks.ts): measures one analysis row, prints it as JSON, and nothing else. */
+function analysisFork(spec: string, quick: boolean): void {
+  const [layout, bytes] = spec.split(':') as [Layout, string];
+  const config = quick ? QUICK : FULL;
+  const size = Number(bytes);
+  const text = article(layout, size);
+  const row = benchAnalysis(layout, text, formatOf(layout), Buffer.byteLength(text, 'utf8'), builtinLexicon, size >= 10 * MiB ? config.bigPlan : config.plan);
+  process.stdout.write(JSON.stringify(row));
+}
+
 function main(): void {
+  const fork = process.argv.find((a) => a.startsWith(FORK_FLAG));
+  if (fork) {
+    analysisFork(fork.slice(FORK_FLAG.length), process.argv.includes('--quick'));
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
   const config = args.quick ? QUICK : FULL;
   const run = (s: Section) => args.only.has(s);
@@ -102,20 +120,18 @@ function main(): void {
   const analysis: SizedAnalysisRow[] = [];
   const analysisDiagnostics: SizedAnalysisRow[] = [];
   if (run('analysis')) {
+    const forked = (layout: Layout, size: number): SizedAnalysisRow => ({ ...forkedAnalysis(layout, size, args.quick, config.forks), nominalBytes: size });
     for (const layout of ['markdown', 'plaintext'] as const) {
       for (const size of config.sizes) {
-        progress(`analysis ${layout} ${sizeLabel(size)}`);
-        const text = textOf(layout, size);
-        analysis.push({ ...benchAnalysis(layout, text, formatOf(layout), utf8(text), builtinLexicon, planFor(size)), nominalBytes: size });
+        progress(`analysis ${layout} ${sizeLabel(size)} (${config.forks} forks)`);
+        analysis.push(forked(layout, size));
       }
     }
     if (config.diagnostics) {
-      progress('analysis markdown-seed 1 MB (diagnostic)');
-      const text = textOf('markdown-seed', MiB);
-      analysisDiagnostics.push({ ...benchAnalysis('markdown-seed', text, 'markdown', utf8(text), builtinLexicon, config.plan), nominalBytes: MiB });
-      progress('analysis markdown-emphasis 1 MB (diagnostic)');
-      const bold = textOf('markdown-emphasis', MiB);
-      analysisDiagnostics.push({ ...benchAnalysis('markdown-emphasis', bold, 'markdown', utf8(bold), builtinLexicon, config.plan), nominalBytes: MiB });
+      for (const layout of ['markdown-seed', 'markdown-emphasis'] as const) {
+        progress(`analysis ${layout} 1 MB (diagnostic, ${config.forks} forks)`);
+        analysisDiagnostics.push(forked(layout, MiB));
+      }
     }
   }
 

@@ -11,7 +11,7 @@ import type { Stat } from './stats';
 /** A matcher row with the nominal size it was generated for (the text stops at the last whole paragraph that fits). */
 export type SizedMatcherRow = MatcherRow & { readonly nominalBytes: number; readonly lexicon: string };
 /** An analysis row with its nominal size. */
-export type SizedAnalysisRow = AnalysisRow & { readonly nominalBytes: number };
+export type SizedAnalysisRow = AnalysisRow & { readonly nominalBytes: number; readonly forkMedians?: readonly number[] };
 
 /** Everything one run measured. */
 export interface BenchResults {
@@ -115,6 +115,7 @@ export function toJson(results: BenchResults): object {
     analysis: results.analysis.map((r) => ({
       sizeBytes: r.sizeBytes, nominalBytes: r.nominalBytes, format: r.format, ms: r.ms, minMs: r.stat.min, maxMs: r.stat.max,
       msPerMB: r.msPerMB, MBps: r.MBps, hits: r.hits, chunks: r.chunks, fastPathChunks: r.fastPathChunks ?? null, viewsMs: r.views.median,
+      forkMedians: r.forkMedians ?? [],
     })),
     incrementalMs: inc?.stat.median ?? null,
     incrementalSizeBytes: inc?.sizeBytes ?? null,
@@ -161,11 +162,13 @@ export function toText(results: BenchResults): string {
   out.push('  ("first N MB"); MB/s is then of that part. No collections between matcher runs (they hardly allocate).');
 
   out.push('', '2. Full analysis — fresh Analyzer per run: parse + match + sentences + sites + sections, built-in lexicon');
+  out.push('  Each row in several fresh processes ("forks"): ms is the median of their medians, [min–max] over all their runs.');
   const analysisRows = (rows: readonly SizedAnalysisRow[]) => rows.map((r) => [
     r.layout, sizeLabel(r.nominalBytes), range(r.stat), mbps(r.MBps), ms(r.msPerMB), String(r.hits), String(r.sites), String(r.chunks),
     pct(r.distinctChunks), r.fastPathChunks === undefined ? '–' : `${pct(r.fastPathChunks)} / ${pct(r.fastPathBytes)}`, ms(r.views.median),
+    (r.forkMedians ?? []).map(ms).join(' / '),
   ]);
-  const analysisHeader = ['layout', 'size', 'ms', 'MB/s', 'ms per MB', 'hits', 'sites', 'chunks', 'distinct', 'fast path chunks / text', '+ object views ms'];
+  const analysisHeader = ['layout', 'size', 'ms', 'MB/s', 'ms per MB', 'hits', 'sites', 'chunks', 'distinct', 'fast path chunks / text', '+ object views ms', 'each fork'];
   out.push(table(analysisHeader, analysisRows(results.analysis)));
   if (results.analysisDiagnostics.length > 0) {
     out.push('  Diagnostic (not a target): the Markdown seed\'s own layout, and Markdown with bold words');

@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from '../lexicon/compile';
 import { markdownBlocks } from '../parse/markdown';
 import { plaintextBlocks } from '../parse/plaintext';
-import { type ProseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
+import { type ProseBlock, proseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
 import { splitSentences } from '../parse/sentences';
 import { NumberBuffer } from '../text/numberBuffer';
 import type { ArticleFormat } from './types';
@@ -111,12 +111,7 @@ function blocksOf(source: string, format: ArticleFormat, isFirstChunk: boolean, 
 function shiftBlock(block: ProseBlock, by: number): ProseBlock {
   const { map, textStart, headingLevel } = block;
   if (map) for (let i = 0; i < map.length; i++) map[i] = (map[i] as number) + by;
-  // Optional fields added one by one in a fixed order (not spread): objects of one shape share a hidden class.
-  const shifted: { -readonly [K in keyof ProseBlock]: ProseBlock[K] } = { text: block.text, start: block.start + by, end: block.end + by };
-  if (map) shifted.map = map;
-  if (textStart !== undefined) shifted.textStart = textStart + by;
-  if (headingLevel !== undefined) shifted.headingLevel = headingLevel;
-  return shifted;
+  return proseBlock(block.text, block.start + by, block.end + by, map, textStart === undefined ? undefined : textStart + by, headingLevel);
 }
 
 const NO_BREAKS: readonly number[] = Object.freeze([]);

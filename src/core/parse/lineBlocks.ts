@@ -1,5 +1,5 @@
 import { NumberBuffer } from '../text/numberBuffer';
-import type { ProseBlock } from './proseBlock';
+import { type ProseBlock, proseBlock } from './proseBlock';
 
 /** What the open paragraph is in: none open, top level, a block quote, or a list item. */
 const NONE = 0;
@@ -176,11 +176,11 @@ function paragraphLine(source: string, open: Container, start: number, end: numb
 
 /** A heading's block: its text runs from `textStart` to the line end, emphasis delimiters left out. */
 function heading(source: string, textStart: number, start: number, end: number, level: number): ProseBlock {
-  if (source.lastIndexOf('*', end - 1) < textStart) return { text: source.slice(textStart, end), textStart, start, end, headingLevel: level };
+  if (source.lastIndexOf('*', end - 1) < textStart) return proseBlock(source.slice(textStart, end), start, end, undefined, textStart, level);
   runs.clear();
   emphasisRuns(source, textStart, end, runs);
   const { text, map } = visibleText(source, runs);
-  return { text, map, start, end, headingLevel: level };
+  return proseBlock(text, start, end, map, undefined, level);
 }
 
 /**
@@ -192,7 +192,7 @@ function paragraph(source: string, segments: NumberBuffer): ProseBlock {
   const start = segments.at(0);
   const end = segments.at(count - 1);
   const plain = source.lastIndexOf('*', end - 1) < start;
-  if (count === 2 && plain) return { text: source.slice(start, end), start, end };
+  if (count === 2 && plain) return proseBlock(source.slice(start, end), start, end);
   runs.clear();
   for (let i = 0; i < count; i += 2) {
     // A line break is a run of its own, marked by a negative start: -1 - (offset of the line end it stands for).
@@ -201,7 +201,7 @@ function paragraph(source: string, segments: NumberBuffer): ProseBlock {
     else emphasisRuns(source, segments.at(i), segments.at(i + 1), runs);
   }
   const { text, map } = visibleText(source, runs);
-  return { text, map, start, end };
+  return proseBlock(text, start, end, map);
 }
 
 /**

@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lineBlocks } from './lineBlocks';
-import type { ProseBlock } from './proseBlock';
+import { type ProseBlock, proseBlock } from './proseBlock';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
 
@@ -30,7 +30,7 @@ export function remarkBlocks(source: string): ProseBlock[] {
 
 /** Visible prose blocks of one Markdown chunk, with offsets relative to the chunk. */
 export function markdownBlocks(source: string): ProseBlock[] {
-  if (!needsParse(source)) return [{ text: source, start: 0, end: source.length }];
+  if (!needsParse(source)) return [proseBlock(source, 0, source.length)];
   const simple = lineBlocks(source);
   return simple ?? remarkBlocks(source);
 }
@@ -46,7 +46,7 @@ function collectBlocks(node: Nodes, source: string, out: ProseBlock[]): void {
       for (const child of node.children) builder.add(child);
       const text = builder.text();
       const map = builder.map();
-      out.push(node.type === 'heading' ? { text, map, start, end, headingLevel: node.depth } : { text, map, start, end });
+      out.push(proseBlock(text, start, end, map, undefined, node.type === 'heading' ? node.depth : undefined));
       return;
     }
     case 'code':

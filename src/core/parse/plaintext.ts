@@ -1,4 +1,4 @@
-import type { ProseBlock } from './proseBlock';
+import { type ProseBlock, proseBlock } from './proseBlock';
 
 /**
  * Heading shapes of Chinese plain-text articles: 一、 (level 2), （一） and 1. / 1、 (level 3), 1.1 (level 4),
@@ -21,11 +21,11 @@ const MAX_HEADING = 60;
  * heading when it has a heading shape — or, for the first line of the file, the title (level 1).
  */
 export function plaintextBlocks(source: string, isFirstChunk: boolean): ProseBlock[] {
-  const block: ProseBlock = { text: source, start: 0, end: source.length };
+  const block = proseBlock(source, 0, source.length);
   const line = source.trim();
   if (line.length === 0 || line.length > MAX_HEADING || line.includes('\n') || /[。！!；;]$/.test(line)) return [block];
   for (const [pattern, level] of HEADING_PATTERNS) {
-    if (pattern.test(line)) return [{ text: source, start: 0, end: source.length, headingLevel: level }];
+    if (pattern.test(line)) return [proseBlock(source, 0, source.length, undefined, undefined, level)];
   }
-  return isFirstChunk ? [{ text: source, start: 0, end: source.length, headingLevel: 1 }] : [block];
+  return isFirstChunk ? [proseBlock(source, 0, source.length, undefined, undefined, 1)] : [block];
 }
