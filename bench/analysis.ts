@@ -6,7 +6,7 @@ import { type Analysis, Analyzer, type ArticleFormat, type Lexicon, splitChunks 
 import { unified } from 'unified';
 import { markdownBlocks } from '../src/core/parse/markdown';
 import { MiB, distinctChunkShare } from './inputs';
-import { type RunPlan, type Stat, mbPerSecond, measure } from './stats';
+import { type RunPlan, type Stat, mbPerSecond, measure, measureEach } from './stats';
 
 /** One row of the analysis table. */
 export interface AnalysisRow {
@@ -73,11 +73,7 @@ export function benchAnalysis(layout: string, text: string, format: ArticleForma
   const analysis = new Analyzer(lexicon).analyze(text, format); // also the first warm-up run
   const stat = measure(() => new Analyzer(lexicon).analyze(text, format), { ...plan, warmup: Math.max(0, plan.warmup - 1) });
   // Each run reads the views of an analysis made for it outside the timing: views are built once and cached.
-  const fresh = Array.from({ length: plan.warmup + plan.runs + 1 }, () => new Analyzer(lexicon).analyze(text, format));
-  const views = measure((run) => {
-    const a = fresh[run % fresh.length] as Analysis;
-    return [a.hits, a.sentences, a.sites, a.sections, a.abstract];
-  }, { ...plan, warmupMs: 0 });
+  const views = measureEach(() => new Analyzer(lexicon).analyze(text, format), (a: Analysis) => [a.hits, a.sentences, a.sites, a.sections, a.abstract], plan);
   const chunks = splitChunks(text, format);
   const fast = format === 'markdown' ? fastPathShare(text) : undefined;
   return {

@@ -3,7 +3,7 @@
  * that analysed it before (it memoizes chunk results by text), as the extension does on every keystroke.
  */
 import { type Analysis, Analyzer, type ArticleFormat, type Lexicon, splitChunks } from '../src/core';
-import { type RunPlan, type Stat, measure } from './stats';
+import { type RunPlan, type Stat, measure, measureEach } from './stats';
 
 /** What one edit costs, and where the time goes. */
 export interface IncrementalResult {
@@ -41,7 +41,6 @@ export function benchIncremental(text: string, format: ArticleFormat, sizeBytes:
   // Even runs see `text` after `edited`, odd ones `edited` after `text`: each call differs from the last by one character.
   const stat = measure((run) => analyzer.analyze(run % 2 === 0 ? text : edited, format), plan);
   const split = measure(() => splitChunks(text, format), plan);
-  const versions = Array.from({ length: plan.warmup + plan.runs + 1 }, (_, i) => new Analyzer(lexicon).analyze(i % 2 === 0 ? text : edited, format));
-  const hitObjects = measure((run) => (versions[run % versions.length] as Analysis).hits, { ...plan, warmupMs: 0 });
+  const hitObjects = measureEach((run) => new Analyzer(lexicon).analyze(run % 2 === 0 ? text : edited, format), (a: Analysis) => a.hits, plan);
   return { format, sizeBytes, stat, hitObjects, split, agreed };
 }
