@@ -3,6 +3,7 @@
  * no Node built-ins — so the same code runs in the desktop, web and CLI hosts.
  */
 export { analyze, Analyzer } from './analyze/analyzer';
+export { firstRowAtLeast } from './analyze/tables';
 export type {
   AbstractBlock, Analysis, ArticleFormat, Section, Sentence, TensionCounts, TensionSite, TermHit, TextRange,
 } from './analyze/types';

@@ -174,6 +174,19 @@ function snapshot(a: Analysis) {
   };
 }
 
+describe('Analysis: lookups in the tables', () => {
+  it('hitIndexAt and hitAt agree with a linear search of hits at every offset', () => {
+    const text = '开源与闭源。\n\n**开**源,非营利与资本。不开放。';
+    const a = run(text);
+    assert.ok(a.hits.length >= 5);
+    for (let o = -1; o <= text.length + 1; o++) {
+      const linear = a.hits.findIndex((h) => h.start <= o && o < h.end);
+      assert.equal(a.hitIndexAt(o), linear, `offset ${o}`);
+      assert.deepEqual(a.hitAt(linear), linear === -1 ? undefined : a.hits[linear]);
+    }
+  });
+});
+
 describe('Analyzer: re-analysis after edits', () => {
   it('gives the same result as a fresh analysis, re-using unchanged chunks', () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => `第${i}段:坚持开源,而非闭源商用。资本${i}。`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { MIN_MARGIN_LINES, RULER_BANDS, bandShift, firstRowAtLine, paintWindow, stillCovered } from '../../src/extension/decorations/paintWindow';
+import { firstRowAtLeast } from '../../src/core';
+import { MIN_MARGIN_LINES, RULER_BANDS, bandShift, paintWindow, stillCovered } from '../../src/extension/decorations/paintWindow';
 
 describe('decorations: which lines of a long article to paint', () => {
   it('paints three screens (at least MIN_MARGIN_LINES) beyond the visible lines, clipped to the document', () => {
@@ -23,7 +24,7 @@ describe('decorations: which lines of a long article to paint', () => {
     const lines = Int32Array.from([0, 0, 2, 2, 2, 5, 9, 9]);
     for (let line = -1; line <= 10; line++) {
       const linear = [...lines].findIndex((l) => l >= line);
-      assert.equal(firstRowAtLine(lines, lines.length, line), linear === -1 ? lines.length : linear, `line ${line}`);
+      assert.equal(firstRowAtLeast(lines, lines.length, line), linear === -1 ? lines.length : linear, `line ${line}`);
     }
   });
 

@@ -2,7 +2,7 @@ import type { CompiledLexicon } from '../lexicon/compile';
 import { OPAQUE } from '../parse/markdown';
 import { findAbstract } from './abstract';
 import { type ChunkResult, type ChunkSite, siteMarkers, siteText } from './chunk';
-import type { Tables } from './tables';
+import { type Tables, firstRowAtLeast } from './tables';
 import type {
   AbstractBlock, Analysis, ArticleFormat, HitTable, Section, Sentence, SentenceTable, SiteTable, TensionCounts, TensionSite, TermHit,
 } from './types';
@@ -64,16 +64,10 @@ export class ArticleAnalysis implements Analysis {
   }
 
   hitIndexAt(offset: number): number {
-    const { start, end } = this.hitTable;
-    let lo = 0;
-    let hi = this.hitTable.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < (start[mid] as number)) hi = mid - 1;
-      else if (offset >= (end[mid] as number)) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    const { start, end, count } = this.hitTable;
+    // Hits are in order and never overlap, so their ends are too: the first ending after offset is the only candidate.
+    const i = firstRowAtLeast(end, count, offset + 1);
+    return i < count && (start[i] as number) <= offset ? i : -1;
   }
 
   #hit(i: number): TermHit {

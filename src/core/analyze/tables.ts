@@ -106,3 +106,18 @@ function copyShifted(dst: Int32Array, at: number, src: Int32Array, from: number,
   const end = at + (to - from);
   for (let i = at; i < end; i++) dst[i] = (dst[i] as number) + by;
 }
+
+/**
+ * First row whose value in `column` is ≥ `value`, or `count` when none: a binary search of a table column in text
+ * order (starts, ends and lines of hits, sentences and sites all are). What every lookup by offset or line is.
+ */
+export function firstRowAtLeast(column: Int32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((column[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

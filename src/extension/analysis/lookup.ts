@@ -1,4 +1,4 @@
-import type { Analysis, CompiledLexicon, CompiledTerm, TensionSite, TermHit, TextRange } from '../../core';
+import { type Analysis, type CompiledLexicon, type CompiledTerm, type TensionSite, type TermHit, type TextRange, firstRowAtLeast } from '../../core';
 
 /**
  * The hit containing `offset` (start ≤ offset < end), as an object, found in the analysis's table: the hover and
@@ -12,27 +12,15 @@ export function hitAtOffset(analysis: Analysis, offset: number): TermHit | undef
 export function sentenceAround(analysis: Analysis, offset: number): TextRange | undefined {
   const { start, end, count } = analysis.sentenceTable;
   // First sentence ending at or after offset: sentences are in order and do not overlap.
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((end[mid] as number) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < count && (start[lo] as number) <= offset ? { start: start[lo] as number, end: end[lo] as number } : undefined;
+  const i = firstRowAtLeast(end, count, offset);
+  return i < count && (start[i] as number) <= offset ? { start: start[i] as number, end: end[i] as number } : undefined;
 }
 
 /** The tension sites whose sentence contains `offset`, by binary search of the site table. */
 export function sitesAt(analysis: Analysis, offset: number): TensionSite[] {
   const { start, end, count } = analysis.siteTable;
   // First site starting after offset; the sites containing it start at the same sentence, just before.
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((start[mid] as number) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstRowAtLeast(start, count, offset + 1);
   const found: TensionSite[] = [];
   const sentence = lo > 0 ? (start[lo - 1] as number) : -1;
   for (let i = lo - 1; i >= 0 && start[i] === sentence; i--) {

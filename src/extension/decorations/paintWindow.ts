@@ -36,18 +36,6 @@ export function stillCovered(painted: LineWindow, visible: LineWindow, lineCount
   return fromOk && toOk;
 }
 
-/** First row whose line is ≥ `line`, in a column of lines in text order (binary search). */
-export function firstRowAtLine(lines: Int32Array, count: number, line: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((lines[mid] as number) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** How many lines one ruler band spans (a power of two, shifted by the result): 0 = one band per line. */
 export function bandShift(lineCount: number): number {
   let shift = 0;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { type Analysis, type PoleColor, builtinLexicon, poleColorId, poleColors } from '../../core';
+import { type Analysis, type PoleColor, builtinLexicon, firstRowAtLeast, poleColorId, poleColors } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService, HighlightStyle } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
-import { type LineWindow, PAINT_ALL_HITS, bandShift, firstRowAtLine, paintWindow, stillCovered } from './paintWindow';
+import { type LineWindow, PAINT_ALL_HITS, bandShift, paintWindow, stillCovered } from './paintWindow';
 
 /** Poles whose colours package.json contributes (generated from the built-in lexicon); others get fixed colours. */
 const CONTRIBUTED = new Set(builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id)));
@@ -140,10 +140,10 @@ export class PoleDecorations implements vscode.Disposable {
       const t = analysis.hitTable;
       const window = t.count <= PAINT_ALL_HITS ? { from: 0, to: document.lineCount - 1 } : paintWindow(visibleLines(editor), document.lineCount);
       const axisOn = (axis: string): boolean => this.#config.isAxisEnabled(axis);
-      const hitRows = { from: firstRowAtLine(t.line, t.count, window.from), to: firstRowAtLine(t.line, t.count, window.to + 1) };
+      const hitRows = { from: firstRowAtLeast(t.line, t.count, window.from), to: firstRowAtLeast(t.line, t.count, window.to + 1) };
       const s = analysis.siteTable;
       const showSites = this.#config.current.showSites;
-      const siteRows = showSites ? { from: firstRowAtLine(s.line, s.count, window.from), to: firstRowAtLine(s.line, s.count, window.to + 1) } : { from: 0, to: 0 };
+      const siteRows = showSites ? { from: firstRowAtLeast(s.line, s.count, window.from), to: firstRowAtLeast(s.line, s.count, window.to + 1) } : { from: 0, to: 0 };
       paintTerms(document, analysis, hitRows, axisOn, byPole);
       if (rulers) markRuler(document, analysis, axisOn, rulerByPole);
       if (showSites) paintSites(document, analysis, siteRows, axisOn, sites, rulers ? siteRuler : undefined);
