@@ -13,7 +13,8 @@ import { registerFilterTerms, registerRevealRange, registerShowOccurrences } fro
 import { registerOpenSample } from './commands/sampleCommand';
 import { ConfigService } from './config';
 import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
-import { type DecoratedRanges, PoleDecorations } from './decorations/poleDecorations';
+import { DecorationScreen, type ShownDecorations } from './decorations/decorationScreen';
+import { PoleDecorations } from './decorations/poleDecorations';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
 import { LexiconService } from './lexicon/lexiconService';
@@ -30,8 +31,12 @@ export interface TensionLensApi {
   getAnalysis(uri: vscode.Uri): Analysis | undefined;
   /** Waits until the document's current version is analysed (after the debounce). */
   whenAnalyzed(document: vscode.TextDocument): Promise<Analysis | undefined>;
-  /** Ranges currently decorated in a document, by pole id (`site` for tension sites). */
-  getDecorations(uri: vscode.Uri): DecoratedRanges;
+  /**
+   * What the editors showing a document were last told to draw, read at the one place the extension calls
+   * `setDecorations`, on live decoration types only (a disposed type's ranges are gone from the screen), by type:
+   * pole id (`open`…), `site`, `ruler:<pole>`, `ruler:site`, `annotation:<#colour>`.
+   */
+  getDecorations(uri: vscode.Uri): ShownDecorations;
   /** The Terms and Tags views' nodes, as the trees show them. */
   getTermTree(node?: TermNode): TermNode[];
   getTermTreeItem(node: TermNode): vscode.TreeItem;
@@ -42,8 +47,6 @@ export interface TensionLensApi {
   lexiconReady(): Promise<void>;
   /** Loads (once) and returns the annotations of an article. */
   loadAnnotations(document: vscode.TextDocument): Promise<ArticleAnnotations>;
-  /** Annotation ranges currently drawn in a document, by annotation id. */
-  getAnnotationDecorations(uri: vscode.Uri): Readonly<Record<string, { start: number; end: number }>>;
   /** The Annotations view's nodes. */
   getAnnotationTree(node?: AnnotationNode): AnnotationNode[];
   /** Annotates without prompts (what the command does once its pickers are answered); returns the new id. */
@@ -60,10 +63,11 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const lexicon = new LexiconService(config);
   const analyses = new AnalysisService(config, lexicon);
   const highlightsOn = context.workspaceState.get<boolean>(HIGHLIGHTS_KEY, true);
-  const decorations = new PoleDecorations(analyses, config, lexicon, highlightsOn);
+  const screen = new DecorationScreen();
+  const decorations = new PoleDecorations(screen, analyses, config, lexicon, highlightsOn);
   const terms = new TermTreeProvider(analyses, config, lexicon);
   const annotations = new AnnotationService(config);
-  const annotationDecorations = new AnnotationDecorations(annotations);
+  const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
   const tags = new TagTreeProvider(analyses, annotations, lexicon);
@@ -115,14 +119,13 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     activationMs,
     getAnalysis: (uri: vscode.Uri) => analyses.get(uri)?.analysis,
     whenAnalyzed: async (document: vscode.TextDocument) => (await analyses.whenAnalyzed(document))?.analysis,
-    getDecorations: (uri: vscode.Uri) => decorations.decorated(uri),
+    getDecorations: (uri: vscode.Uri) => screen.shown(uri),
     getTermTree: (node?: TermNode) => terms.getChildren(node),
     getTermTreeItem: (node: TermNode) => terms.getTreeItem(node),
     getTagTree: () => tags.getChildren(),
     getStatusText: () => status.text,
     lexiconReady: () => lexicon.ready,
     loadAnnotations: (document: vscode.TextDocument) => annotations.load(document),
-    getAnnotationDecorations: (uri: vscode.Uri) => annotationDecorations.drawn(uri),
     getAnnotationTree: (node?: AnnotationNode) => annotationTree.getChildren(node),
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),

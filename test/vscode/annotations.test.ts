@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
-import { api } from './support/extensionApi';
+import { annotationDrawn, api } from './support/extensionApi';
 import { fixtureFolder, waitFor } from './support/workspace';
 
 const encoder = new TextEncoder();
@@ -57,7 +57,7 @@ describe('annotations', () => {
     const start = text.indexOf('闭源商用路径');
     const id = await tl.annotate({ uri: editor.document.uri.toString(), start, end: start + 6, tags: ['争议焦点', '机构立场'], note: '第一行\n第二行' });
     assert.ok(id);
-    await waitFor(() => Object.keys(tl.getAnnotationDecorations(editor.document.uri)).includes(id), 'the annotation to be drawn');
+    await waitFor(() => annotationDrawn(tl, editor.document.uri, start, start + 6), 'the annotation to be drawn');
     const raw = decoder.decode(await vscode.workspace.fs.readFile(sidecar));
     assert.ok(raw.endsWith('}\n'), 'final newline');
     assert.match(raw, /^\{\n {2}"version": 1,\n {2}"document": \{/, '2-space indent, version then document');

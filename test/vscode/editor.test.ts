@@ -206,3 +206,99 @@ describe('editor: user lexicon', () => {
     }
   });
 });
+
+describe('editor: highlights survive lexicon and settings changes (what reaches setDecorations)', () => {
+  let tl: TensionLensApi;
+  let editor: vscode.TextEditor;
+  const lexiconUri = () => vscode.Uri.joinPath(fixtureFolder().uri, '.vscode', 'tension-lexicon.json');
+  const USER_TERM = '分道扬镳';
+  const POLES = ['open', 'closed', 'commercial', 'research'];
+  const shown = (pole: string) => tl.getDecorations(editor.document.uri)[pole] ?? [];
+  /** Lets a reload the last step started (lexicon files, settings) finish, and its repaint reach the editor. */
+  const settle = async () => {
+    await tl.lexiconReady();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await tl.lexiconReady();
+  };
+  /** Every hit of each pole (the article is short enough to be painted whole) is drawn with that pole's live type. */
+  const assertDrawn = (when: string, hidden: readonly string[] = []) => {
+    const analysis = tl.getAnalysis(editor.document.uri);
+    assert.ok(analysis, 'the article is analysed');
+    for (const pole of POLES) {
+      const hits = analysis.hits.filter((h) => h.pole === pole);
+      assert.ok(hits.length > 0, `${pole} has hits`);
+      const drawn = shown(pole);
+      if (hidden.includes(pole)) {
+        assert.equal(drawn.length, 0, `${pole} is hidden ${when}`);
+        continue;
+      }
+      assert.equal(drawn.length, hits.length, `every ${pole} hit is drawn ${when}`);
+      for (const h of hits) assert.ok(drawn.some((r) => r.start === h.start && r.end === h.end), `${h.text} at ${h.start} is drawn ${when}`);
+    }
+  };
+  const userTermDrawn = () => {
+    const at = editor.document.getText().indexOf(USER_TERM);
+    return shown('open').some((r) => r.start === at && r.end === at + USER_TERM.length);
+  };
+
+  before(async () => {
+    tl = await api();
+    editor = await openFixture(ARTICLE);
+    await tl.whenAnalyzed(editor.document);
+    await settle();
+    assertDrawn('at the start');
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(lexiconUri()).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('tensionLens.refresh');
+  });
+
+  it('a user lexicon adding a term keeps every built-in highlight and highlights the new term', async () => {
+    assert.ok(!userTermDrawn(), `${USER_TERM} is not a built-in term`);
+    await vscode.workspace.fs.writeFile(lexiconUri(), new TextEncoder().encode(JSON.stringify({
+      version: 1, axes: [{ id: 'open-closed', poles: [{ id: 'open', terms: [{ id: 'user-parting', forms: [USER_TERM] }] }, { id: 'closed', terms: [] }] }],
+    })));
+    await vscode.commands.executeCommand('tensionLens.refresh');
+    await waitFor(() => !!tl.getAnalysis(editor.document.uri)?.hits.some((h) => h.text === USER_TERM), 'the user term to be found');
+    await settle();
+    assertDrawn('with the user lexicon');
+    assert.ok(userTermDrawn(), `${USER_TERM} is drawn with the open pole's type`);
+    assert.ok(shown('site').length > 0, 'tension sites are drawn');
+  });
+
+  it('with a user lexicon, a settings change (highlightStyle) repaints with the new types', async () => {
+    const settings = vscode.workspace.getConfiguration('tensionLens');
+    try {
+      await settings.update('highlightStyle', 'underline', vscode.ConfigurationTarget.Workspace);
+      await settle();
+      assertDrawn('with underlines');
+      assert.ok(userTermDrawn(), `${USER_TERM} is drawn with underlines`);
+    } finally {
+      await settings.update('highlightStyle', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await settle();
+    assertDrawn('back to backgrounds');
+  });
+
+  it('with a user lexicon, Toggle Axis off and on: the axis goes and comes back, the others stay', async () => {
+    await vscode.commands.executeCommand('tensionLens.toggleAxis', 'open-closed');
+    try {
+      await settle();
+      assertDrawn('with open-closed off', ['open', 'closed']);
+    } finally {
+      await vscode.commands.executeCommand('tensionLens.toggleAxis', 'open-closed');
+    }
+    await settle();
+    assertDrawn('with open-closed back on');
+    assert.ok(userTermDrawn(), `${USER_TERM} is drawn again`);
+  });
+
+  it('deleting the user lexicon keeps the built-in highlights and drops the user term', async () => {
+    await vscode.workspace.fs.delete(lexiconUri());
+    await waitFor(() => !tl.getAnalysis(editor.document.uri)?.hits.some((h) => h.text === USER_TERM), 'the user term to go');
+    await settle();
+    assertDrawn('after the user lexicon is deleted');
+    assert.ok(!userTermDrawn(), `${USER_TERM} is no longer drawn`);
+  });
+});

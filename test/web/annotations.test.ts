@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { fixtureFolder, waitFor } from '../vscode/support/workspace';
-import { api } from '../vscode/support/extensionApi';
+import { annotationDrawn, api } from '../vscode/support/extensionApi';
 import { equal, ok } from './assert';
 import { MemFs } from './memfs';
 
@@ -22,7 +22,7 @@ async function annotateQuote(tl: TensionLensApi, uri: vscode.Uri, note: string):
   ok(start >= 0, `${QUOTE} is not in ${uri.toString()}`);
   const id = await tl.annotate({ uri: uri.toString(), start, end: start + QUOTE.length, tags: ['争议焦点'], note });
   ok(id, 'annotate returned no id');
-  await waitFor(() => Object.keys(tl.getAnnotationDecorations(uri)).includes(id), 'the annotation to be drawn');
+  await waitFor(() => annotationDrawn(tl, uri, start, start + QUOTE.length), 'the annotation to be drawn');
   return id;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DecorationScreen, NamedDecorationType } from '../decorations/decorationScreen';
 import type { AnnotationService } from './annotationService';
 import { isHexColor } from './tagColors';
 import { tagIcon } from './tagIcon';
@@ -8,13 +9,13 @@ import { tagIcon } from './tagIcon';
  * annotation's first tag. One decoration type per colour, created on first use, all disposed with this object.
  */
 export class AnnotationDecorations implements vscode.Disposable {
+  readonly #screen: DecorationScreen;
   readonly #annotations: AnnotationService;
-  readonly #types = new Map<string, vscode.TextEditorDecorationType>();
+  readonly #types = new Map<string, NamedDecorationType>();
   readonly #subscriptions: vscode.Disposable[] = [];
-  /** What is drawn per document: annotation id → range, for tests through the API. */
-  readonly #drawn = new Map<string, Record<string, { start: number; end: number }>>();
 
-  constructor(annotations: AnnotationService) {
+  constructor(screen: DecorationScreen, annotations: AnnotationService) {
+    this.#screen = screen;
     this.#annotations = annotations;
     this.#subscriptions.push(
       annotations.onDidChange(() => this.paintAll()),
@@ -22,14 +23,10 @@ export class AnnotationDecorations implements vscode.Disposable {
     );
   }
 
-  drawn(uri: vscode.Uri): Readonly<Record<string, { start: number; end: number }>> {
-    return this.#drawn.get(uri.toString()) ?? {};
-  }
-
-  #type(color: string): vscode.TextEditorDecorationType {
+  #type(color: string): NamedDecorationType {
     let type = this.#types.get(color);
     if (!type) {
-      type = vscode.window.createTextEditorDecorationType({
+      type = this.#screen.createType(`annotation:${color.toLowerCase()}`, {
         borderStyle: 'none none dashed none',
         borderWidth: '0 0 2px 0',
         borderColor: color,
@@ -51,7 +48,6 @@ export class AnnotationDecorations implements vscode.Disposable {
   #paint(editor: vscode.TextEditor): void {
     const entry = this.#annotations.get(editor.document.uri);
     const byColor = new Map<string, vscode.Range[]>();
-    const drawn: Record<string, { start: number; end: number }> = {};
     const colors = new Map((entry?.set?.tags ?? []).map((t) => [t.id, isHexColor(t.color) ? t.color : '#888888']));
     const document = editor.document;
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
@@ -63,11 +59,9 @@ export class AnnotationDecorations implements vscode.Disposable {
       const list = byColor.get(color) ?? [];
       list.push(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)));
       byColor.set(color, list);
-      drawn[annotation.id] = { start, end };
     }
     for (const color of byColor.keys()) this.#type(color);
-    for (const [color, type] of this.#types) editor.setDecorations(type, byColor.get(color) ?? []);
-    this.#drawn.set(editor.document.uri.toString(), drawn);
+    for (const [color, type] of this.#types) this.#screen.set(editor, type, byColor.get(color) ?? []);
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { type Analysis, type PoleColor, builtinLexicon, firstRowAtLeast, poleCol
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService, HighlightStyle } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
+import type { DecorationScreen, NamedDecorationType } from './decorationScreen';
 import { type LineWindow, PAINT_ALL_HITS, bandShift, paintWindow, stillCovered } from './paintWindow';
 
 /** Poles whose colours package.json contributes (generated from the built-in lexicon); others get fixed colours. */
@@ -13,29 +14,26 @@ function color(c: PoleColor, part: 'background' | 'foreground'): string | vscode
   return part === 'background' ? `${c.dark}40` : c.dark;
 }
 
-function poleDecoration(c: PoleColor, style: HighlightStyle): vscode.TextEditorDecorationType {
+function poleDecoration(screen: DecorationScreen, c: PoleColor, style: HighlightStyle): NamedDecorationType {
   const fg = color(c, 'foreground');
   const common: vscode.DecorationRenderOptions = { rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
   switch (style) {
     case 'underline':
-      return vscode.window.createTextEditorDecorationType({ ...common, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: fg });
+      return screen.createType(c.pole, { ...common, borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: fg });
     case 'text':
-      return vscode.window.createTextEditorDecorationType({ ...common, color: fg, fontWeight: 'bold' });
+      return screen.createType(c.pole, { ...common, color: fg, fontWeight: 'bold' });
     default:
-      return vscode.window.createTextEditorDecorationType({ ...common, backgroundColor: color(c, 'background'), borderRadius: '2px' });
+      return screen.createType(c.pole, { ...common, backgroundColor: color(c, 'background'), borderRadius: '2px' });
   }
 }
 
 /** A pole's marks in the overview ruler (left lane for the first pole of an axis, right for the second). */
-function rulerDecoration(c: PoleColor): vscode.TextEditorDecorationType {
-  return vscode.window.createTextEditorDecorationType({
+function rulerDecoration(screen: DecorationScreen, c: PoleColor): NamedDecorationType {
+  return screen.createType(`ruler:${c.pole}`, {
     overviewRulerColor: color(c, 'foreground'),
     overviewRulerLane: c.side === 0 ? vscode.OverviewRulerLane.Left : vscode.OverviewRulerLane.Right,
   });
 }
-
-/** Ranges we last set, per document and pole, so tests (through the API) can read what is decorated. */
-export type DecoratedRanges = Readonly<Record<string, readonly { start: number; end: number }[]>>;
 
 /** What was painted in an editor: for which analysis, and which lines (all of them for short articles). */
 interface Painted {
@@ -54,20 +52,22 @@ export class PoleDecorations implements vscode.Disposable {
   readonly #analyses: AnalysisService;
   readonly #config: ConfigService;
   readonly #lexicon: LexiconService;
-  #types = new Map<string, vscode.TextEditorDecorationType>();
-  #rulerTypes = new Map<string, vscode.TextEditorDecorationType>();
-  readonly #siteType = vscode.window.createTextEditorDecorationType({ backgroundColor: new vscode.ThemeColor('tensionLens.siteBackground') });
-  readonly #siteRulerType = vscode.window.createTextEditorDecorationType({
-    overviewRulerColor: new vscode.ThemeColor('tensionLens.siteBackground'),
-    overviewRulerLane: vscode.OverviewRulerLane.Center,
-  });
-  /** Per document, how to list what was last decorated: built only when asked (by tests), not on every paint. */
-  readonly #decorated = new Map<string, () => DecoratedRanges>();
+  readonly #screen: DecorationScreen;
+  #types = new Map<string, NamedDecorationType>();
+  #rulerTypes = new Map<string, NamedDecorationType>();
+  readonly #siteType: NamedDecorationType;
+  readonly #siteRulerType: NamedDecorationType;
   readonly #painted = new WeakMap<vscode.TextEditor, Painted>();
   #enabled: boolean;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(analyses: AnalysisService, config: ConfigService, lexicon: LexiconService, enabled: boolean) {
+  constructor(screen: DecorationScreen, analyses: AnalysisService, config: ConfigService, lexicon: LexiconService, enabled: boolean) {
+    this.#screen = screen;
+    this.#siteType = screen.createType('site', { backgroundColor: new vscode.ThemeColor('tensionLens.siteBackground') });
+    this.#siteRulerType = screen.createType('ruler:site', {
+      overviewRulerColor: new vscode.ThemeColor('tensionLens.siteBackground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Center,
+    });
     this.#analyses = analyses;
     this.#config = config;
     this.#lexicon = lexicon;
@@ -94,16 +94,11 @@ export class PoleDecorations implements vscode.Disposable {
     this.paintAll();
   }
 
-  /** What is currently decorated in a document (the last editor painted), by pole id (and `site` for tension sites). */
-  decorated(uri: vscode.Uri): DecoratedRanges {
-    return this.#decorated.get(uri.toString())?.() ?? {};
-  }
-
   #rebuildTypes(): void {
     for (const t of [...this.#types.values(), ...this.#rulerTypes.values()]) t.dispose();
     const colors = poleColors(this.#lexicon.current.lexicon);
-    this.#types = new Map(colors.map((c) => [c.pole, poleDecoration(c, this.#config.current.highlightStyle)]));
-    this.#rulerTypes = new Map(colors.map((c) => [c.pole, rulerDecoration(c)]));
+    this.#types = new Map(colors.map((c) => [c.pole, poleDecoration(this.#screen, c, this.#config.current.highlightStyle)]));
+    this.#rulerTypes = new Map(colors.map((c) => [c.pole, rulerDecoration(this.#screen, c)]));
   }
 
   paintAll(): void {
@@ -134,7 +129,7 @@ export class PoleDecorations implements vscode.Disposable {
     const rulerByPole = new Map<string, vscode.Range[]>();
     const sites: vscode.Range[] = [];
     const siteRuler: vscode.Range[] = [];
-    let recorded: (() => DecoratedRanges) | undefined;
+    let painted = false;
     if (this.#enabled && result && result.version === document.version) {
       const analysis = result.analysis;
       const t = analysis.hitTable;
@@ -147,18 +142,18 @@ export class PoleDecorations implements vscode.Disposable {
       paintTerms(document, analysis, hitRows, axisOn, byPole);
       if (rulers) markRuler(document, analysis, axisOn, rulerByPole);
       if (showSites) paintSites(document, analysis, siteRows, axisOn, sites, rulers ? siteRuler : undefined);
-      recorded = () => decoratedRanges(analysis, hitRows, siteRows, axisOn);
+      painted = true;
       this.#painted.set(editor, { analysis, window });
     } else {
       this.#painted.delete(editor);
     }
-    for (const [pole, type] of this.#types) editor.setDecorations(type, byPole.get(pole) ?? []);
-    editor.setDecorations(this.#siteType, sites);
-    if (rulers || !recorded) {
-      for (const [pole, type] of this.#rulerTypes) editor.setDecorations(type, rulerByPole.get(pole) ?? []);
-      editor.setDecorations(this.#siteRulerType, siteRuler);
+    const screen = this.#screen;
+    for (const [pole, type] of this.#types) screen.set(editor, type, byPole.get(pole) ?? []);
+    screen.set(editor, this.#siteType, sites);
+    if (rulers || !painted) {
+      for (const [pole, type] of this.#rulerTypes) screen.set(editor, type, rulerByPole.get(pole) ?? []);
+      screen.set(editor, this.#siteRulerType, siteRuler);
     }
-    this.#decorated.set(document.uri.toString(), recorded ?? (() => ({})));
   }
 
   dispose(): void {
@@ -243,20 +238,4 @@ function paintSites(
     lastBand = band;
     ruler.push(range(i));
   }
-}
-
-/** Offsets of the terms and sites `#paint` decorated, by pole id (and `site`), from the same rows and filter. */
-function decoratedRanges(analysis: Analysis, hitRows: Rows, siteRows: Rows, axisOn: (axis: string) => boolean): DecoratedRanges {
-  const out: Record<string, { start: number; end: number }[]> = {};
-  const t = analysis.hitTable;
-  const { terms, lexicon } = analysis.lexicon;
-  for (let i = hitRows.from; i < hitRows.to; i++) {
-    const term = terms[t.term[i] as number];
-    if (term && axisOn(term.axis.id)) (out[term.pole.id] ??= []).push({ start: t.start[i] as number, end: t.end[i] as number });
-  }
-  const s = analysis.siteTable;
-  for (let i = siteRows.from; i < siteRows.to; i++) {
-    if (axisOn(lexicon.axes[s.axis[i] as number]?.id ?? '')) (out.site ??= []).push({ start: s.start[i] as number, end: s.end[i] as number });
-  }
-  return out;
 }

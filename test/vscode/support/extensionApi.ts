@@ -18,3 +18,8 @@ export async function api(): Promise<TensionLensApi> {
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
+
+/** True when a live annotation decoration type was told to draw exactly `[start, end)` in the document. */
+export function annotationDrawn(tl: TensionLensApi, uri: vscode.Uri, start: number, end: number): boolean {
+  return Object.entries(tl.getDecorations(uri)).some(([type, ranges]) => type.startsWith('annotation:') && ranges.some((r) => r.start === start && r.end === end));
+}
