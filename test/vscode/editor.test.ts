@@ -221,11 +221,11 @@ describe('editor: highlights survive lexicon and settings changes (what reaches 
     await tl.lexiconReady();
   };
   /** Every hit of each pole (the article is short enough to be painted whole) is drawn with that pole's live type. */
-  const assertDrawn = (when: string, hidden: readonly string[] = []) => {
-    const analysis = tl.getAnalysis(editor.document.uri);
-    assert.ok(analysis, 'the article is analysed');
+  const assertDrawn = (when: string, hidden: readonly string[] = []): void => {
+    const all = tl.getAnalysis(editor.document.uri)?.hits;
+    assert.ok(all, 'the article is analysed');
     for (const pole of POLES) {
-      const hits = analysis.hits.filter((h) => h.pole === pole);
+      const hits = all.filter((h) => h.pole === pole);
       assert.ok(hits.length > 0, `${pole} has hits`);
       const drawn = shown(pole);
       if (hidden.includes(pole)) {
@@ -236,7 +236,7 @@ describe('editor: highlights survive lexicon and settings changes (what reaches 
       for (const h of hits) assert.ok(drawn.some((r) => r.start === h.start && r.end === h.end), `${h.text} at ${h.start} is drawn ${when}`);
     }
   };
-  const userTermDrawn = () => {
+  const userTermDrawn = (): boolean => {
     const at = editor.document.getText().indexOf(USER_TERM);
     return shown('open').some((r) => r.start === at && r.end === at + USER_TERM.length);
   };
