@@ -225,7 +225,7 @@ describe('editor: highlights survive lexicon and settings changes (what reaches 
     const all = tl.getAnalysis(editor.document.uri)?.hits;
     assert.ok(all, 'the article is analysed');
     for (const pole of POLES) {
-      const hits = all.filter((h) => h.pole === pole);
+      const hits: { start: number; end: number; text: string; pole: string }[] = all.filter((h) => h.pole === pole);
       assert.ok(hits.length > 0, `${pole} has hits`);
       const drawn = shown(pole);
       if (hidden.includes(pole)) {
