@@ -3,9 +3,8 @@
  * no Node built-ins — so the same code runs in the desktop, web and CLI hosts.
  */
 export { analyze, Analyzer } from './analyze/analyzer';
-export { firstRowAtLeast } from './analyze/tables';
 export type {
-  AbstractBlock, Analysis, ArticleFormat, Section, Sentence, TensionCounts, TensionSite, TermHit, TextRange,
+  AbstractBlock, Analysis, ArticleFormat, FormCount, HitCursor, LineSpan, Section, Sentence, SiteCursor, TensionCounts, TensionSite, TermHit, TextRange,
 } from './analyze/types';
 export { builtinLexicon } from './lexicon/builtin';
 export { compileLexicon, type CompiledLexicon, type CompiledTerm } from './lexicon/compile';

@@ -18,7 +18,9 @@ import { PoleDecorations } from './decorations/poleDecorations';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
 import { LexiconService } from './lexicon/lexiconService';
+import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
+import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
 import { type TermNode, TermTreeProvider } from './views/termTree';
 
@@ -65,23 +67,27 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const highlightsOn = context.workspaceState.get<boolean>(HIGHLIGHTS_KEY, true);
   const screen = new DecorationScreen();
   const decorations = new PoleDecorations(screen, analyses, config, lexicon, highlightsOn);
-  const terms = new TermTreeProvider(analyses, config, lexicon);
+  const shown = new ShownArticle(analyses);
+  const terms = new TermTreeProvider(analyses, config, shown);
   const annotations = new AnnotationService(config);
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
-  const tags = new TagTreeProvider(analyses, annotations, lexicon);
+  const tags = new TagTreeProvider(analyses, annotations, lexicon, shown);
   const termView = vscode.window.createTreeView('tensionLens.terms', { treeDataProvider: terms, showCollapseAll: true });
   const tagView = vscode.window.createTreeView('tensionLens.tags', { treeDataProvider: tags });
-  const status = new TensionStatusBar(analyses, config, lexicon);
-  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, lexicon, config));
+  shown.attach(termView);
+  shown.attach(tagView);
+  const status = new TensionStatusBar(analyses, config);
+  const refresh = new LensRefresh(config, lexicon, analyses, decorations, [terms, status]);
+  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config));
 
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
     void vscode.commands.executeCommand('setContext', 'tensionLens.hasArticle', !!(editor && analyses.get(editor.document.uri)));
   };
   context.subscriptions.push(
-    config, lexicon, analyses, decorations, terms, tags, termView, tagView, status, hover,
+    config, lexicon, analyses, decorations, shown, terms, tags, termView, tagView, status, hover, refresh,
     analyses.onDidAnalyze(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     registerToggleHighlights(context, decorations),
@@ -97,9 +103,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     ...registerAnnotationCommands(annotations, analyses, lexicon),
     ...registerTagCommands(annotations),
     // Annotations load with the article, so they are drawn without waiting for a hover or a command.
-    analyses.onDidAnalyze((uri) => {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (document && !document.isUntitled && analyses.get(uri)) void annotations.load(document);
+    analyses.onDidAnalyze(({ document, result }) => {
+      if (result && !document.isUntitled && !document.isClosed) void annotations.load(document);
     }),
   );
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });

@@ -1,26 +1,22 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysis/analysisService';
 import type { ConfigService } from './config';
-import type { LexiconService } from './lexicon/lexiconService';
 
 /** Per-axis pole counts of the active article in the status bar; a click opens the Tension Lens sidebar. */
 export class TensionStatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('tensionLens.counts', vscode.StatusBarAlignment.Right, 100);
   readonly #analyses: AnalysisService;
   readonly #config: ConfigService;
-  readonly #lexicon: LexiconService;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(analyses: AnalysisService, config: ConfigService, lexicon: LexiconService) {
+  constructor(analyses: AnalysisService, config: ConfigService) {
     this.#analyses = analyses;
     this.#config = config;
-    this.#lexicon = lexicon;
     this.#item.name = vscode.l10n.t('Tension Lens counts');
     this.#item.command = 'workbench.view.extension.tensionLens';
     this.#subscriptions.push(
       analyses.onDidAnalyze(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      config.onDidChange(() => this.update()),
     );
     this.update();
   }
@@ -28,6 +24,10 @@ export class TensionStatusBar implements vscode.Disposable {
   /** The text shown, for tests: empty when hidden. */
   get text(): string {
     return this.#item.text;
+  }
+
+  refresh(): void {
+    this.update();
   }
 
   update(): void {
@@ -40,7 +40,7 @@ export class TensionStatusBar implements vscode.Disposable {
     }
     const parts: string[] = [];
     const rows: string[] = [`| ${vscode.l10n.t('Axis')} | | |`, '|---|---:|---:|'];
-    for (const axis of this.#lexicon.current.lexicon.axes) {
+    for (const axis of analysis.lexicon.lexicon.axes) {
       const a = analysis.counts.axes[axis.id];
       if (!a || a.total === 0 || !this.#config.isAxisEnabled(axis.id)) continue;
       const [p, q] = axis.poles;
@@ -48,7 +48,7 @@ export class TensionStatusBar implements vscode.Disposable {
       rows.push(`| ${axis.label.zh} | ${p.label.zh} ${a.poles[p.id] ?? 0} | ${q.label.zh} ${a.poles[q.id] ?? 0} |`);
     }
     this.#item.text = `$(symbol-color) ${parts.slice(0, 3).join(' · ') || vscode.l10n.t('no tension terms')}`;
-    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${vscode.l10n.t('{0} terms, {1} tension sites', analysis.hitTable.count, analysis.siteTable.count)}\n\n${rows.join('\n')}`);
+    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${vscode.l10n.t('{0} terms, {1} tension sites', analysis.hitCount, analysis.siteCount)}\n\n${rows.join('\n')}`);
     this.#item.tooltip = tooltip;
     this.#item.show();
   }

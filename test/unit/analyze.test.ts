@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type Analysis, Analyzer, analyze, stripBom } from '../../src/core';
 import { testLexicon } from './helpers/testLexicon';
+import { tablesOf } from '../../src/core/analyze/articleAnalysis';
 
 const run = (text: string, format: 'markdown' | 'plaintext' = 'markdown') => analyze(text, format, testLexicon);
 const found = (text: string, format: 'markdown' | 'plaintext' = 'markdown') =>
@@ -169,7 +170,7 @@ describe('analyze: sentences, sections, sites', () => {
 function snapshot(a: Analysis) {
   return {
     format: a.format, length: a.length, hits: a.hits, sentences: a.sentences, sites: a.sites, sections: a.sections, counts: a.counts,
-    abstract: a.abstract, hitTable: a.hitTable, sentenceTable: a.sentenceTable, siteTable: a.siteTable,
+    abstract: a.abstract, tables: tablesOf(a),
     hitAt: a.hits.map((_, i) => a.hitAt(i)), hitIndexAt: a.hits.map((h) => [a.hitIndexAt(h.start), a.hitIndexAt(h.end - 1), a.hitIndexAt(h.end)]),
   };
 }
@@ -184,6 +185,49 @@ describe('Analysis: lookups in the tables', () => {
       assert.equal(a.hitIndexAt(o), linear, `offset ${o}`);
       assert.deepEqual(a.hitAt(linear), linear === -1 ? undefined : a.hits[linear]);
     }
+  });
+});
+
+describe('Analysis: queries (what the extension asks instead of reading the tables)', () => {
+  const text = '# 标题\n\n我们坚持开源,而非闭源商用。\n资本与使命:**开**源不等于开放。\n\n不开放,开源,开源!\n基础研究与商业化。';
+  const a = run(text);
+
+  it('forEachHit visits every hit, or those on a span of lines, with the same fields as the hit objects', () => {
+    assert.ok(a.hits.length >= 6);
+    const seen: object[] = [];
+    a.forEachHit((h) => seen.push({ index: h.index, start: h.start, end: h.end, line: h.line, character: h.character, term: h.term.term.id, text: h.form, negated: h.negated, plain: h.plain }));
+    assert.deepEqual(seen, a.hits.map((h, index) => ({ index, start: h.start, end: h.end, line: h.line, character: h.character, term: h.term, text: h.text, negated: h.negated, plain: h.end - h.start === h.text.length })));
+    for (let from = 0; from < 8; from++) {
+      for (let to = from; to < 8; to++) {
+        const indices: number[] = [];
+        a.forEachHit((h) => indices.push(h.index), { from, to });
+        assert.deepEqual(indices, a.hits.flatMap((h, i) => (h.line >= from && h.line <= to ? [i] : [])), `lines ${from}–${to}`);
+      }
+    }
+    assert.equal(a.hitCount, a.hits.length);
+    assert.ok(a.hits.some((h) => h.end - h.start !== h.text.length), 'a term split by markup is in the text');
+  });
+
+  it('forEachSite, sitesAt and siteCount agree with the site objects', () => {
+    assert.ok(a.sites.length > 0);
+    assert.equal(a.siteCount, a.sites.length);
+    const seen: object[] = [];
+    a.forEachSite((s) => seen.push({ start: s.start, end: s.end, line: s.line, axis: s.axis.id }));
+    assert.deepEqual(seen, a.sites.map((s) => ({ start: s.start, end: s.end, line: s.line, axis: s.axis })));
+    for (let o = -1; o <= text.length; o++) assert.deepEqual(a.sitesAt(o), a.sites.filter((s) => s.start <= o && o < s.end), `offset ${o}`);
+  });
+
+  it('hitAtOffset, hitsOfTerm, sentenceAt and formCountsOfPole agree with linear searches', () => {
+    for (let o = -1; o <= text.length; o++) {
+      assert.deepEqual(a.hitAtOffset(o), a.hits.find((h) => h.start <= o && o < h.end), `hit at ${o}`);
+      const sentence = a.sentences.find((s) => s.start <= o && o <= s.end);
+      assert.deepEqual(a.sentenceAt(o), sentence && { start: sentence.start, end: sentence.end }, `sentence at ${o}`);
+    }
+    for (const term of new Set(a.hits.map((h) => h.term))) assert.deepEqual(a.hitsOfTerm(term), a.hits.filter((h) => h.term === term), term);
+    assert.deepEqual(a.hitsOfTerm('no-such-term'), []);
+    const open = new Map<string, number>();
+    for (const h of a.hits) if (h.pole === 'open') open.set(h.text, (open.get(h.text) ?? 0) + 1);
+    assert.deepEqual(a.formCountsOfPole('open'), [...open].map(([t, count]) => ({ text: t, count })).sort((x, y) => y.count - x.count || x.text.localeCompare(y.text)));
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { firstRowAtLeast } from '../../src/core';
+import { firstRowAtLeast } from '../../src/core/analyze/tables';
 import { MIN_MARGIN_LINES, RULER_BANDS, bandShift, paintWindow, stillCovered } from '../../src/extension/decorations/paintWindow';
 
 describe('decorations: which lines of a long article to paint', () => {

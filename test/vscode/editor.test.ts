@@ -160,7 +160,7 @@ describe('editor: long articles', () => {
     const editor = await vscode.window.showTextDocument(document);
     try {
       const analysis = await tl.whenAnalyzed(document);
-      assert.equal(analysis?.hitTable.count, 10_000);
+      assert.equal(analysis?.hitCount, 10_000);
       const lastLine = document.lineCount - 1;
       const onLine = (line: number) => (r: { start: number }) => document.positionAt(r.start).line === line;
       await waitFor(() => (tl.getDecorations(document.uri).open?.length ?? 0) > 0, 'decorations at the top');

@@ -34,7 +34,7 @@ async function editToDecorations(tl: TensionLensApi, editor: vscode.TextEditor):
       const at = editor.document.positionAt((editor.document.getText().length >> 1) + i * 17);
       assert.ok(await editor.edit((edit) => edit.insert(at, '开')));
       samples.push(await measured);
-      assert.ok((tl.getAnalysis(editor.document.uri)?.hitTable.count ?? 0) > 0);
+      assert.ok((tl.getAnalysis(editor.document.uri)?.hitCount ?? 0) > 0);
     }
     return samples.sort((a, b) => a - b)[samples.length >> 1] ?? 0;
   } finally {

@@ -54,14 +54,15 @@ export interface AbstractBlock {
   readonly keywords?: readonly (TextRange & { readonly text: string })[];
 }
 
-import type { CompiledLexicon } from '../lexicon/compile';
+import type { CompiledLexicon, CompiledTerm } from '../lexicon/compile';
+import type { LexiconAxis } from '../lexicon/types';
 
 export type ArticleFormat = 'markdown' | 'plaintext';
 
 /**
- * The hits of an article in columns, in text order: row i of every column is `hits[i]`. Hot paths (decorations,
- * lookups under the cursor, counts) read these; a 10 MB article has over 100,000 hits, and columns need no object
- * per hit — the analyzer builds them from an unchanged tail by copying and shifting numbers.
+ * The hits of an article in columns, in text order: row i of every column is `hits[i]`. A 10 MB article has over
+ * 100,000 hits, and columns need no object per hit — the analyzer builds them from an unchanged tail by copying and
+ * shifting numbers. Private to the core: the layers above ask `Analysis`'s queries, which read these.
  */
 export interface HitTable {
   readonly count: number;
@@ -97,10 +98,54 @@ export interface SiteTable {
   readonly axis: Int32Array;
 }
 
+/** Lines `from` to `to`, both included, 0-based. */
+export interface LineSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * Everything the layers above need to know about one article. The tables and counts are built by the analysis;
- * the object arrays (`hits`, `sentences`, `sites`, `sections`) and `abstract` are built from them when first read,
- * so a caller that needs only the tables (the editor, on every keystroke) never pays for them.
+ * One hit as `Analysis.forEachHit` hands it to its callback: the same object refilled for every hit of one call
+ * (no object per hit on the editor's hot paths), valid only during the callback; copy what you keep.
+ */
+export interface HitCursor {
+  /** Its index in `hits` (for `hitAt`). */
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** 0-based line and UTF-16 character of `start`, as in VS Code. */
+  readonly line: number;
+  readonly character: number;
+  readonly term: CompiledTerm;
+  /** The matched form as it reads. */
+  readonly form: string;
+  readonly negated: boolean;
+  /**
+   * True when the source text is exactly the form, so the hit ends on `line` at `character + end - start`; false
+   * when markup splits it (开**源**), which may, rarely, span lines.
+   */
+  readonly plain: boolean;
+}
+
+/** One tension site as `Analysis.forEachSite` hands it to its callback (refilled, like `HitCursor`). */
+export interface SiteCursor {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly axis: LexiconAxis;
+}
+
+/** A surface form and how often it occurs. */
+export interface FormCount {
+  readonly text: string;
+  readonly count: number;
+}
+
+/**
+ * Everything the layers above need to know about one article. The analysis builds tables (private to the core)
+ * and counts; the object arrays (`hits`, `sentences`, `sites`, `sections`) and `abstract` are built from them when
+ * first read, so a caller that needs only the queries (the editor, on every keystroke) never pays for them.
  */
 export interface Analysis {
   readonly format: ArticleFormat;
@@ -111,15 +156,29 @@ export interface Analysis {
   readonly sites: readonly TensionSite[];
   readonly counts: TensionCounts;
   readonly abstract: AbstractBlock;
-  readonly hitTable: HitTable;
-  readonly sentenceTable: SentenceTable;
-  readonly siteTable: SiteTable;
-  /** The lexicon the analysis was made with: the tables' term, form and axis indices point into it. */
+  /** The lexicon the analysis was made with. */
   readonly lexicon: CompiledLexicon;
+  /** How many hits and tension sites: `hits.length` and `sites.length` without building either. */
+  readonly hitCount: number;
+  readonly siteCount: number;
   /** Hit `index` as an object, without building all of `hits`; undefined when out of range. */
   hitAt(index: number): TermHit | undefined;
   /** Site `index` as an object, without building all of `sites`; undefined when out of range. */
   siteAt(index: number): TensionSite | undefined;
-  /** Index of the hit with start ≤ offset < end, or -1: a binary search of the table. */
+  /** Index of the hit with start ≤ offset < end, or -1: a binary search. */
   hitIndexAt(offset: number): number;
+  /** The hit with start ≤ offset < end, as an object. */
+  hitAtOffset(offset: number): TermHit | undefined;
+  /** Every hit (or those starting on `lines`), in text order, through one reused cursor. */
+  forEachHit(visit: (hit: HitCursor) => void, lines?: LineSpan): void;
+  /** Every tension site (or those starting on `lines`), in text order, through one reused cursor. */
+  forEachSite(visit: (site: SiteCursor) => void, lines?: LineSpan): void;
+  /** The hits of the term with id `termId`, in text order. */
+  hitsOfTerm(termId: string): TermHit[];
+  /** The first sentence with start ≤ offset ≤ end (a cursor right after a sentence is still in it). */
+  sentenceAt(offset: number): TextRange | undefined;
+  /** The tension sites whose sentence contains `offset` (start ≤ offset < end). */
+  sitesAt(offset: number): TensionSite[];
+  /** The forms of a pole's terms as they occur, with their counts, most frequent first (then by text). */
+  formCountsOfPole(poleId: string): FormCount[];
 }

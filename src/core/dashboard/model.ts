@@ -48,7 +48,7 @@ export function analyseArticle(input: ArticleInput, lexicon: Lexicon | CompiledL
     analysis,
     row: {
       path: input.path, format, length: analysis.length, counts: analysis.counts, axes, terms: analysis.counts.total,
-      balance: balanceOf(axes), sites: analysis.siteTable.count, annotations: input.sidecar?.count ?? 0,
+      balance: balanceOf(axes), sites: analysis.siteCount, annotations: input.sidecar?.count ?? 0,
     },
   };
 }

@@ -42,7 +42,7 @@ function rowOf(article: ExportArticle, request: ExportRequest): ArticleRow {
   const axes = axisCounts(analysis.counts, request.lexicon);
   return {
     path: article.path, format: analysis.format, length: analysis.length, counts: analysis.counts, axes,
-    terms: analysis.counts.total, balance: balanceOf(axes), sites: analysis.siteTable.count,
+    terms: analysis.counts.total, balance: balanceOf(axes), sites: analysis.siteCount,
     annotations: article.annotations?.anchors.length ?? 0,
   };
 }

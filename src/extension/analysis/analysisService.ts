@@ -10,6 +10,12 @@ export interface DocumentAnalysis {
   readonly analysis: Analysis;
 }
 
+/** A document was (re-)analysed, or its analysis dropped (`result` undefined: closed, or no longer an article). */
+export interface AnalysisEvent {
+  readonly document: vscode.TextDocument;
+  readonly result: DocumentAnalysis | undefined;
+}
+
 interface Entry {
   analyzer: Analyzer;
   result?: DocumentAnalysis;
@@ -17,15 +23,16 @@ interface Entry {
 }
 
 /**
- * Keeps an analysis for every visible Chinese article, re-analysed after edits (debounced) and when the
- * lexicon changes. One `Analyzer` per document, so a re-analysis only re-parses the chunks an edit touched.
+ * Keeps an analysis for every visible Chinese article, re-analysed after edits (debounced). A lexicon or settings
+ * change is not its business: `LensRefresh` calls `relex` / `analyzeVisible` at the right moment. One `Analyzer`
+ * per document, so a re-analysis only re-parses the groups of paragraphs an edit touched.
  */
 export class AnalysisService implements vscode.Disposable {
   readonly #config: ConfigService;
   readonly #lexicon: LexiconService;
   readonly #entries = new Map<string, Entry>();
-  readonly #emitter = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after a document has been (re-)analysed or its analysis dropped; read it with `get`. */
+  readonly #emitter = new vscode.EventEmitter<AnalysisEvent>();
+  /** Fires after a document has been (re-)analysed or its analysis dropped, with the document and its analysis. */
   readonly onDidAnalyze = this.#emitter.event;
   /** Documents over the size limit the user chose to analyse anyway. */
   readonly #allowedLarge = new Set<string>();
@@ -41,12 +48,10 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.#schedule(e.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.#drop(d)),
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.#isVisible(d)) this.analyzeNow(d);
       }),
-      lexicon.onDidChange((compiled) => this.#relex(compiled)),
-      config.onDidChange(() => this.analyzeVisible()),
     );
   }
 
@@ -77,7 +82,7 @@ export class AnalysisService implements vscode.Disposable {
     const text = document.getText();
     if (!hasChinese(text)) {
       // Silent on text with no Chinese: forget anything shown before (the user may have deleted it all).
-      if (entry?.result) this.#drop(document.uri);
+      if (entry?.result) this.#drop(document);
       this.#resolveWaiters(key);
       return undefined;
     }
@@ -86,7 +91,7 @@ export class AnalysisService implements vscode.Disposable {
     current.result = result;
     delete current.timer;
     this.#entries.set(key, current);
-    this.#emitter.fire(document.uri);
+    this.#emitter.fire({ document, result });
     this.#resolveWaiters(key);
     return result;
   }
@@ -152,17 +157,18 @@ export class AnalysisService implements vscode.Disposable {
     return false;
   }
 
-  #relex(compiled: CompiledLexicon): void {
+  /** Re-analyses every document analysed so far with a new lexicon, then whatever is visible. */
+  relex(compiled: CompiledLexicon): void {
     for (const entry of this.#entries.values()) entry.analyzer = new Analyzer(compiled);
     for (const document of vscode.workspace.textDocuments) if (this.#entries.has(document.uri.toString())) this.analyzeNow(document);
     this.analyzeVisible();
   }
 
-  #drop(uri: vscode.Uri): void {
-    const key = uri.toString();
+  #drop(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
     const entry = this.#entries.get(key);
     if (entry?.timer) clearTimeout(entry.timer);
-    if (this.#entries.delete(key)) this.#emitter.fire(uri);
+    if (this.#entries.delete(key)) this.#emitter.fire({ document, result: undefined });
   }
 
   dispose(): void {

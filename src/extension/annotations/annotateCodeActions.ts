@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
-import { hitAtOffset, termOf } from '../analysis/lookup';
+import { termOf } from '../analysis/lookup';
 import type { LexiconService } from '../lexicon/lexiconService';
 
 /** A quick fix (Ctrl+.) on a highlighted term: “Annotate 开源 as 开放” — one keystroke from highlight to annotation. */
@@ -18,7 +18,7 @@ export class AnnotateTermCodeActions implements vscode.CodeActionProvider {
     if (document.isUntitled) return [];
     const analysis = this.#analyses.get(document.uri)?.analysis;
     if (!analysis) return [];
-    const hit = hitAtOffset(analysis, document.offsetAt(range.start));
+    const hit = analysis.hitAtOffset(document.offsetAt(range.start));
     const compiled = hit ? termOf(this.#lexicon.current, hit) : undefined;
     if (!hit || !compiled) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Annotate “{0}” as {1}', hit.text, compiled.pole.label.zh), vscode.CodeActionKind.QuickFix);

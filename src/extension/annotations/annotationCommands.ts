@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Anchor, type AnnotationSet, type SidecarTag, createAnnotation, newId } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
-import { hitAtOffset, sentenceAround, termOf } from '../analysis/lookup';
+import { termOf } from '../analysis/lookup';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { type AnnotationService, guarded } from './annotationService';
 import type { AnnotationNode } from './annotationTree';
@@ -96,9 +96,9 @@ function rangeToAnnotate(editor: vscode.TextEditor, analyses: AnalysisService): 
   if (!editor.selection.isEmpty) return { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
   const offset = document.offsetAt(editor.selection.active);
   const analysis = analyses.get(document.uri)?.analysis;
-  const hit = analysis ? hitAtOffset(analysis, offset) : undefined;
+  const hit = analysis?.hitAtOffset(offset);
   if (hit) return { start: hit.start, end: hit.end };
-  const sentence = analysis ? sentenceAround(analysis, offset) : undefined;
+  const sentence = analysis?.sentenceAt(offset);
   return sentence ? { start: sentence.start, end: sentence.end } : undefined;
 }
 
@@ -159,7 +159,7 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
       const analysis = (await analyses.whenAnalyzed(document))?.analysis;
       const editor = vscode.window.activeTextEditor;
       const at = start ?? (editor?.document === document ? document.offsetAt(editor.selection.active) : -1);
-      const hit = analysis ? hitAtOffset(analysis, at) : undefined;
+      const hit = analysis?.hitAtOffset(at);
       const compiled = hit ? termOf(lexicon.current, hit) : undefined;
       if (!hit || !compiled) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a highlighted term to annotate it.'));

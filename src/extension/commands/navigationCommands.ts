@@ -1,11 +1,18 @@
 import * as vscode from 'vscode';
+import type { TermHit } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
-import { hitAtOffset } from '../analysis/lookup';
 import type { TermTreeProvider } from '../views/termTree';
 
 async function documentFor(uri: string): Promise<vscode.TextDocument> {
   const parsed = vscode.Uri.parse(uri);
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === parsed.toString()) ?? vscode.workspace.openTextDocument(parsed);
+}
+
+/** Where a hit ends: on its line unless markup inside it (开**源**) makes it longer than its text. */
+function endOf(document: vscode.TextDocument, hit: TermHit): [number, number] {
+  if (hit.end - hit.start === hit.text.length) return [hit.line, hit.character + hit.text.length];
+  const end = document.positionAt(hit.end);
+  return [end.line, end.character];
 }
 
 /** Internal: reveal and select `[start, end)` of a document (the Terms view's occurrences run it). */
@@ -28,15 +35,8 @@ export function registerShowOccurrences(analyses: AnalysisService): vscode.Dispo
     if (!result) return;
     const at = editor?.document === document ? document.offsetAt(editor.selection.active) : 0;
     const { analysis } = result;
-    const term = termId ?? hitAtOffset(analysis, at)?.term;
-    // From the table: which compiled terms carry the id, then one pass over the term column.
-    const wanted = analysis.lexicon.terms.map((t) => t.term.id === term);
-    const t = analysis.hitTable;
-    const locations: vscode.Location[] = [];
-    for (let i = 0; i < t.count; i++) {
-      if (!wanted[t.term[i] as number]) continue;
-      locations.push(new vscode.Location(document.uri, new vscode.Range(document.positionAt(t.start[i] as number), document.positionAt(t.end[i] as number))));
-    }
+    const term = termId ?? analysis.hitAtOffset(at)?.term;
+    const locations = term === undefined ? [] : analysis.hitsOfTerm(term).map((h) => new vscode.Location(document.uri, new vscode.Range(h.line, h.character, ...endOf(document, h))));
     if (locations.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on a highlighted term to list its occurrences.'));
       return;

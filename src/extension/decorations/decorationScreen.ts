@@ -39,7 +39,7 @@ export class DecorationScreen {
     editor.setDecorations(named.type, ranges);
     if (!this.#live.has(named)) return; // VS Code ignores ranges set on a disposed type
     let byType = this.#set.get(editor);
-    if (!byType) this.#set.set(editor, (byType = new Map()));
+    if (!byType) this.#set.set(editor, (byType = new Map<NamedDecorationType, readonly vscode.Range[]>()));
     byType.set(named, ranges);
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { type Analysis, type PoleColor, builtinLexicon, firstRowAtLeast, poleColorId, poleColors } from '../../core';
-import type { AnalysisService } from '../analysis/analysisService';
+import { type Analysis, type HitCursor, type PoleColor, builtinLexicon, poleColorId, poleColors } from '../../core';
+import type { AnalysisEvent, AnalysisService } from '../analysis/analysisService';
 import type { ConfigService, HighlightStyle } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import type { DecorationScreen, NamedDecorationType } from './decorationScreen';
@@ -45,8 +45,11 @@ interface Painted {
  * Paints every visible article: one decoration type per pole (its theme colour, in the chosen style), a faint
  * background on tension sites, and their marks in the overview ruler. Short articles are painted whole; long ones
  * (over `PAINT_ALL_HITS` terms) around what is on screen, repainted when scrolling nears the edge, with the ruler
- * marked one band of lines at a time (paintWindow.ts says why). Types are created once per style and lexicon and
- * disposed when either changes.
+ * marked one band of lines at a time (paintWindow.ts says why).
+ *
+ * It does not listen to lexicon or settings changes: `LensRefresh` calls `restyle()` (new types in place, old ones
+ * handed back), re-analyses, repaints, and only then disposes the old types — disposing a type wipes its ranges
+ * from the screen, so the order is kept in one place rather than left to the order listeners were added in.
  */
 export class PoleDecorations implements vscode.Disposable {
   readonly #analyses: AnalysisService;
@@ -72,16 +75,11 @@ export class PoleDecorations implements vscode.Disposable {
     this.#config = config;
     this.#lexicon = lexicon;
     this.#enabled = enabled;
-    this.#rebuildTypes();
+    this.restyle();
     this.#subscriptions.push(
-      analyses.onDidAnalyze((uri) => this.#paintUri(uri)),
+      analyses.onDidAnalyze((e) => this.#analyzed(e)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.#scrolled(e.textEditor)),
-      config.onDidChange(() => {
-        this.#rebuildTypes();
-        this.paintAll();
-      }),
-      lexicon.onDidChange(() => this.#rebuildTypes()),
     );
   }
 
@@ -94,55 +92,58 @@ export class PoleDecorations implements vscode.Disposable {
     this.paintAll();
   }
 
-  #rebuildTypes(): void {
-    for (const t of [...this.#types.values(), ...this.#rulerTypes.values()]) t.dispose();
+  /**
+   * Builds the pole types for the current lexicon and highlight style and puts them in place; returns the old
+   * types, still live, for the caller to dispose once every visible editor has been repainted with the new ones.
+   */
+  restyle(): vscode.Disposable {
+    const retired = [...this.#types.values(), ...this.#rulerTypes.values()];
     const colors = poleColors(this.#lexicon.current.lexicon);
-    this.#types = new Map(colors.map((c) => [c.pole, poleDecoration(this.#screen, c, this.#config.current.highlightStyle)]));
+    const style = this.#config.current.highlightStyle;
+    this.#types = new Map(colors.map((c) => [c.pole, poleDecoration(this.#screen, c, style)]));
     this.#rulerTypes = new Map(colors.map((c) => [c.pole, rulerDecoration(this.#screen, c)]));
+    return new vscode.Disposable(() => {
+      for (const t of retired) t.dispose();
+    });
   }
 
   paintAll(): void {
-    for (const editor of vscode.window.visibleTextEditors) this.#paint(editor);
+    for (const editor of vscode.window.visibleTextEditors) this.#paint(editor, this.#analyses.get(editor.document.uri)?.analysis);
   }
 
-  #paintUri(uri: vscode.Uri): void {
-    for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri.toString()) this.#paint(editor);
+  #analyzed({ document, result }: AnalysisEvent): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === document) this.#paint(editor, result?.version === document.version ? result.analysis : undefined);
+    }
   }
 
   /** A long article scrolled: repaint its terms when the screen nears the edge of what was painted. */
   #scrolled(editor: vscode.TextEditor): void {
     const painted = this.#painted.get(editor);
-    if (!painted || painted.analysis.hitTable.count <= PAINT_ALL_HITS) return;
+    if (!painted || painted.analysis.hitCount <= PAINT_ALL_HITS) return;
     if (stillCovered(painted.window, visibleLines(editor), editor.document.lineCount)) return;
-    this.#paint(editor, false);
+    this.#paint(editor, painted.analysis, false);
   }
 
   /**
-   * Reads the analysis's tables, not its hit objects: after an edit in a long article, building an object per
-   * hit just to make a Range of it would cost more than the re-analysis. `rulers` false repaints only the terms
+   * Paints `analysis` in the editor (nothing when it is undefined, stale or highlights are off). Reads the hits
+   * through the analysis's cursor queries, not its hit objects: after an edit in a long article, building an object
+   * per hit just to make a Range of it would cost more than the re-analysis. `rulers` false repaints only the terms
    * and sites in the window (after a scroll), leaving the ruler as it is.
    */
-  #paint(editor: vscode.TextEditor, rulers = true): void {
+  #paint(editor: vscode.TextEditor, analysis: Analysis | undefined, rulers = true): void {
     const document = editor.document;
-    const result = this.#analyses.get(document.uri);
     const byPole = new Map<string, vscode.Range[]>();
     const rulerByPole = new Map<string, vscode.Range[]>();
     const sites: vscode.Range[] = [];
     const siteRuler: vscode.Range[] = [];
-    let painted = false;
-    if (this.#enabled && result && result.version === document.version) {
-      const analysis = result.analysis;
-      const t = analysis.hitTable;
-      const window = t.count <= PAINT_ALL_HITS ? { from: 0, to: document.lineCount - 1 } : paintWindow(visibleLines(editor), document.lineCount);
+    const painted = this.#enabled && analysis !== undefined;
+    if (painted) {
+      const window = analysis.hitCount <= PAINT_ALL_HITS ? { from: 0, to: document.lineCount - 1 } : paintWindow(visibleLines(editor), document.lineCount);
       const axisOn = (axis: string): boolean => this.#config.isAxisEnabled(axis);
-      const hitRows = { from: firstRowAtLeast(t.line, t.count, window.from), to: firstRowAtLeast(t.line, t.count, window.to + 1) };
-      const s = analysis.siteTable;
-      const showSites = this.#config.current.showSites;
-      const siteRows = showSites ? { from: firstRowAtLeast(s.line, s.count, window.from), to: firstRowAtLeast(s.line, s.count, window.to + 1) } : { from: 0, to: 0 };
-      paintTerms(document, analysis, hitRows, axisOn, byPole);
+      paintTerms(document, analysis, window, axisOn, byPole);
       if (rulers) markRuler(document, analysis, axisOn, rulerByPole);
-      if (showSites) paintSites(document, analysis, siteRows, axisOn, sites, rulers ? siteRuler : undefined);
-      painted = true;
+      if (this.#config.current.showSites) paintSites(document, analysis, window, axisOn, sites, rulers ? siteRuler : undefined);
       this.#painted.set(editor, { analysis, window });
     } else {
       this.#painted.delete(editor);
@@ -164,12 +165,6 @@ export class PoleDecorations implements vscode.Disposable {
   }
 }
 
-/** Rows `[from, to)` of a table. */
-interface Rows {
-  readonly from: number;
-  readonly to: number;
-}
-
 /** The lines on screen (the first to the last visible range; folded regions inside count as shown). */
 function visibleLines(editor: vscode.TextEditor): LineWindow {
   const ranges = editor.visibleRanges;
@@ -187,23 +182,17 @@ function listsByTerm(analysis: Analysis, axisOn: (axis: string) => boolean, byPo
   });
 }
 
-/** The range of hit `i`, from its line and character: only a term with markup inside needs its end looked up. */
-function hitRange(document: vscode.TextDocument, analysis: Analysis, i: number): vscode.Range {
-  const t = analysis.hitTable;
-  const start = t.start[i] as number;
-  const end = t.end[i] as number;
-  const line = t.line[i] as number;
-  const character = t.character[i] as number;
+/** The range of a hit, from its line and character: only a term with markup inside needs its end looked up. */
+function hitRange(document: vscode.TextDocument, hit: HitCursor): vscode.Range {
   // A term with markup inside (开**源**) is longer in the source than its form and may, rarely, span lines.
-  if (end - start === analysis.lexicon.patterns[t.form[i] as number]?.length) return new vscode.Range(line, character, line, character + (end - start));
-  const last = document.positionAt(end);
-  return new vscode.Range(line, character, last.line, last.character);
+  if (hit.plain) return new vscode.Range(hit.line, hit.character, hit.line, hit.character + (hit.end - hit.start));
+  const last = document.positionAt(hit.end);
+  return new vscode.Range(hit.line, hit.character, last.line, last.character);
 }
 
-function paintTerms(document: vscode.TextDocument, analysis: Analysis, rows: Rows, axisOn: (axis: string) => boolean, byPole: Map<string, vscode.Range[]>): void {
+function paintTerms(document: vscode.TextDocument, analysis: Analysis, lines: LineWindow, axisOn: (axis: string) => boolean, byPole: Map<string, vscode.Range[]>): void {
   const listOf = listsByTerm(analysis, axisOn, byPole);
-  const term = analysis.hitTable.term;
-  for (let i = rows.from; i < rows.to; i++) listOf[term[i] as number]?.push(hitRange(document, analysis, i));
+  analysis.forEachHit((hit) => listOf[hit.term.index]?.push(hitRange(document, hit)), lines);
 }
 
 /** One ruler mark per pole per band of lines, over the whole article: a loop over numbers, a range per band. */
@@ -211,31 +200,30 @@ function markRuler(document: vscode.TextDocument, analysis: Analysis, axisOn: (a
   const listOf = listsByTerm(analysis, axisOn, byPole);
   const shift = bandShift(document.lineCount);
   const lastBand = new Map<vscode.Range[], number>();
-  const t = analysis.hitTable;
-  for (let i = 0; i < t.count; i++) {
-    const list = listOf[t.term[i] as number];
-    if (!list) continue;
-    const band = (t.line[i] as number) >> shift;
-    if (lastBand.get(list) === band) continue;
+  analysis.forEachHit((hit) => {
+    const list = listOf[hit.term.index];
+    if (!list) return;
+    const band = hit.line >> shift;
+    if (lastBand.get(list) === band) return;
     lastBand.set(list, band);
-    list.push(hitRange(document, analysis, i));
-  }
+    list.push(hitRange(document, hit));
+  });
 }
 
 function paintSites(
-  document: vscode.TextDocument, analysis: Analysis, rows: Rows, axisOn: (axis: string) => boolean, sites: vscode.Range[], ruler: vscode.Range[] | undefined,
+  document: vscode.TextDocument, analysis: Analysis, lines: LineWindow, axisOn: (axis: string) => boolean, sites: vscode.Range[], ruler: vscode.Range[] | undefined,
 ): void {
-  const s = analysis.siteTable;
-  const axes = analysis.lexicon.lexicon.axes;
-  const range = (i: number): vscode.Range => new vscode.Range(document.positionAt(s.start[i] as number), document.positionAt(s.end[i] as number));
-  for (let i = rows.from; i < rows.to; i++) if (axisOn(axes[s.axis[i] as number]?.id ?? '')) sites.push(range(i));
+  const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
+  analysis.forEachSite((site) => {
+    if (axisOn(site.axis.id)) sites.push(range(site.start, site.end));
+  }, lines);
   if (!ruler) return;
   const shift = bandShift(document.lineCount);
   let lastBand = -1;
-  for (let i = 0; i < s.count; i++) {
-    const band = (s.line[i] as number) >> shift;
-    if (band === lastBand || !axisOn(axes[s.axis[i] as number]?.id ?? '')) continue;
+  analysis.forEachSite((site) => {
+    const band = site.line >> shift;
+    if (band === lastBand || !axisOn(site.axis.id)) return;
     lastBand = band;
-    ruler.push(range(i));
-  }
+    ruler.push(range(site.start, site.end));
+  });
 }

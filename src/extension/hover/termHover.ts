@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Analysis, CompiledLexicon, TermHit } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
-import { hitAtOffset, sitesAt, termOf, topTermsOfPole } from '../analysis/lookup';
+import { termOf } from '../analysis/lookup';
 import type { ConfigService } from '../config';
-import type { LexiconService } from '../lexicon/lexiconService';
 
 /** Commands the hover links to; they must be enabled explicitly for a trusted MarkdownString. */
 export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm'];
@@ -28,14 +27,14 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
   md.appendMarkdown(`${vscode.l10n.t('Axis')}: **${axis.label.zh}** · ${axis.label.en}  \n`);
   md.appendMarkdown(`${vscode.l10n.t('Pole')}: **${pole.label.zh}** · ${pole.label.en} — ${pole.definition.zh}  \n`);
   if (term.definition.zh || term.definition.en) md.appendMarkdown(`${vscode.l10n.t('Term')}: ${term.definition.zh} *${term.definition.en}*  \n`);
-  const top = topTermsOfPole(analysis, opposite.id, 5);
+  const top = analysis.formCountsOfPole(opposite.id).slice(0, 5);
   md.appendMarkdown(
     `${vscode.l10n.t('Opposite pole')}: **${opposite.label.zh}** · ${opposite.label.en}` +
       (top.length > 0 ? ` — ${vscode.l10n.t('here')}: ${top.map((t) => `${t.text} ×${t.count}`).join(', ')}` : ` — ${vscode.l10n.t('not in this file')}`) +
       '\n\n',
   );
   md.appendMarkdown(`${vscode.l10n.t('In this file')}: ${pole.label.zh} **${counts[pole.id] ?? 0}** · ${opposite.label.zh} **${counts[opposite.id] ?? 0}**\n\n`);
-  for (const site of sitesAt(analysis, hit.start).filter((s) => s.axis === axis.id)) {
+  for (const site of analysis.sitesAt(hit.start).filter((s) => s.axis === axis.id)) {
     const a = [...new Set(site.poleA.map((i) => analysis.hitAt(i)?.text))].join('、');
     const b = [...new Set(site.poleB.map((i) => analysis.hitAt(i)?.text))].join('、');
     const markers = site.markers.length > 0 ? ` · ${vscode.l10n.t('contrast')}: ${[...new Set(site.markers.map((m) => m.text))].join('、')}` : '';
@@ -51,12 +50,10 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
 /** Explains the tension term under the mouse; nothing on plain text or on a disabled axis. */
 export class TermHoverProvider implements vscode.HoverProvider {
   readonly #analyses: AnalysisService;
-  readonly #lexicon: LexiconService;
   readonly #config: ConfigService;
 
-  constructor(analyses: AnalysisService, lexicon: LexiconService, config: ConfigService) {
+  constructor(analyses: AnalysisService, config: ConfigService) {
     this.#analyses = analyses;
-    this.#lexicon = lexicon;
     this.#config = config;
   }
 
@@ -64,9 +61,9 @@ export class TermHoverProvider implements vscode.HoverProvider {
     const result = await this.#analyses.whenAnalyzed(document);
     if (!result) return undefined;
     const offset = document.offsetAt(position);
-    const hit = hitAtOffset(result.analysis, offset);
+    const hit = result.analysis.hitAtOffset(offset);
     if (!hit || !this.#config.isAxisEnabled(hit.axis)) return undefined;
-    const md = termHoverMarkdown(document.uri, result.analysis, this.#lexicon.current, hit);
+    const md = termHoverMarkdown(document.uri, result.analysis, result.analysis.lexicon, hit);
     if (!md) return undefined;
     return new vscode.Hover(md, new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)));
   }

@@ -17,12 +17,22 @@ export class LexiconService implements vscode.Disposable {
   #watchers: vscode.Disposable[] = [];
   #compiled: CompiledLexicon = compileLexicon(builtinLexicon);
   #loading: Promise<void> = Promise.resolve();
+  /** The user lexicon files' texts the current lexicon was built from: a reload that reads the same keeps it. */
+  #sources = '[]';
+  #paths: string;
   readonly #subscriptions: vscode.Disposable[] = [];
 
   constructor(config: ConfigService) {
     this.#config = config;
+    this.#paths = JSON.stringify(config.current.lexiconPaths);
     this.#subscriptions.push(
-      config.onDidChange(() => void this.reload()),
+      config.onDidChange((c) => {
+        // Only the lexicon paths concern the lexicon: other settings must not rebuild it (and re-analyse everything).
+        const paths = JSON.stringify(c.lexiconPaths);
+        if (paths === this.#paths) return;
+        this.#paths = paths;
+        void this.reload();
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
@@ -57,6 +67,7 @@ export class LexiconService implements vscode.Disposable {
     const files = this.files();
     this.#watch(files);
     const users: UserLexicon[] = [];
+    const sources: [string, string][] = [];
     this.#diagnostics.clear();
     for (const uri of files) {
       let bytes: Uint8Array;
@@ -67,9 +78,14 @@ export class LexiconService implements vscode.Disposable {
       }
       const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
       const { lexicon, problems } = parseUserLexicon(text, uri.fsPath || uri.toString());
-      if (lexicon) users.push(lexicon);
-      else this.#diagnostics.set(uri, problems.map(toDiagnostic));
+      if (lexicon) {
+        users.push(lexicon);
+        sources.push([uri.toString(), text]);
+      } else this.#diagnostics.set(uri, problems.map(toDiagnostic));
     }
+    const key = JSON.stringify(sources);
+    if (key === this.#sources) return;
+    this.#sources = key;
     const previous = this.#compiled;
     this.#compiled = compileLexicon(users.length > 0 ? mergeLexicons(builtinLexicon, ...users) : builtinLexicon);
     if (previous !== this.#compiled) this.#emitter.fire(this.#compiled);

@@ -4,37 +4,42 @@ import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
 import { tagIcon } from '../annotations/tagIcon';
 import type { LexiconService } from '../lexicon/lexiconService';
-import { poleIcon } from './termTree';
+import type { ShownArticle } from './shownArticle';
+import { poleIcon, treeItemLabel } from './termTree';
 
 /** A node of the Tags view: the article's own tags (the codebook), then the poles as built-in tags. */
 export type TagNode =
   | { readonly kind: 'tag'; readonly uri: string; readonly tag: SidecarTag; readonly count: number }
   | { readonly kind: 'pole'; readonly pole: LexiconPole; readonly axisLabel: string; readonly count: number };
 
-/** The tag codebook of the active article, with colours and usage counts; the poles follow as built-in tags. */
+/** The tag codebook of the article shown (see ShownArticle), with colours and usage counts; the poles follow as built-in tags. */
 export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode.Disposable {
   readonly #analyses: AnalysisService;
   readonly #annotations: AnnotationService;
   readonly #lexicon: LexiconService;
+  readonly #shown: ShownArticle;
   readonly #emitter = new vscode.EventEmitter<TagNode | undefined>();
   readonly onDidChangeTreeData = this.#emitter.event;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(analyses: AnalysisService, annotations: AnnotationService, lexicon: LexiconService) {
+  constructor(analyses: AnalysisService, annotations: AnnotationService, lexicon: LexiconService, shown: ShownArticle) {
     this.#analyses = analyses;
     this.#annotations = annotations;
     this.#lexicon = lexicon;
+    this.#shown = shown;
     const refresh = (): void => this.#emitter.fire(undefined);
-    this.#subscriptions.push(analyses.onDidAnalyze(refresh), annotations.onDidChange(refresh), vscode.window.onDidChangeActiveTextEditor(refresh), lexicon.onDidChange(refresh));
+    // With no article shown, the poles come from the lexicon in force.
+    this.#subscriptions.push(shown.onDidChange(refresh), annotations.onDidChange(refresh), lexicon.onDidChange(refresh));
   }
 
   getChildren(node?: TagNode): TagNode[] {
     if (node) return [];
-    const document = vscode.window.activeTextEditor?.document;
+    const document = this.#shown.document;
     const set = document ? this.#annotations.get(document.uri)?.set : undefined;
     const tags: TagNode[] = document && set ? set.tags.map((tag) => ({ kind: 'tag', uri: document.uri.toString(), tag, count: set.tagUsage(tag.id) })) : [];
-    const counts = document ? this.#analyses.get(document.uri)?.analysis.counts : undefined;
-    const poles: TagNode[] = this.#lexicon.current.lexicon.axes.flatMap((axis) =>
+    const analysis = document ? this.#analyses.get(document.uri)?.analysis : undefined;
+    const counts = analysis?.counts;
+    const poles: TagNode[] = (analysis?.lexicon ?? this.#lexicon.current).lexicon.axes.flatMap((axis) =>
       axis.poles.map((pole) => ({ kind: 'pole' as const, pole, axisLabel: axis.label.zh, count: counts?.axes[axis.id]?.poles[pole.id] ?? 0 })),
     );
     return [...tags, ...poles];
@@ -48,6 +53,7 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
       item.tooltip = `${node.tag.label} (${node.tag.color ?? ''})\n${vscode.l10n.t('{0} annotations', node.count)}`;
       item.contextValue = 'tag';
       item.id = `tag:${node.uri}:${node.tag.id}`;
+      item.accessibilityInformation = treeItemLabel(vscode.l10n.t('{0}, annotations: {1}', node.tag.label, node.count));
       return item;
     }
     const item = new vscode.TreeItem(`${node.pole.label.zh} · ${node.pole.label.en}`, vscode.TreeItemCollapsibleState.None);
@@ -56,6 +62,7 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
     item.tooltip = `${vscode.l10n.t('Built-in tag')}: ${node.pole.id}\n${node.pole.definition.zh}\n${node.pole.definition.en}`;
     item.contextValue = 'builtinTag';
     item.id = `tag:pole:${node.pole.id}`;
+    item.accessibilityInformation = treeItemLabel(vscode.l10n.t('{0}, {1}, occurrences: {2}', `${node.pole.label.zh} ${node.pole.label.en}`, node.axisLabel, node.count));
     return item;
   }
 
