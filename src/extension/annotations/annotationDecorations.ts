@@ -6,7 +6,9 @@ import { tagIcon } from './tagIcon';
 
 /**
  * Draws annotations apart from term highlights: a dashed underline and a gutter bar in the colour of the
- * annotation's first tag. One decoration type per colour, created on first use, all disposed with this object.
+ * annotation's first tag. One decoration type per colour in use. A tag's new colour gets its type before the
+ * repaint, and a colour no visible editor uses any more has its type disposed only after every editor has been
+ * repainted (disposing a type wipes its ranges from the screen).
  */
 export class AnnotationDecorations implements vscode.Disposable {
   readonly #screen: DecorationScreen;
@@ -26,7 +28,7 @@ export class AnnotationDecorations implements vscode.Disposable {
   #type(color: string): NamedDecorationType {
     let type = this.#types.get(color);
     if (!type) {
-      type = this.#screen.createType(`annotation:${color.toLowerCase()}`, {
+      type = this.#screen.createType(`annotation:${color}`, {
         borderStyle: 'none none dashed none',
         borderWidth: '0 0 2px 0',
         borderColor: color,
@@ -42,13 +44,20 @@ export class AnnotationDecorations implements vscode.Disposable {
   }
 
   paintAll(): void {
-    for (const editor of vscode.window.visibleTextEditors) this.#paint(editor);
+    const inUse = new Set<string>();
+    for (const editor of vscode.window.visibleTextEditors) for (const color of this.#paint(editor)) inUse.add(color);
+    for (const [color, type] of this.#types) {
+      if (inUse.has(color)) continue;
+      this.#types.delete(color);
+      type.dispose();
+    }
   }
 
-  #paint(editor: vscode.TextEditor): void {
+  /** Paints one editor; returns the colours it uses. */
+  #paint(editor: vscode.TextEditor): Iterable<string> {
     const entry = this.#annotations.get(editor.document.uri);
     const byColor = new Map<string, vscode.Range[]>();
-    const colors = new Map((entry?.set?.tags ?? []).map((t) => [t.id, isHexColor(t.color) ? t.color : '#888888']));
+    const colors = new Map((entry?.set?.tags ?? []).map((t) => [t.id, isHexColor(t.color) ? t.color.toLowerCase() : '#888888']));
     const document = editor.document;
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
     for (const { annotation, state } of entry?.set?.anchors ?? []) {
@@ -62,6 +71,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     }
     for (const color of byColor.keys()) this.#type(color);
     for (const [color, type] of this.#types) this.#screen.set(editor, type, byColor.get(color) ?? []);
+    return byColor.keys();
   }
 
   dispose(): void {

@@ -8,8 +8,9 @@ function fileName(document: vscode.TextDocument): string {
 
 /**
  * The article the Terms and Tags views show: the active editor's when it is an analysed article, else the last one
- * shown (until it is closed), so clicking into a settings file or the dashboard does not empty the views. Every view
- * attached to it names that article in its description, so what it shows is never a guess.
+ * shown (until it is closed), so clicking into a settings file or the dashboard does not empty the views. While the
+ * article shown is not the active editor's, every view attached to it names the article in its description, so
+ * what it shows is never a guess.
  */
 export class ShownArticle implements vscode.Disposable {
   readonly #analyses: AnalysisService;
@@ -39,7 +40,7 @@ export class ShownArticle implements vscode.Disposable {
     return this.#document;
   }
 
-  /** Names the shown article in `view`'s description, now and whenever it changes. */
+  /** Names the shown article in `view`'s description whenever it is not the active editor's. */
   attach(view: vscode.TreeView<unknown>): void {
     this.#views.push(view);
     this.#describe(view);
@@ -59,7 +60,8 @@ export class ShownArticle implements vscode.Disposable {
   }
 
   #describe(view: vscode.TreeView<unknown>): void {
-    view.description = this.#document ? fileName(this.#document) : '';
+    const document = this.#document;
+    view.description = document && document !== vscode.window.activeTextEditor?.document ? fileName(document) : '';
   }
 
   dispose(): void {

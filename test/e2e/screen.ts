@@ -1,0 +1,265 @@
+// What the reader sees of the pole highlights, read from the DOM, and a workspace of its own for a suite.
+// Used by the lexicon, highlight-switch and theme suites; builds on workbench.ts (which it does not change).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'jsonc-parser';
+import { poleColorId } from '../../src/core/lexicon/palette';
+import { eventually, openWorkbench, themeColor, workbench } from './workbench';
+
+export const ARTICLE = 'ai-lab-expert-departure.md';
+const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget input';
+
+/** Built-in terms on the article's first screen, with their poles. */
+export const BUILT_IN: readonly Expected[] = [
+  { word: '开放原则', pole: 'open' },
+  { word: '商业化', pole: 'commercial' },
+  { word: '开源', pole: 'open' },
+  { word: '闭源商用', pole: 'closed' },
+];
+
+/** Words of the title that no built-in term covers: the user lexicon adds them. */
+export const GAME = '博弈';
+export const DEPARTURE = '离职风波';
+
+export function lexiconWith(terms: readonly { pole: 'competition' | 'closed'; id: string; form: string }[]): unknown {
+  const axis = (id: string, poles: [string, string]) => ({
+    id, poles: poles.map((pole) => ({ id: pole, terms: terms.filter((t) => t.pole === pole).map((t) => ({ id: t.id, forms: [t.form] })) })),
+  });
+  return { version: 1, axes: [axis('cooperation-competition', ['cooperation', 'competition']), axis('open-closed', ['open', 'closed'])] };
+}
+
+export const GAME_LEXICON = lexiconWith([{ pole: 'competition', id: 'user-game', form: GAME }]);
+
+/** The fixture workspace the server opened (a temp copy), and the workbench URL on it. */
+function fixture(): { folder: string; url: string } {
+  const folder = process.env['VSCODE_E2E_FOLDER'];
+  const url = process.env['VSCODE_E2E_URL'];
+  if (!folder || !url) throw new Error('VSCODE_E2E_FOLDER / VSCODE_E2E_URL are not set: run the e2e suites with `npm run test:e2e`');
+  return { folder, url };
+}
+
+/** Loads `url` in the shared page (accepting a "leave the page?" prompt) and waits for the explorer to list it. */
+async function load(url: string): Promise<void> {
+  const page = await openWorkbench();
+  const accept = (dialog: { accept(): Promise<void> }): void => void dialog.accept();
+  page.on('dialog', accept);
+  try {
+    await page.goto(url);
+  } finally {
+    page.off('dialog', accept);
+  }
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Opens a workspace of the suite's own: a new folder beside the fixture copy holding the seed article, the
+ * fixture's settings (plus `settings`) and, when given, a user lexicon. The workbench reloads on it, so the suite
+ * starts with a fresh extension host and nothing another suite left open. Returns the folder.
+ */
+export async function openOwnWorkspace(name: string, { settings = {}, lexicon }: { settings?: Record<string, unknown>; lexicon?: unknown } = {}): Promise<string> {
+  const { folder: base, url } = fixture();
+  const folder = path.join(path.dirname(base), `workspace-${name}`);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  fs.copyFileSync(path.join(base, ARTICLE), path.join(folder, ARTICLE));
+  const baseSettings = parse(fs.readFileSync(path.join(base, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
+  if (lexicon !== undefined) writeLexicon(folder, lexicon);
+  const own = new URL(url);
+  own.searchParams.set('folder', folder);
+  await load(own.toString());
+  return folder;
+}
+
+/** Goes back to the fixture workspace the other suites expect. */
+export async function backToFixtureWorkspace(): Promise<void> {
+  await load(fixture().url);
+}
+
+/** Writes `.vscode/tension-lexicon.json` (an object as JSON, a string as it is), as an editor would save it. */
+export function writeLexicon(folder: string, lexicon: unknown): void {
+  const file = path.join(folder, '.vscode', 'tension-lexicon.json');
+  fs.writeFileSync(`${file}.tmp`, typeof lexicon === 'string' ? lexicon : JSON.stringify(lexicon, null, 2));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+export function deleteLexicon(folder: string): void {
+  fs.rmSync(path.join(folder, '.vscode', 'tension-lexicon.json'), { force: true });
+}
+
+/** Merges `patch` into the workspace's `.vscode/settings.json` (a key set to undefined is removed). */
+export function updateSettings(folder: string, patch: Record<string, unknown>): void {
+  const file = path.join(folder, '.vscode', 'settings.json');
+  const current = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, JSON.stringify({ ...current, ...patch }, null, 2));
+}
+
+/** Picks `label` in the open quick input after typing `text`. */
+async function pick(text: string, label: string): Promise<void> {
+  const page = workbench();
+  const input = page.locator(QUICK_INPUT);
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text, { timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Runs a command by its palette label, from the title bar's command center (as a user clicks it). `then: 'stays'`
+ * for a command that opens a quick pick of its own.
+ */
+export async function runCommand(label: string, then: 'closes' | 'stays' = 'closes'): Promise<void> {
+  const page = workbench();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator('.command-center .command-center-center').first().click();
+      await pick(`>${label}`, label);
+      if (then === 'closes') await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1_000);
+    }
+  }
+}
+
+/** How the poles are drawn: `tensionLens.highlightStyle`. */
+export type HighlightStyle = 'background' | 'underline' | 'text';
+
+/** What is drawn on a word: every overlay box under it and every styled span around it, with their colours. */
+interface Drawn {
+  readonly kind: 'overlay' | 'inline';
+  readonly className: string;
+  readonly background: string;
+  readonly borderBottom: string;
+  readonly color: string;
+}
+
+/**
+ * Everything drawn on the `occurrence`-th rendered occurrence of `word` in the active editor, per visual part:
+ * the `.cdr` overlay boxes VS Code draws under the text (backgrounds and borders: the background and underline
+ * styles) and the spans around the text (colour and weight: the text style). Undefined when not rendered.
+ */
+async function drawnOn(word: string, occurrence = 0): Promise<Drawn[][] | undefined> {
+  return workbench().evaluate(([selector, target, nth]) => {
+    const editor = document.querySelector(selector);
+    if (!editor) return undefined;
+    const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))
+      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    const nodes: Text[] = [];
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    }
+    const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+    let start = -1;
+    for (let i = 0, from = 0; i <= nth; i++, from = start + 1) {
+      start = text.indexOf(target, from);
+      if (start < 0) return undefined;
+    }
+    const end = start + target.length;
+    const parts: { top: number; left: number; right: number; height: number; drawn: { kind: 'overlay' | 'inline'; className: string; background: string; borderBottom: string; color: string }[] }[] = [];
+    let offset = 0;
+    for (const n of nodes) {
+      const nodeEnd = offset + n.data.length;
+      if (nodeEnd > start && offset < end) {
+        const range = document.createRange();
+        range.setStart(n, Math.max(start, offset) - offset);
+        range.setEnd(n, Math.min(end, nodeEnd) - offset);
+        for (const r of Array.from(range.getClientRects()).filter((x) => x.width > 0)) {
+          let part = parts.find((p) => Math.abs(p.top - r.top) < 2);
+          if (!part) parts.push((part = { top: r.top, left: r.left, right: r.right, height: r.height, drawn: [] }));
+          part.left = Math.min(part.left, r.left);
+          part.right = Math.max(part.right, r.right);
+          const span = n.parentElement;
+          if (span && !part.drawn.some((d) => d.kind === 'inline' && d.className === span.className)) {
+            const style = getComputedStyle(span);
+            part.drawn.push({ kind: 'inline', className: span.className, background: style.backgroundColor, borderBottom: `${style.borderBottomStyle} ${style.borderBottomColor}`, color: style.color });
+          }
+        }
+      }
+      offset = nodeEnd;
+    }
+    const overlays = Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .cdr'));
+    for (const part of parts) {
+      for (const o of overlays) {
+        const b = o.getBoundingClientRect();
+        const coversX = b.left <= part.left + 1 && b.right >= part.right - 1;
+        const overlapY = Math.min(b.bottom, part.top + part.height) - Math.max(b.top, part.top);
+        if (!coversX || overlapY < part.height / 2) continue;
+        const style = getComputedStyle(o);
+        part.drawn.push({ kind: 'overlay', className: o.className, background: style.backgroundColor, borderBottom: `${style.borderBottomStyle} ${style.borderBottomColor}`, color: style.color });
+      }
+    }
+    return parts.sort((a, b) => a.top - b.top).map((p) => p.drawn);
+  }, [EDITOR, word, occurrence] as const);
+}
+
+/** The colour a pole is drawn with in `style` under the current theme (`rgb(...)`/`rgba(...)`). */
+export async function poleColour(pole: string, style: HighlightStyle): Promise<string> {
+  const id = poleColorId(pole, style === 'background' ? 'background' : 'foreground');
+  const colour = await themeColor(id);
+  assert.ok(colour, `the theme defines no ${id} (is the extension installed?)`);
+  return colour;
+}
+
+/** The colour each drawn thing carries in `style`: background of overlays, solid bottom border, or span text colour. */
+function colourIn(d: Drawn, style: HighlightStyle): string | undefined {
+  switch (style) {
+    case 'background':
+      return d.kind === 'overlay' ? d.background : undefined;
+    case 'underline':
+      return d.kind === 'overlay' && d.borderBottom.startsWith('solid ') ? d.borderBottom.slice('solid '.length) : undefined;
+    case 'text':
+      return d.kind === 'inline' ? d.color : undefined;
+  }
+}
+
+/** A word on the first screen of the article and the pole it must be drawn in (undefined: no pole colour at all). */
+export interface Expected {
+  readonly word: string;
+  readonly pole: string | undefined;
+}
+
+/**
+ * Waits until every word is drawn, in `style`, in exactly its pole's colour of the current theme — and a word with
+ * no pole in none of the poles' colours — then returns; throws the last difference otherwise. `poles` are all the
+ * poles whose colours count (so a word in the wrong pole's colour is caught).
+ */
+export async function expectPoleColours(expected: readonly Expected[], style: HighlightStyle, poles: readonly string[], timeout = 20_000): Promise<void> {
+  const colours = new Map<string, string>();
+  for (const pole of poles) colours.set(pole, await poleColour(pole, style));
+  const name = (c: string): string => [...colours].filter(([, v]) => v === c).map(([k]) => k).join('/') || c;
+  await eventually<void>(async () => {
+    const problems: string[] = [];
+    for (const { word, pole } of expected) {
+      const parts = await drawnOn(word);
+      if (!parts || parts.length === 0) {
+        problems.push(`${word} is not rendered`);
+        continue;
+      }
+      for (const [i, drawn] of parts.entries()) {
+        const found = new Set(drawn.map((d) => colourIn(d, style)).filter((c): c is string => c !== undefined && [...colours.values()].includes(c)));
+        const where = `${word}${parts.length > 1 ? ` (part ${i + 1})` : ''}`;
+        const want = pole === undefined ? undefined : colours.get(pole);
+        if (want !== undefined && !found.has(want)) problems.push(`${where} should be drawn in ${pole}'s ${style} colour ${want}; it carries ${[...found].map(name).join(', ') || 'no pole colour'}`);
+        const others = [...found].filter((c) => c !== want);
+        if (others.length > 0) problems.push(`${where} carries ${others.map(name).join(', ')}${pole === undefined ? ' but is no term' : ` besides ${pole}`}`);
+      }
+    }
+    if (problems.length > 0) assert.fail(problems.join('\n'));
+  }, { timeout });
+}
+
+/** The rows of the Problems panel (opened with its command), as text. */
+export async function problemRows(): Promise<string[]> {
+  const page = workbench();
+  await runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+  const panel = page.locator('.markers-panel');
+  await panel.waitFor({ state: 'visible' });
+  return panel.locator('.monaco-list-row').allInnerTexts();
+}
