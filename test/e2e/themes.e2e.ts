@@ -9,8 +9,8 @@ import { expectNoErrorNotification, openFile, screenshot, waitForEditorText, wor
 const POLES = builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id));
 const ALL: readonly Expected[] = [...BUILT_IN, { word: '博弈', pole: 'competition' }];
 const THEMES = [
-  { theme: 'Default Light Modern', body: 'vs' },
-  { theme: 'Default Dark Modern', body: 'vs-dark' },
+  { theme: 'Light Modern', body: 'vs' },
+  { theme: 'Dark Modern', body: 'vs-dark' },
   { theme: 'Default High Contrast', body: 'hc-black' },
 ] as const;
 

@@ -63,7 +63,7 @@ describe('user lexicon added, edited, broken and deleted while the article is op
       assert.ok(rows.some((r) => /poles/.test(r)), `no Problems entry says what is wrong with "poles": ${JSON.stringify(rows)}`);
     });
     await screenshot('user-lexicon-broken');
-    await runCommand('View: Close Panel');
+    await runCommand('View: Toggle Panel Visibility');
   });
 
   it('deleted: the built-in highlights stay, the user terms go, the Problems entry clears', async () => {
@@ -75,7 +75,7 @@ describe('user lexicon added, edited, broken and deleted while the article is op
       const rows = await problemRows();
       assert.ok(!rows.some((r) => r.includes('tension-lexicon.json')), `the Problems panel still lists the lexicon: ${JSON.stringify(rows)}`);
     });
-    await runCommand('View: Close Panel');
+    await runCommand('View: Toggle Panel Visibility');
     await expectNoErrorNotification();
   });
 });
