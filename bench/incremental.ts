@@ -1,6 +1,6 @@
 /**
  * Incremental re-analysis: a one-character edit in the middle of a large article, re-analysed by the `Analyzer`
- * that analysed it before (it memoizes chunk results by text), as the extension does on every keystroke.
+ * that analysed it before (it memoizes the results of groups of chunks by text), as the extension does on every keystroke.
  */
 import { type Analysis, Analyzer, type ArticleFormat, type Lexicon, splitChunks } from '../src/core';
 import { type RunPlan, type Stat, measure, measureEach } from './stats';

@@ -1,5 +1,5 @@
 import { type ProseBlock, sourceRange } from '../parse/proseBlock';
-import type { ChunkResult } from './chunk';
+import type { GroupResult } from './group';
 import type { AbstractBlock, TextRange } from './types';
 
 const ABSTRACT = /^(?:摘\s*要|内容摘要|內容摘要|提要|Abstract)\s*[:：]?\s*/i;
@@ -14,8 +14,8 @@ interface PlacedBlock {
  * Finds the abstract and keywords: a heading 摘要 / 关键词 followed by its text, or a paragraph that
  * starts with 摘要： / 关键词：. Only the first of each counts. Empty when the article has neither.
  */
-export function findAbstract(results: readonly ChunkResult[], chunkStarts: Int32Array): AbstractBlock {
-  const blocks = new LazyBlocks(results, chunkStarts);
+export function findAbstract(results: readonly GroupResult[], groupStarts: Int32Array): AbstractBlock {
+  const blocks = new LazyBlocks(results, groupStarts);
   let abstract: AbstractBlock['abstract'];
   let keywords: AbstractBlock['keywords'];
   for (let i = 0; !abstract || !keywords; i++) {
@@ -46,23 +46,23 @@ export function findAbstract(results: readonly ChunkResult[], chunkStarts: Int32
 }
 
 /**
- * The blocks of all chunks in order, gathered only as far as they are asked for: the abstract is near the top,
+ * The blocks of all groups in order, gathered only as far as they are asked for: the abstract is near the top,
  * and copying every block of a 5 MB article on each analysis cost more than the search itself.
  */
 class LazyBlocks {
-  readonly #results: readonly ChunkResult[];
+  readonly #results: readonly GroupResult[];
   readonly #starts: Int32Array;
   readonly #blocks: PlacedBlock[] = [];
-  #chunk = 0;
+  #group = 0;
 
-  constructor(results: readonly ChunkResult[], starts: Int32Array) {
+  constructor(results: readonly GroupResult[], starts: Int32Array) {
     this.#results = results;
     this.#starts = starts;
   }
 
   at(i: number): PlacedBlock | undefined {
-    while (i >= this.#blocks.length && this.#chunk < this.#results.length) {
-      const k = this.#chunk++;
+    while (i >= this.#blocks.length && this.#group < this.#results.length) {
+      const k = this.#group++;
       const base = this.#starts[k] ?? 0;
       for (const block of this.#results[k]?.blocks ?? []) this.#blocks.push({ base, block });
     }

@@ -3,7 +3,7 @@ import type { Lexicon } from '../lexicon/types';
 import { splitChunks } from '../parse/chunks';
 import { type ChunkGroup, groupChunks } from '../parse/groups';
 import { ArticleAnalysis } from './articleAnalysis';
-import { type ChunkResult, HIT_FIELDS, analyzeChunk } from './chunk';
+import { type GroupResult, HIT_FIELDS, analyzeGroup } from './group';
 import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
 import type { Analysis, ArticleFormat, HitTable, TensionCounts } from './types';
 
@@ -13,7 +13,7 @@ interface Kept {
   readonly length: number;
   /** Each group's text: a slice of the analysed text. */
   readonly sources: readonly string[];
-  readonly results: readonly ChunkResult[];
+  readonly results: readonly GroupResult[];
   /** Offset, line and column where each group starts. */
   readonly starts: Int32Array;
   readonly lines: Int32Array;
@@ -62,7 +62,7 @@ export class Analyzer {
     for (let k = 0, line = 0, column = 0; k < n; k++) {
       lines[k] = line;
       columns[k] = column;
-      const result = results[k] as ChunkResult;
+      const result = results[k] as GroupResult;
       const breaks = result.lineBreaks;
       line += breaks.length;
       column = breaks.length > 0 ? result.length - (breaks[breaks.length - 1] as number) : column + result.length;
@@ -70,7 +70,7 @@ export class Analyzer {
 
     const { tables, ends } = buildTables({ kept, results, starts, lines, columns, prefix, newTail, oldTail, delta });
     const analysis = new ArticleAnalysis({
-      format, text, lexicon: this.#lexicon, tables, counts: countTerms(tables.hits, this.#lexicon), results, chunkStarts: starts,
+      format, text, lexicon: this.#lexicon, tables, counts: countTerms(tables.hits, this.#lexicon), results, groupStarts: starts,
     });
     // Only the latest text is kept: memory stays proportional to one version of the document.
     this.#kept = { format, length: text.length, sources, results, starts, lines, columns, ends, tables };
@@ -80,19 +80,19 @@ export class Analyzer {
   /** Each group's result: reused for the unchanged head and tail, looked up by text or analysed in between. */
   #results(
     sources: readonly string[], groups: readonly ChunkGroup[], format: ArticleFormat, kept: Kept | undefined, prefix: number, newTail: number, oldTail: number,
-  ): ChunkResult[] {
+  ): GroupResult[] {
     const n = sources.length;
-    const results = new Array<ChunkResult>(n);
+    const results = new Array<GroupResult>(n);
     // In between, the old groups are looked up by text: a moved paragraph is not analysed again. Only on a
     // re-analysis: hashing every group of a newly opened article costs more than the rare repeated paragraph saves.
-    const byText = new Map<string, ChunkResult>();
-    if (kept) for (let k = Math.max(prefix, 1); k < oldTail; k++) byText.set(kept.sources[k] as string, kept.results[k] as ChunkResult);
+    const byText = new Map<string, GroupResult>();
+    if (kept) for (let k = Math.max(prefix, 1); k < oldTail; k++) byText.set(kept.sources[k] as string, kept.results[k] as GroupResult);
     for (let k = 0; k < n; k++) {
       const source = sources[k] as string;
-      if (kept && k < prefix) results[k] = kept.results[k] as ChunkResult;
-      else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as ChunkResult;
-      else if (k === 0) results[k] = analyzeChunk(source, format, this.#lexicon, true, (groups[k] as ChunkGroup).cuts);
-      else results[k] = byText.get(source) ?? analyzeChunk(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
+      if (kept && k < prefix) results[k] = kept.results[k] as GroupResult;
+      else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as GroupResult;
+      else if (k === 0) results[k] = analyzeGroup(source, format, this.#lexicon, true, (groups[k] as ChunkGroup).cuts);
+      else results[k] = byText.get(source) ?? analyzeGroup(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
     }
     return results;
   }
@@ -123,7 +123,7 @@ function unchangedEnds(kept: Kept | undefined, starts: Int32Array, sources: read
 /** What `buildTables` needs: the groups' results and places, and which of them are unchanged since `kept`. */
 interface TablePlan {
   readonly kept: Kept | undefined;
-  readonly results: readonly ChunkResult[];
+  readonly results: readonly GroupResult[];
   readonly starts: Int32Array;
   readonly lines: Int32Array;
   readonly columns: Int32Array;
@@ -153,7 +153,7 @@ function buildTables(plan: TablePlan): { tables: Tables; ends: Int32Array } {
   if (kept) ends.set(kept.ends.subarray(0, prefix * TABLES));
   const rows = [...oldRows(prefix)];
   for (let k = prefix; k < rebuiltEnd; k++) {
-    const result = results[k] as ChunkResult;
+    const result = results[k] as GroupResult;
     rows[HITS] = (rows[HITS] as number) + result.hits.length / HIT_FIELDS;
     rows[SENTENCES] = (rows[SENTENCES] as number) + result.sentences.length / 2;
     rows[SITES] = (rows[SITES] as number) + result.sites.length;
@@ -174,7 +174,7 @@ function buildTables(plan: TablePlan): { tables: Tables; ends: Int32Array } {
   if (kept && prefix > 0) copyRows(tables, [0, 0, 0, 0], kept.tables, [0, 0, 0, 0], oldRows(prefix));
   const at = [...oldRows(prefix)];
   for (let k = prefix; k < rebuiltEnd; k++) {
-    placeChunk(tables, at, results[k] as ChunkResult, starts[k] as number, lines[k] as number, columns[k] as number);
+    placeGroup(tables, at, results[k] as GroupResult, starts[k] as number, lines[k] as number, columns[k] as number);
   }
   if (kept && shiftTail) {
     copyRows(tables, middleEnd, kept.tables, tailFrom, tailTo, {
@@ -184,14 +184,14 @@ function buildTables(plan: TablePlan): { tables: Tables; ends: Int32Array } {
   return { tables, ends };
 }
 
-function headingCount(result: ChunkResult): number {
+function headingCount(result: GroupResult): number {
   let count = 0;
   for (const block of result.blocks) if (block.headingLevel !== undefined) count++;
   return count;
 }
 
 /** Writes one group's rows at `at` (advanced past them), placed at the group's offset, line and column. */
-function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: number, line: number, column: number): void {
+function placeGroup(tables: Tables, at: number[], result: GroupResult, base: number, line: number, column: number): void {
   const breaks = result.lineBreaks;
   const h = tables.hits;
   const hitBase = at[HITS] as number;
@@ -249,8 +249,8 @@ function placeChunk(tables: Tables, at: number[], result: ChunkResult, base: num
 }
 
 /**
- * How many of a chunk's line breaks are at or before `offset`, walking on from `from` (the answer for an earlier
- * offset): rows come in text order within a chunk, so one pointer walks the line breaks alongside them. It
+ * How many of a group's line breaks are at or before `offset`, walking on from `from` (the answer for an earlier
+ * offset): rows come in text order within a group, so one pointer walks the line breaks alongside them. It
  * restarts only if an offset goes back.
  */
 function breaksUpTo(breaks: readonly number[], offset: number, from: number): number {

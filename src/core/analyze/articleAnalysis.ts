@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from '../lexicon/compile';
 import { OPAQUE } from '../parse/markdown';
 import { findAbstract } from './abstract';
-import { type ChunkResult, type ChunkSite, siteMarkers, siteText } from './chunk';
+import { type GroupResult, type GroupSite, siteMarkers, siteText } from './group';
 import { type Tables, firstRowAtLeast } from './tables';
 import type { CompiledTerm } from '../lexicon/compile';
 import type { LexiconAxis } from '../lexicon/types';
@@ -17,9 +17,9 @@ export interface AnalysisParts {
   readonly lexicon: CompiledLexicon;
   readonly tables: Tables;
   readonly counts: TensionCounts;
-  /** The chunks' results and where each chunk starts: what the abstract is searched in. */
-  readonly results: readonly ChunkResult[];
-  readonly chunkStarts: Int32Array;
+  /** The groups' results and where each group starts: what the abstract is searched in. */
+  readonly results: readonly GroupResult[];
+  readonly groupStarts: Int32Array;
 }
 
 /** The cursor `forEachHit` refills: writable here, read-only to its callers. */
@@ -219,7 +219,7 @@ export class ArticleAnalysis implements Analysis {
 
   #site(i: number): TensionSite {
     const t = this.#parts.tables.sites;
-    const site = t.details[i] as ChunkSite;
+    const site = t.details[i] as GroupSite;
     const start = t.start[i] as number;
     const base = start - site.start;
     const hitBase = t.hitBase[i] as number;
@@ -236,7 +236,7 @@ export class ArticleAnalysis implements Analysis {
   }
 
   get abstract(): AbstractBlock {
-    this.#abstract ??= findAbstract(this.#parts.results, this.#parts.chunkStarts);
+    this.#abstract ??= findAbstract(this.#parts.results, this.#parts.groupStarts);
     return this.#abstract;
   }
 }

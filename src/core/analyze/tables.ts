@@ -1,12 +1,12 @@
 import type { ProseBlock } from '../parse/proseBlock';
-import type { ChunkSite } from './chunk';
+import type { GroupSite } from './group';
 import type { HitTable, SentenceTable, SiteTable } from './types';
 
-/** Site columns plus what a `TensionSite` object is built from: the chunk's site and its chunk's first hit. */
+/** Site columns plus what a `TensionSite` object is built from: the group's site and its group's first hit. */
 export interface SiteRows extends SiteTable {
-  /** The site as its chunk found it (relative offsets, chunk-relative hit indices). */
-  readonly details: ChunkSite[];
-  /** Index in the article's hits of the first hit of the site's chunk. */
+  /** The site as its group found it (relative offsets, group-relative hit indices). */
+  readonly details: GroupSite[];
+  /** Index in the article's hits of the first hit of the site's group. */
   readonly hitBase: Int32Array;
 }
 
@@ -47,7 +47,7 @@ export function allocateTables(rows: RowCounts): Tables {
     sentences: { count: s, start: new Int32Array(s), end: new Int32Array(s), line: new Int32Array(s) },
     sites: {
       count: t, start: new Int32Array(t), end: new Int32Array(t), line: new Int32Array(t), axis: new Int32Array(t),
-      hitBase: new Int32Array(t), details: new Array<ChunkSite>(t),
+      hitBase: new Int32Array(t), details: new Array<GroupSite>(t),
     },
     headings: { count: g, start: new Int32Array(g), end: new Int32Array(g), level: new Int32Array(g), blocks: new Array<ProseBlock>(g) },
   };
@@ -64,7 +64,7 @@ const NO_SHIFT: Shift = { offset: 0, line: 0, hits: 0 };
 
 /**
  * Copies rows `[from[i], to[i])` of each of the old tables to row `at[i]` of the new ones, shifted. Characters
- * are copied as they are: callers copy only rows whose chunk starts at the same column as before.
+ * are copied as they are: callers copy only rows whose group starts at the same column as before.
  */
 export function copyRows(dst: Tables, at: RowCounts, src: Tables, from: RowCounts, to: RowCounts, shift: Shift = NO_SHIFT): void {
   const h = dst.hits;
@@ -90,7 +90,7 @@ export function copyRows(dst: Tables, at: RowCounts, src: Tables, from: RowCount
   copyShifted(t.line, (at[SITES] as number), ot.line, (from[SITES] as number), (to[SITES] as number), shift.line);
   copyShifted(t.hitBase, (at[SITES] as number), ot.hitBase, (from[SITES] as number), (to[SITES] as number), shift.hits);
   t.axis.set(ot.axis.subarray((from[SITES]), (to[SITES])), (at[SITES]));
-  for (let i = (from[SITES] as number), j = (at[SITES] as number); i < (to[SITES] as number); i++, j++) t.details[j] = ot.details[i] as ChunkSite;
+  for (let i = (from[SITES] as number), j = (at[SITES] as number); i < (to[SITES] as number); i++, j++) t.details[j] = ot.details[i] as GroupSite;
 
   const g = dst.headings;
   const og = src.headings;

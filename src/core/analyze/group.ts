@@ -7,16 +7,16 @@ import { NumberBuffer } from '../text/numberBuffer';
 import type { ArticleFormat } from './types';
 
 /**
- * Numbers per hit in `ChunkResult.hits`: start and end (relative to the chunk), the compiled term's index, the
+ * Numbers per hit in `GroupResult.hits`: start and end (relative to the group), the compiled term's index, the
  * matched form's pattern id (its text is `lexicon.patterns[form]`) and 1 when negated, else 0.
  */
 export const HIT_FIELDS = 5;
 
 /**
- * A tension site relative to its chunk; pole lists index into the chunk's hits. Its text and contrast markers are
+ * A tension site relative to its group; pole lists index into the group's hits. Its text and contrast markers are
  * read from its block when the site is first shown (`siteText`, `siteMarkers`), not for every site of every edit.
  */
-export interface ChunkSite {
+export interface GroupSite {
   readonly start: number;
   readonly end: number;
   readonly axisIndex: number;
@@ -29,7 +29,7 @@ export interface ChunkSite {
 }
 
 /** Everything found in one group of chunks, in offsets relative to the group: memoizable by its text. */
-export interface ChunkResult {
+export interface GroupResult {
   readonly length: number;
   /**
    * Hits, `HIT_FIELDS` numbers each. Flat numbers, not an object per hit: objects were a third of the analysis
@@ -38,11 +38,11 @@ export interface ChunkResult {
   readonly hits: readonly number[];
   /** Flat [start, end, start, end, …] sentence ranges. */
   readonly sentences: readonly number[];
-  readonly sites: readonly ChunkSite[];
+  readonly sites: readonly GroupSite[];
   readonly blocks: readonly ProseBlock[];
   /**
-   * Offsets of line starts after the first (the chunk's first line starts at 0). Plain arrays, not Int32Array: a
-   * typed array costs ~200 bytes of headers, more than the few offsets a chunk has, and `Int32Array.from` is slow.
+   * Offsets of line starts after the first (the group's first line starts at 0). Plain arrays, not Int32Array: a
+   * typed array costs ~200 bytes of headers, more than the few offsets a group has, and `Int32Array.from` is slow.
    */
   readonly lineBreaks: readonly number[];
 }
@@ -72,8 +72,8 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
 }
 
 /**
- * Scratch arrays reused by every chunk (analysis is synchronous and never re-entered): the result keeps exact-size
- * copies, so each chunk allocates its arrays once instead of growing them push by push.
+ * Scratch arrays reused by every group (analysis is synchronous and never re-entered): the result keeps exact-size
+ * copies, so each group allocates its arrays once instead of growing them push by push.
  */
 const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer() };
 
@@ -82,24 +82,24 @@ const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visib
  * Each chunk is parsed on its own, exactly as if it were alone. Pure: the same text, cut the same way (which the
  * text decides), always gives the same result.
  */
-export function analyzeChunk(source: string, format: ArticleFormat, lexicon: CompiledLexicon, isFirstChunk: boolean, cuts: readonly number[] = [source.length]): ChunkResult {
-  const blocks = blocksOf(source, format, isFirstChunk, cuts);
+export function analyzeGroup(source: string, format: ArticleFormat, lexicon: CompiledLexicon, atTextStart: boolean, cuts: readonly number[] = [source.length]): GroupResult {
+  const blocks = blocksOf(source, format, atTextStart, cuts);
   const { hits, sentences } = scratch;
   hits.clear();
   sentences.clear();
-  const sites: ChunkSite[] = [];
+  const sites: GroupSite[] = [];
   for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
   return { length: source.length, hits: hits.copy(), sentences: sentences.copy(), sites, blocks, lineBreaks: lineBreaksOf(source) };
 }
 
 /** The prose blocks of each chunk of a group, in group-relative offsets. */
-function blocksOf(source: string, format: ArticleFormat, isFirstChunk: boolean, cuts: readonly number[]): readonly ProseBlock[] {
-  if (cuts.length === 1) return format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, isFirstChunk);
+function blocksOf(source: string, format: ArticleFormat, atTextStart: boolean, cuts: readonly number[]): readonly ProseBlock[] {
+  if (cuts.length === 1) return format === 'markdown' ? markdownBlocks(source) : plaintextBlocks(source, atTextStart);
   const blocks: ProseBlock[] = [];
   for (let k = 0, from = 0; k < cuts.length; k++) {
     const to = cuts[k] as number;
     const piece = source.slice(from, to);
-    for (const block of format === 'markdown' ? markdownBlocks(piece) : plaintextBlocks(piece, isFirstChunk && k === 0)) {
+    for (const block of format === 'markdown' ? markdownBlocks(piece) : plaintextBlocks(piece, atTextStart && k === 0)) {
       blocks.push(from === 0 ? block : shiftBlock(block, from));
     }
     from = to;
@@ -119,7 +119,7 @@ const NO_BREAKS: readonly number[] = Object.freeze([]);
 /** Offsets after each line end (LF, CRLF or a lone CR, as VS Code counts lines). */
 function lineBreaksOf(source: string): readonly number[] {
   // indexOf runs natively and is several times faster than a charCodeAt loop; a lone CR is rare enough to get
-  // the slow loop only when the chunk has a CR at all.
+  // the slow loop only when the group has a CR at all.
   if (source.indexOf('\r') < 0) {
     let i = source.indexOf('\n');
     if (i < 0) return NO_BREAKS;
@@ -136,7 +136,7 @@ function lineBreaksOf(source: string): readonly number[] {
   return breaks;
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberBuffer, sentences: NumberBuffer, sites: ChunkSite[]): void {
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberBuffer, sentences: NumberBuffer, sites: GroupSite[]): void {
   const text = block.text;
   const firstHit = hits.count / HIT_FIELDS;
   // Visible-text ranges of this block's hits, parallel to its hits.
@@ -187,7 +187,7 @@ interface BlockSentence {
  * Appends a site for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the
  * order they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
  */
-function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, lexicon: CompiledLexicon, out: ChunkSite[]): void {
+function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, lexicon: CompiledLexicon, out: GroupSite[]): void {
   const { seen, axis, side } = termSidesOf(lexicon);
   for (let k = first; k < end; k++) {
     const term = hits.at(k * HIT_FIELDS + 2);
@@ -253,12 +253,12 @@ function isNegated(text: string, start: number, negators: Map<number, readonly s
 }
 
 /** The sentence of a site as it reads (visible text). */
-export function siteText(site: ChunkSite): string {
+export function siteText(site: GroupSite): string {
   return site.block.text.slice(site.from, site.to);
 }
 
-/** Contrast markers in a site's sentence (而, 但, 博弈 …), in order, with chunk-relative source ranges. */
-export function siteMarkers(site: ChunkSite, lexicon: CompiledLexicon): { text: string; start: number; end: number }[] {
+/** Contrast markers in a site's sentence (而, 但, 博弈 …), in order, with group-relative source ranges. */
+export function siteMarkers(site: GroupSite, lexicon: CompiledLexicon): { text: string; start: number; end: number }[] {
   const { block } = site;
   const markers: { text: string; start: number; end: number }[] = [];
   lexicon.markerAutomaton.scan(block.text, site.from, site.to, (start, end, id) => {
