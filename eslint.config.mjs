@@ -26,6 +26,15 @@ export default tseslint.config(
     },
   },
   {
+    // The analysis's typed-array tables are private to the core: the outer layers ask Analysis's queries.
+    files: ['src/extension/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/core/analyze/**'], message: 'Import from the core facade and use the Analysis queries, not its tables.' }],
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
