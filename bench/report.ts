@@ -182,7 +182,7 @@ export function toText(results: BenchResults): string {
   ));
   out.push('  The analysis hands out typed-array tables (start, end, line, character, term … per hit); the object views');
   out.push('  (hits, sentences, sites, sections) are built on first read. "+ object views" / "+ hit objects" is what a caller');
-  out.push('  that reads them pays on top, once per analysis; the editor\'s hot paths (decorations, hover) read the tables.');
+  out.push('  that reads them pays on top, once per analysis; the editor\'s hot paths (decorations, hover) use the queries on them.');
 
   out.push('', '4. Extension');
   const host = (v: number | null) => (v === null ? results.host.source : `${ms(v)} ms (${results.host.source})`);
