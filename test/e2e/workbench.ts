@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumEnv, findChromium } from '../../scripts/chromium.mjs';
 
 /** A rectangle in page (CSS pixel) coordinates. */
 export interface Box {
@@ -20,7 +21,6 @@ export interface Box {
 /** Where screenshots and the workbench log are written. */
 export const resultsDir = path.resolve(process.env['E2E_RESULTS_DIR'] ?? path.join('test-results', 'e2e'));
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
 
 let browser: Browser | undefined;
@@ -51,9 +51,7 @@ export async function openWorkbench(): Promise<Page> {
 async function connectOrLaunchBrowser(): Promise<Browser> {
   const endpoint = process.env['VSCODE_E2E_BROWSER'];
   if (endpoint) return chromium.connect(endpoint);
-  const executablePath = process.env['CHROMIUM_PATH'] ?? CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
-  if (!executablePath) throw new Error('No Chromium found: apt-get install chromium-headless-shell (or set CHROMIUM_PATH)');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, env: chromiumEnv() });
 }
 
 /** The page `openWorkbench()` opened; throws before that. */
