@@ -109,7 +109,8 @@ export function extraFontDirs(env = process.env) {
     dirs.push(path.resolve(fromEnv));
   }
   try {
-    const fonts = path.join(path.dirname(require.resolve(`${NPM_CJK_FONT_PACKAGE}/package.json`)), 'fonts');
+    // Its exports do not include package.json: from its entry point (dist/index.cjs) up to its fonts/.
+    const fonts = path.resolve(path.dirname(require.resolve(NPM_CJK_FONT_PACKAGE)), '..', 'fonts');
     if (fs.existsSync(fonts)) dirs.push(fonts);
   } catch {
     // not installed: the usual case

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findChromium, launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { assertChineseFont, findChromium, launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
 import { killProcessGroup, onCleanup } from './cleanup.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { createLogger } from './log.mjs';
@@ -40,6 +40,8 @@ async function main() {
   const server = await startWorkbenchServer({ name: 'e2e', installed: true, logDir: outDir });
   // The browser is started here, not by the suites, so that this script owns (and kills) every process.
   const browserEndpoint = await launchChromiumServer();
+  // UPDATE_SCREENSHOTS=1 writes the dashboard pictures into docs/images/: not with boxes for the Chinese text.
+  if (process.env.UPDATE_SCREENSHOTS) await assertChineseFont(browserEndpoint);
   log(`VS Code server on ${server.origin} with the extension installed; running the e2e suites...`);
   const code = await withTimeout(runMocha({
     VSCODE_E2E_URL: server.url(), VSCODE_E2E_FOLDER: server.folder, VSCODE_E2E_BROWSER: browserEndpoint,
