@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: build, typecheck, lint, then every test suite in order, each step's output shown as it runs; then one
-// summary line per step (passed, failed, seconds) so that a failure deep in a long log is found at once, also
+// summary line per step (passed, failed, seconds, and on Linux the CPU seconds its processes used, a figure the
+// load of a shared machine does not inflate) so that a failure deep in a long log is found at once, also
 // written to test-results/summary.txt. A failing step does not stop the run (all failures show), except the build,
 // which everything after it needs; the exit code is 1 when any step failed.
 //   node scripts/test.mjs [--only unit,e2e,...] [--bail]
@@ -29,6 +30,22 @@ const STEPS = [
   { id: 'web', name: 'web worker host', args: ['scripts/vscode/runWebTests.mjs'] },
   { id: 'package', name: 'installed .vsix', args: ['scripts/vscode/runPackageTest.mjs'] },
 ];
+
+/**
+ * CPU seconds (user + system) of this process's children that have ended, from /proc/self/stat (cutime, cstime,
+ * in clock ticks of 1/100 s); undefined where there is no /proc. A step's processes that outlive their parent
+ * (reparented to init) are not counted, so it is a lower bound.
+ */
+function childrenCpuSeconds() {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 of proc(5)
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? ticks / 100 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Runs `node ...args` in the repository, passing its output through while keeping a copy; resolves with both. */
 function run(args, env) {
@@ -64,8 +81,13 @@ async function main() {
     }
     console.log(`\n[test] ${step.name}: node ${step.args.map((a) => path.isAbsolute(a) ? path.relative(root, a) : a).join(' ')}`);
     const t0 = Date.now();
+    const cpu0 = childrenCpuSeconds();
     const { code, output } = await run(step.args, env);
-    const result = { name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output) };
+    const cpu1 = childrenCpuSeconds();
+    const result = {
+      name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output),
+      ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: cpu1 - cpu0 } : {}),
+    };
     results.push(result);
     if (stepFailed(result) && (step.required || values.bail)) stopped = true;
   }

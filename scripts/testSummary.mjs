@@ -28,7 +28,8 @@ export function mochaCounts(output) {
  * @typedef {object} StepResult
  * @property {string} name         what the summary calls the step ("unit", "browser (e2e)"...)
  * @property {number | null} code  its exit code; null when it was not run (an earlier step it needs failed)
- * @property {number} seconds
+ * @property {number} seconds     wall-clock time
+ * @property {number} [cpuSeconds] CPU time of the step's processes (Linux), a machine-load-independent figure
  * @property {{ passed: number, failed: number, pending: number } | undefined} [counts]
  */
 
@@ -42,27 +43,34 @@ export function stepFailed(step) {
 }
 
 /**
- * The summary table: a header, one line per step (name, passed, failed, seconds, verdict), and a total line.
- * Counts show as "-" for steps that are not test suites.
+ * The summary table: a header, one line per step (name, passed, failed, seconds, CPU seconds when known, verdict),
+ * and a total line. Counts show as "-" for steps that are not test suites.
  * @param {readonly StepResult[]} steps
  * @param {number} totalSeconds
  * @returns {string}
  */
 export function formatSummary(steps, totalSeconds) {
+  const withCpu = steps.some((s) => s.cpuSeconds !== undefined);
   const rows = steps.map((s) => [
     s.name,
     s.counts ? String(s.counts.passed) : '-',
     s.counts ? String(s.counts.failed) : '-',
     s.code === null ? '-' : s.seconds.toFixed(1),
+    ...(withCpu ? [s.code === null || s.cpuSeconds === undefined ? '-' : s.cpuSeconds.toFixed(1)] : []),
     verdict(s),
   ]);
-  const header = ['suite', 'passed', 'failed', 'seconds', ''];
+  const header = ['suite', 'passed', 'failed', 'seconds', ...(withCpu ? ['cpu s'] : []), ''];
+  const last = header.length - 1;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === last ? c.padEnd(widths[i]) : c.padStart(widths[i])))
     .join('  ').trimEnd();
   const failed = steps.filter(stepFailed).map((s) => s.name);
-  const total = failed.length === 0 ? `all ${steps.length} steps passed` : `FAILED: ${failed.join(', ')}`;
-  return [line(header), ...rows.map(line), `${total} in ${formatDuration(totalSeconds)}`].join('\n');
+  const notRun = steps.filter((s) => s.code === null).length;
+  const verdictLine = failed.length > 0 ? `FAILED: ${failed.join(', ')}`
+    : notRun > 0 ? `${steps.length - notRun} of ${steps.length} steps passed, ${notRun} not run`
+      : `all ${steps.length} steps passed`;
+  const cpu = withCpu ? ` (CPU ${formatDuration(steps.reduce((sum, s) => sum + (s.cpuSeconds ?? 0), 0))})` : '';
+  return [line(header), ...rows.map(line), `${verdictLine} in ${formatDuration(totalSeconds)}${cpu}`].join('\n');
 }
 
 /** @param {StepResult} step */

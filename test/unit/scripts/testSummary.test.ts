@@ -53,6 +53,21 @@ describe('npm test summary (scripts/testSummary.mjs)', () => {
       ].join('\n'));
     });
 
+    it('adds a CPU column and total when the steps know their CPU time', () => {
+      const text = formatSummary([
+        { name: 'lint', code: 0, seconds: 70.2, cpuSeconds: 31.04 },
+        { name: 'unit', code: 0, seconds: 95.1, cpuSeconds: 60, counts: { passed: 330, failed: 0, pending: 0 } },
+        { name: 'web worker host', code: null, seconds: 0 },
+      ], 170);
+      assert.equal(text, [
+        'suite            passed  failed  seconds  cpu s',
+        'lint                  -       -     70.2   31.0  ok',
+        'unit                330       0     95.1   60.0  ok',
+        'web worker host       -       -        -      -  not run',
+        '2 of 3 steps passed, 1 not run in 2 min 50 s (CPU 1 min 31 s)',
+      ].join('\n'));
+    });
+
     it('says all passed, with pending tests and a crash that reported no failure', () => {
       const ok = formatSummary([{ name: 'unit', code: 0, seconds: 2, counts: { passed: 5, failed: 0, pending: 2 } }], 2);
       assert.equal(ok, 'suite  passed  failed  seconds\nunit        5       0      2.0  ok (2 pending)\nall 1 steps passed in 2 s');
