@@ -32,30 +32,59 @@ const STEPS = [
 ];
 
 /**
- * CPU seconds (user + system) of this process's children that have ended, from /proc/self/stat (cutime, cstime,
- * in clock ticks of 1/100 s); undefined where there is no /proc. A step's processes that outlive their parent
- * (reparented to init) are not counted, so it is a lower bound.
+ * Follows the CPU time of process `rootPid` and of every process descending from it (detached process groups too:
+ * the VS Code servers, their extension hosts, Chromium), sampling /proc every `intervalMs`; `stop()` returns the
+ * CPU seconds (user + system). Each process counts with the last value seen, so the moment before it ends is
+ * missed: a slight underestimate. Without /proc (not Linux) `stop()` returns undefined.
  */
-function childrenCpuSeconds() {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 of proc(5)
-    const ticks = Number(fields[13]) + Number(fields[14]);
-    return Number.isFinite(ticks) ? ticks / 100 : undefined;
-  } catch {
-    return undefined;
-  }
+function trackCpu(rootPid, intervalMs = 500) {
+  if (rootPid === undefined || !fs.existsSync('/proc/self/stat')) return () => undefined;
+  /** "pid/start time" → clock ticks (1/100 s) of user + system time, last seen. */
+  const seen = new Map();
+  const sample = () => {
+    const parent = new Map();
+    const times = new Map();
+    for (const name of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat;
+      try {
+        stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 of proc(5)
+      parent.set(Number(name), Number(f[1]));
+      times.set(Number(name), { key: `${name}/${f[19]}`, ticks: Number(f[11]) + Number(f[12]) });
+    }
+    const descends = (pid) => {
+      for (let p = pid, depth = 0; p > 1 && depth < 100; p = parent.get(p) ?? 0, depth++) if (p === rootPid) return true;
+      return false;
+    };
+    for (const [pid, { key, ticks }] of times) if (descends(pid)) seen.set(key, ticks);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return () => {
+    clearInterval(timer);
+    let ticks = 0;
+    for (const t of seen.values()) ticks += t;
+    return ticks / 100;
+  };
 }
 
-/** Runs `node ...args` in the repository, passing its output through while keeping a copy; resolves with both. */
+/**
+ * Runs `node ...args` in the repository, passing its output through while keeping a copy; resolves with its exit
+ * code, that copy, and the CPU seconds it and its descendants used (Linux).
+ */
 function run(args, env) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const stopCpu = trackCpu(child.pid);
     let output = '';
     child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
     child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
-    child.once('error', (e) => { output += String(e); resolve({ code: 1, output }); });
-    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    child.once('error', (e) => { output += String(e); resolve({ code: 1, output, cpuSeconds: stopCpu() }); });
+    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output, cpuSeconds: stopCpu() }));
   });
 }
 
@@ -81,12 +110,10 @@ async function main() {
     }
     console.log(`\n[test] ${step.name}: node ${step.args.map((a) => path.isAbsolute(a) ? path.relative(root, a) : a).join(' ')}`);
     const t0 = Date.now();
-    const cpu0 = childrenCpuSeconds();
-    const { code, output } = await run(step.args, env);
-    const cpu1 = childrenCpuSeconds();
+    const { code, output, cpuSeconds } = await run(step.args, env);
     const result = {
       name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output),
-      ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: cpu1 - cpu0 } : {}),
+      ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     };
     results.push(result);
     if (stepFailed(result) && (step.required || values.bail)) stopped = true;
