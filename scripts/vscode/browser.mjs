@@ -1,33 +1,18 @@
-// Finds a system Chromium and launches it headless through playwright-core (which never downloads a browser).
+// Launches headless Chromium through playwright-core (which never downloads a browser). Which binary and which fonts:
+// scripts/chromium.mjs (system Chromium first, then the one from npm).
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
+import { CHINESE_FONT_FIX, CHROMIUM_ARGS, chromiumEnv, findChromium, requireChineseFont } from '../chromium.mjs';
 import { killProcessGroup, onCleanup } from './cleanup.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD ??= '1';
 
-const CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome'];
-
-/** Chromium's command-line flags for a root user in a container without a GPU. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
-
-/** The browser binary: $CHROMIUM_PATH, else the first Debian Chromium found; throws with the fix if none. */
-export function findChromium() {
-  const override = process.env.CHROMIUM_PATH;
-  if (override) {
-    if (!fs.existsSync(override)) throw new Error(`CHROMIUM_PATH=${override} does not exist`);
-    return override;
-  }
-  const found = CANDIDATES.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('No Chromium found: apt-get install chromium-headless-shell (or set CHROMIUM_PATH)');
-  return found;
-}
+export { CHROMIUM_ARGS, findChromium };
 
 /** Launches headless Chromium; it is closed when this script exits (playwright also kills it on exit). */
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS,
+    executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, env: chromiumEnv(),
     // Our cleanup.mjs owns the signal handling; playwright still kills its browser on process exit.
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
@@ -43,7 +28,7 @@ export async function launchChromium() {
 export async function launchChromiumServer() {
   const { chromium } = await import('playwright-core');
   const server = await chromium.launchServer({
-    executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS,
+    executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, env: chromiumEnv(),
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   });
   const pid = server.process().pid; // playwright starts it detached: the leader of its own process group
@@ -52,13 +37,29 @@ export async function launchChromiumServer() {
 }
 
 /**
- * Warns when fontconfig knows no Chinese font: the workbench then draws the articles as empty boxes in screenshots
- * (text checks still pass). Silent when fontconfig is missing.
+ * Throws with the fix when the browser server at `endpoint` would draw Chinese as boxes: the scripts that write
+ * pictures for the README call this before they take any.
+ */
+export async function assertChineseFont(endpoint) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.connect(endpoint);
+  try {
+    await requireChineseFont(browser);
+  } finally {
+    await browser.close(); // only this connection: the server keeps running
+  }
+}
+
+/**
+ * Warns when fontconfig knows no Chinese font: the workbench then draws the articles as boxes in the screenshots a
+ * failing test leaves (text checks still pass). Silent when fontconfig's tools are not installed.
  */
 export function warnIfNoChineseFont() {
   let families;
-  try { families = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return; }
-  if (!families.trim()) {
-    console.warn('warning: no Chinese font installed, screenshots will show boxes: apt-get install fonts-noto-cjk');
+  try {
+    families = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: chromiumEnv() });
+  } catch {
+    return;
   }
+  if (!families.trim()) console.warn(`warning: no Chinese font, screenshots will show boxes: ${CHINESE_FONT_FIX}`);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the browser e2e suites (test/e2e/*.e2e.ts): starts the VS Code server with the built extension installed
 // and a copy of the fixture workspace, then runs plain mocha in Node (tsx, test/e2e/.mocharc.json); the suites
-// drive the web workbench in headless Chromium through test/e2e/workbench.ts. `npm run test:e2e` builds first.
+// drive the web workbench in headless Chromium through test/e2e/workbench.ts, each suite in a fresh window of its
+// own (test/e2e/hooks.ts). `npm run test:e2e` builds first.
 //
 // Exit code: mocha's. Artefacts in test-results/e2e/: server.log, workbench.log, screenshots (failed tests too).
 // Env: VSCODE_TEST_TIMEOUT (s, default 300), VSCODE_TEST_KEEP=1, VSCODE_TEST_CACHE, CHROMIUM_PATH.
@@ -9,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findChromium, launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { assertChineseFont, findChromium, launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
 import { killProcessGroup, onCleanup } from './cleanup.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { createLogger } from './log.mjs';
@@ -37,9 +38,13 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const chromiumPath = findChromium();
   warnIfNoChineseFont();
-  const server = await startWorkbenchServer({ name: 'e2e', installed: true, logDir: outDir });
+  // Each suite closes its window (test/e2e/hooks.ts): its extension host then ends within 30 s instead of
+  // idling for the server's default 3 hours beside the next suites' ones.
+  const server = await startWorkbenchServer({ name: 'e2e', installed: true, logDir: outDir, reconnectionGraceSeconds: 30 });
   // The browser is started here, not by the suites, so that this script owns (and kills) every process.
   const browserEndpoint = await launchChromiumServer();
+  // UPDATE_SCREENSHOTS=1 writes the dashboard pictures into docs/images/: not with boxes for the Chinese text.
+  if (process.env.UPDATE_SCREENSHOTS) await assertChineseFont(browserEndpoint);
   log(`VS Code server on ${server.origin} with the extension installed; running the e2e suites...`);
   const code = await withTimeout(runMocha({
     VSCODE_E2E_URL: server.url(), VSCODE_E2E_FOLDER: server.folder, VSCODE_E2E_BROWSER: browserEndpoint,

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { assertChineseFont, launchChromiumServer } from './browser.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { extensionId, readManifest } from './installExtension.mjs';
 import { createLogger } from './log.mjs';
@@ -70,10 +70,10 @@ async function runSuites() {
  */
 async function takeScreenshot() {
   assertBuilt([path.join(root, readManifest().browser)]);
-  warnIfNoChineseFont();
+  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer();
+  await assertChineseFont(process.env.VSCODE_E2E_BROWSER); // the pictures go into the README: no boxes
   const server = await startWorkbenchServer({ name: 'web-shot', installed: true, logDir, userSettings: WEB_ONLY() });
   process.env.VSCODE_E2E_URL = server.url();
-  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer();
   process.env.E2E_RESULTS_DIR = logDir;
   const wb = await tsImport('../../test/e2e/workbench.ts', import.meta.url);
   try {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { assertChineseFont, launchChromiumServer } from './browser.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { createLogger } from './log.mjs';
 import { root, sampleArticle } from './paths.mjs';
@@ -118,12 +118,13 @@ function parseOptions() {
 
 async function main() {
   const { shots, themes, build } = parseOptions();
+  // First: without a Chinese font every picture would show boxes for the articles' text.
+  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer(); // owned (and killed at exit) by this script
+  await assertChineseFont(process.env.VSCODE_E2E_BROWSER);
   if (build && spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) {
     throw new Error('the build failed');
   }
   ensureVSCode();
-  warnIfNoChineseFont();
-  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer(); // owned (and killed at exit) by this script
   const wb = await tsImport('../../test/e2e/workbench.ts', import.meta.url);
   fs.mkdirSync(outDir, { recursive: true });
   for (const [key, theme] of themes) {
@@ -149,6 +150,6 @@ async function main() {
 }
 
 main().then(() => process.exit(0), (e) => {
-  console.error(e instanceof Error ? e.stack : e);
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

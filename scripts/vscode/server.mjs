@@ -11,10 +11,12 @@ const LISTENING = /Extension host agent listening on (\d+)/;
  * Starts `node serverMain` on `host:port` (port 0 picks a free one) with its data under `dataDir`, logging to
  * `logFile`, and resolves once it listens. The process group is killed by `stop()` or when this script exits.
  * `testDriver` adds --enable-smoke-test-driver: without it a built product ignores the extension-test payload.
+ * `reconnectionGraceSeconds`: how long the extension host of a window that went away waits for it to come back
+ * (the server's default is 3 hours; the e2e suites close a window per suite).
  */
 export async function startServer({
   node, serverMain, dataDir, logFile, host = '127.0.0.1', port = 0, testDriver = false, defaultFolder,
-  extensionsDir = path.join(dataDir, 'extensions'), startupTimeoutMs = 60_000,
+  extensionsDir = path.join(dataDir, 'extensions'), startupTimeoutMs = 60_000, reconnectionGraceSeconds,
 }) {
   const args = [serverMain,
     '--host', host, '--port', String(port),
@@ -26,6 +28,7 @@ export async function startServer({
   ];
   if (testDriver) args.push('--enable-smoke-test-driver');
   if (defaultFolder) args.push('--default-folder', defaultFolder);
+  if (reconnectionGraceSeconds !== undefined) args.push('--reconnection-grace-time', String(reconnectionGraceSeconds));
 
   // The server does not report a taken port: it waits forever. Find out first.
   if (port !== 0) await assertPortFree(host, port);

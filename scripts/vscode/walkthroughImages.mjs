@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
-import { launchChromiumServer, warnIfNoChineseFont } from './browser.mjs';
+import { assertChineseFont, launchChromiumServer } from './browser.mjs';
 import { ensureVSCode } from './fetchVSCode.mjs';
 import { createLogger } from './log.mjs';
 import { root, sampleArticle } from './paths.mjs';
@@ -128,10 +128,10 @@ function shrink(file) {
 
 async function main() {
   const { only, build } = parseOptions();
+  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer();
+  await assertChineseFont(process.env.VSCODE_E2E_BROWSER); // these pictures ship in the .vsix: no boxes
   if (build) execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
   ensureVSCode();
-  warnIfNoChineseFont();
-  process.env.VSCODE_E2E_BROWSER = await launchChromiumServer();
   const wb = await tsImport('../../test/e2e/workbench.ts', import.meta.url);
   const server = await startWorkbenchServer({ name: 'walkthrough', installed: true, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   process.env.VSCODE_E2E_URL = server.url();

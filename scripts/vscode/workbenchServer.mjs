@@ -36,12 +36,13 @@ export const QUIET_USER_SETTINGS = Object.freeze({
  * - `installed`: link the repository's extension into the extensions dir (the plain URL then has it); leave it
  *   false to load it through the URL's `extensionDevelopmentPath` instead.
  * - `userSettings`: merged over QUIET_USER_SETTINGS.
+ * - `reconnectionGraceSeconds`: see server.mjs.
  * - `logDir`: where server.log goes. The data dir (temp) is removed at exit unless VSCODE_TEST_KEEP=1.
  * Returns the server (authority, origin, stop) plus `folder`, `dataDir` and `url(options)` for workbenchUrl.
  */
 export async function startWorkbenchServer({
   name, folder = fixtureWorkspace, copyFolder = true, installed = false, testDriver = false, port = 0,
-  userSettings = {}, logDir,
+  userSettings = {}, logDir, reconnectionGraceSeconds,
 }) {
   const { node, serverMain } = ensureVSCode();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tension-lens-${name}-`));
@@ -59,7 +60,7 @@ export async function startWorkbenchServer({
   fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_USER_SETTINGS, ...userSettings }, null, 2));
 
   const server = await startServer({
-    node, serverMain, dataDir, extensionsDir, port, testDriver, defaultFolder: openFolder,
+    node, serverMain, dataDir, extensionsDir, port, testDriver, defaultFolder: openFolder, reconnectionGraceSeconds,
     logFile: path.join(logDir ?? dataDir, 'server.log'),
   });
   return {

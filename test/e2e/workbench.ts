@@ -4,10 +4,12 @@
 //   VSCODE_E2E_BROWSER  the WebSocket endpoint of the Chromium it launched (without it, this module launches one)
 //   E2E_RESULTS_DIR     where screenshots and workbench.log go (default test-results/e2e)
 //   CHROMIUM_PATH       the browser binary
-// One browser page serves every suite of a run: suites open files, they do not reload the workbench.
+// Each top-level suite gets a window of its own (see test/e2e/hooks.ts): its first openWorkbench() closes the
+// window the suite before it used and opens a fresh one; within a suite, later calls return the same page.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumEnv, findChromium } from '../../scripts/chromium.mjs';
 
 /** A rectangle in page (CSS pixel) coordinates. */
 export interface Box {
@@ -20,40 +22,96 @@ export interface Box {
 /** Where screenshots and the workbench log are written. */
 export const resultsDir = path.resolve(process.env['E2E_RESULTS_DIR'] ?? path.join('test-results', 'e2e'));
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
 
 let browser: Browser | undefined;
+/** The current window: a browser context of its own, so nothing (storage, editors, dialogs) carries over. */
+let context: BrowserContext | undefined;
 let page: Page | undefined;
+/** The folder the current window shows (undefined: the run's workspace, VSCODE_E2E_URL as given). */
+let pageFolder: string | undefined;
+/** Set when the suite that opened the current window has ended: the next openWorkbench() opens a fresh one. */
+let windowUsed = false;
+let windowCount = 0;
+let log: fs.WriteStream | undefined;
 
-/** Opens the workbench once (later calls return the same page) and waits until it shows the workspace. */
-export async function openWorkbench(): Promise<Page> {
-  if (page) return page;
-  const url = process.env['VSCODE_E2E_URL'];
-  if (!url) throw new Error('VSCODE_E2E_URL is not set: run the e2e suites with `npm run test:e2e`');
+/** What openWorkbench() opens. */
+export interface OpenWorkbenchOptions {
+  /**
+   * A folder to open (absolute path on this machine: e.g. a temp copy of test/fixtures/workspace a suite prepared)
+   * instead of the run's workspace copy (VSCODE_E2E_FOLDER). Asking for another folder than the current window
+   * shows always opens a fresh window.
+   */
+  readonly folder?: string;
+  /** A fresh window even when this suite already has one (e.g. to start a test from a clean workbench). */
+  readonly fresh?: boolean;
+}
+
+/**
+ * The workbench window of the calling suite, waiting until it shows the workspace. The first call of a suite
+ * closes the previous suite's window and opens a fresh one (new browser context: no editors, hovers, dialogs or
+ * stored workbench state left behind); later calls in the same suite return the same page.
+ */
+export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise<Page> {
+  const folder = options.folder === undefined ? undefined : path.resolve(options.folder);
+  if (page && !windowUsed && !options.fresh && folder === pageFolder) return page;
+  const baseUrl = process.env['VSCODE_E2E_URL'];
+  if (!baseUrl) throw new Error('VSCODE_E2E_URL is not set: run the e2e suites with `npm run test:e2e`');
+  if (folder !== undefined && !fs.existsSync(folder)) throw new Error(`openWorkbench: folder ${folder} does not exist`);
+  await closeWindow();
   fs.mkdirSync(resultsDir, { recursive: true });
-  browser = await connectOrLaunchBrowser();
-  const newPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const log = fs.createWriteStream(path.join(resultsDir, 'workbench.log'));
+  browser ??= await connectOrLaunchBrowser();
+  log ??= fs.createWriteStream(path.join(resultsDir, 'workbench.log'));
+  const windowLog = log;
+  windowCount++;
+  windowLog.write(`\n===== window ${windowCount}${folder === undefined ? '' : ` on ${folder}`}\n`);
+  const newContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const newPage = await newContext.newPage();
   const verbose = Boolean(process.env['VSCODE_TEST_VERBOSE']);
   newPage.on('console', (msg) => {
-    log.write(`[console.${msg.type()}] ${msg.text()}\n`);
+    windowLog.write(`[console.${msg.type()}] ${msg.text()}\n`);
     if (verbose) console.log(`    [workbench] ${msg.text()}`);
   });
-  newPage.on('pageerror', (e) => log.write(`[pageerror] ${e.stack ?? String(e)}\n`));
-  await newPage.goto(url);
+  newPage.on('pageerror', (e) => windowLog.write(`[pageerror] ${e.stack ?? String(e)}\n`));
+  context = newContext;
+  page = newPage;
+  pageFolder = folder;
+  windowUsed = false;
+  await newPage.goto(folder === undefined ? baseUrl : withFolder(baseUrl, folder));
   // The explorer lists the folder once the workbench is connected to the server's file system.
   await newPage.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  page = newPage;
-  return page;
+  return newPage;
+}
+
+/**
+ * Says that the suite which opened the current window has ended: the next openWorkbench() opens a fresh window.
+ * test/e2e/hooks.ts calls it after every top-level suite; suites need not.
+ */
+export function releaseWorkbench(): void {
+  windowUsed = true;
+}
+
+/** `url` with its `folder` query parameter replaced. */
+function withFolder(url: string, folder: string): string {
+  const u = new URL(url);
+  u.searchParams.set('folder', folder);
+  return u.toString();
+}
+
+/** Closes the current window (its browser context), if any; the browser stays connected for the next one. */
+async function closeWindow(): Promise<void> {
+  const c = context;
+  context = undefined;
+  page = undefined;
+  pageFolder = undefined;
+  // Closing the context unloads the workbench, which disconnects from the server (its extension host ends).
+  await c?.close().catch(() => undefined);
 }
 
 async function connectOrLaunchBrowser(): Promise<Browser> {
   const endpoint = process.env['VSCODE_E2E_BROWSER'];
   if (endpoint) return chromium.connect(endpoint);
-  const executablePath = process.env['CHROMIUM_PATH'] ?? CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
-  if (!executablePath) throw new Error('No Chromium found: apt-get install chromium-headless-shell (or set CHROMIUM_PATH)');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, env: chromiumEnv() });
 }
 
 /** The page `openWorkbench()` opened; throws before that. */
@@ -163,12 +221,16 @@ export async function expectNoErrorNotification({ settleMs = 1_000 }: { settleMs
   if (messages.length > 0) throw new Error(`error notification(s) shown:\n  ${[...new Set(messages)].join('\n  ')}`);
 }
 
-/** Closes the browser (the root hook does this after the last suite). */
+/** Closes the window and the browser (the root hook does this after the last suite). */
 export async function closeWorkbench(): Promise<void> {
-  page = undefined;
+  await closeWindow();
+  windowUsed = false;
   const b = browser;
   browser = undefined;
   await b?.close();
+  const l = log;
+  log = undefined;
+  await new Promise<void>((resolve) => (l ? l.end(resolve) : resolve()));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
