@@ -53,7 +53,7 @@ describe('tension-lens export (in process)', () => {
   it('prints text formats when there is no --out; a .qdpx needs --out', () => {
     const r = cli([seed], { format: 'md', what: 'sites' });
     assert.equal(r.code, 0);
-    assert.match(r.out.join('\n'), /^# 张力报告 · .*seed\.md\n/);
+    assert.match(r.out.join('\n'), /^\[\/\/\]: # \(tension-lens-export\)\n\n# 张力报告 · .*seed\.md\n/);
     assert.match(r.err.join('\n'), /exported 23 tension sites from 1 file/);
     assert.equal(cli([seed], { format: 'qdpx' }).code, 2);
   });
