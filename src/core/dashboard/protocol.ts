@@ -3,6 +3,7 @@
  * extension (Node) and the webview script (browser) both import them, so both sides agree at compile time.
  */
 import type { PoleColor } from '../lexicon/palette';
+import type { PluralForms } from '../text/plural';
 import type { SortKey, TableView } from './table';
 import type { ArticleDetail, DashboardModel } from './types';
 
@@ -24,12 +25,18 @@ export interface DashboardStrings {
   readonly filterPlaceholder: string;
   readonly sortByAxis: string;
   readonly noAxisSort: string;
-  /** `{0}` articles, `{1}` terms, `{2}` tension sites. */
+  /** `{0}` the articles, `{1}` the terms, `{2}` the tension sites (each counted by its own plural forms below). */
   readonly summary: string;
+  /** `{0}` articles. */
+  readonly articleCount: PluralForms;
+  /** `{0}` terms. */
+  readonly termCount: PluralForms;
+  /** `{0}` tension sites. */
+  readonly siteCount: PluralForms;
   /** `{0}` files. */
-  readonly skipped: string;
-  /** `{0}` done, `{1}` in all. */
-  readonly scanning: string;
+  readonly skipped: PluralForms;
+  /** `{0}` done, `{1}` in all (the plural follows `{1}`). */
+  readonly scanning: PluralForms;
   readonly empty: string;
   readonly noMatch: string;
   readonly errorBinary: string;

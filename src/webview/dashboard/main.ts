@@ -7,6 +7,7 @@ import { renderArticle } from './article';
 import { renderCompare } from './compare';
 import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
+import { pluralForm } from '../../core/text/plural';
 import { renderOverview } from './overview';
 
 interface VsCodeApi {
@@ -78,7 +79,7 @@ function progress(update: DashboardUpdate): HTMLElement | false {
   const fill = h('div', { class: 'fill' });
   fill.style.width = `${scan.total > 0 ? Math.round((scan.done / scan.total) * 100) : 0}%`;
   bar.append(fill);
-  return h('div', { class: 'scanning' }, h('span', { class: 'scan-text' }, format(update.strings.scanning, scan.done, scan.total)), bar);
+  return h('div', { class: 'scanning' }, h('span', { class: 'scan-text' }, format(pluralForm(update.strings.scanning, scan.total, update.language), scan.done, scan.total)), bar);
 }
 
 /** Re-renders the whole page, then puts focus (and the caret of a text field) back where it was. */
