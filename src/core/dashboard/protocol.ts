@@ -55,6 +55,8 @@ export interface DashboardStrings {
   readonly noAnnotations: string;
   readonly untagged: string;
   readonly beforeFirstHeading: string;
+  /** A profile row standing for several sections: `{0}` how many, `{1}` the first title, `{2}` the last. */
+  readonly sectionGroup: string;
   /** `{0}` the 1-based line. */
   readonly line: string;
   readonly compareHint: string;
@@ -71,8 +73,13 @@ export interface DashboardStrings {
 export interface DashboardUpdate {
   readonly type: 'update';
   readonly model: DashboardModel;
-  /** The article view: the active (or last active) article; undefined when none is open. */
+  /**
+   * The article view: the active (or last active) article, its sections grouped for display (`displayDetail`);
+   * undefined when none is open — or when the webview holds it already (`articleKey` unchanged).
+   */
   readonly article?: ArticleDetail;
+  /** Names the article view's contents: the same key means the same detail, so the webview keeps what it drew. */
+  readonly articleKey?: number;
   readonly scanning?: { readonly done: number; readonly total: number };
   readonly strings: DashboardStrings;
   /** `zh` or `en`: which half of the lexicon's bilingual labels to show. */

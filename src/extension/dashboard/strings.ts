@@ -42,6 +42,7 @@ export function dashboardStrings(): DashboardStrings {
     noAnnotations: vscode.l10n.t('No annotations.'),
     untagged: vscode.l10n.t('untagged'),
     beforeFirstHeading: vscode.l10n.t('(before the first heading)'),
+    sectionGroup: vscode.l10n.t('{0} sections, from “{1}” to “{2}”'),
     line: vscode.l10n.t('Line {0}'),
     compareHint: vscode.l10n.t('Tick two or more articles in the Compare column of the overview to compare them here.'),
     perThousand: vscode.l10n.t('Per 1,000 characters'),

@@ -85,6 +85,12 @@ export class WorkspaceArticles implements vscode.Disposable {
     return assembleModel(rows, this.#lexicon.current, skipped);
   }
 
+  /** The row a path shows, if the scan has read it. */
+  rowOf(path: string): ArticleRow | undefined {
+    for (const entry of this.#entries.values()) if (entry.row?.path === path) return entry.row;
+    return undefined;
+  }
+
   /** The file of a row, by the path the row shows. */
   uriOf(path: string): vscode.Uri | undefined {
     for (const entry of this.#entries.values()) if (entry.row?.path === path) return entry.uri;

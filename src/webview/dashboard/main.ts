@@ -68,6 +68,8 @@ function tabs(current: DashboardView, update: DashboardUpdate): HTMLElement {
     if (to < 0 || !view) return;
     e.preventDefault();
     setState({ view });
+    // Roving tabindex: focus goes with the selection (render() would put it back on the tab it left).
+    app.querySelector<HTMLElement>(`[data-key="tab:${view}"]`)?.focus();
   });
   return list;
 }
@@ -118,7 +120,9 @@ function render(): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'update') {
-    data = message;
+    // An update without the article keeps the one held (same key): a change elsewhere does not redraw it.
+    const article = message.article ?? (message.articleKey !== undefined && message.articleKey === data?.articleKey ? data.article : undefined);
+    data = { ...message, ...(article ? { article } : {}) };
     render();
   } else if (message.type === 'progress' && data) {
     data = { ...data, scanning: { done: message.done, total: message.total } };
