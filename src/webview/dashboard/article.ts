@@ -145,13 +145,25 @@ function linkSections(holder: HTMLElement, detail: ArticleDetail, context: ViewC
 /** The last article view drawn, reused while nothing it shows has changed (an unrelated file changed the overview). */
 let drawn: { detail: ArticleDetail; key: string; nodes: Node[]; count: number } | undefined;
 
+const drawKey = (context: ViewContext): string => `${context.width}|${JSON.stringify(context.colors)}|${context.language}`;
+
+/**
+ * The number of items of the article view on the page when it shows exactly what `context` would draw (so the page
+ * can leave it in place, laid out as it is); undefined when it must be drawn.
+ */
+export function articleOnPage(context: ViewContext): number | undefined {
+  const detail = context.data.article;
+  const first = drawn?.nodes[0];
+  return detail && drawn?.detail === detail && drawn.key === drawKey(context) && first?.isConnected ? drawn.count : undefined;
+}
+
 /**
  * The article view of the active article: section profile, tension sites, top terms, annotations by tag. Drawn
  * again only when the article, the width or the colours changed; otherwise the same elements are put back.
  */
 export function renderArticle(root: HTMLElement, context: ViewContext): number {
   const detail = context.data.article;
-  const key = `${context.width}|${JSON.stringify(context.colors)}|${context.language}`;
+  const key = drawKey(context);
   if (detail && drawn?.detail === detail && drawn.key === key) {
     root.append(...drawn.nodes);
     return drawn.count;

@@ -3,7 +3,7 @@
 // hidden-then-shown panel comes back as it was.
 import { type ChartTheme, type ThemeKind, poleColorMap } from '../../core/charts';
 import { type DashboardState, type DashboardUpdate, type DashboardView, type FromWebview, INITIAL_STATE, type ToWebview } from '../../core/dashboard/protocol';
-import { renderArticle } from './article';
+import { articleOnPage, renderArticle } from './article';
 import { renderCompare } from './compare';
 import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
@@ -96,9 +96,19 @@ function render(): void {
   };
   const refresh = h('button', { type: 'button', class: 'icon', 'data-key': 'refresh', title: data.strings.refresh, 'aria-label': data.strings.refresh }, '↻');
   refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-  const view = h('div', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}`, class: `view view-${state.view}` });
-  const count = RENDER[state.view](view, context);
-  app.replaceChildren(h('header', { class: 'top' }, tabs(state.view, data), progress(data), refresh), view);
+  const header = h('header', { class: 'top' }, tabs(state.view, data), progress(data), refresh);
+  // The article view of a big article stays in place, laid out, when an update leaves it as it is: only the header changes.
+  const kept = state.view === 'article' ? articleOnPage(context) : undefined;
+  const oldHeader = app.querySelector(':scope > header.top');
+  let count: number;
+  if (kept !== undefined && oldHeader) {
+    oldHeader.replaceWith(header);
+    count = kept;
+  } else {
+    const view = h('div', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}`, class: `view view-${state.view}` });
+    count = RENDER[state.view](view, context);
+    app.replaceChildren(header, view);
+  }
   app.removeAttribute('data-loading');
   if (focused) {
     const target = app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`);
