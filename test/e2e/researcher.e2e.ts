@@ -161,11 +161,20 @@ describe('a researcher’s day: the walkthrough', () => {
     fs.rmSync(path.join(folder(), 'openai-departures-news.txt.tension.json'), { force: true });
   });
 
-  it('"See the highlights" is ticked: highlights are on for the article beside it', async () => {
+  /** The Welcome page back on top: the article is behind it, in a tab of the same group. */
+  const welcome = () => page.locator('.part.editor .tab', { hasText: 'Welcome' }).first().click();
+
+  it('"Show Highlights" shows the article behind the Welcome page highlighted, and ticks "See the highlights"', async () => {
+    await step('See the highlights');
+    await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .monaco-button', { hasText: 'Show Highlights' }).first().click();
+    await page.locator('.part.editor .tab.active', { hasText: 'openai-departures-news.txt' }).waitFor({ timeout: 15_000 });
+    await waitForEditorText('科研圣地');
+    await welcome();
     await eventually(async () => assert.equal(await page.locator('.getting-started-step.complete', { hasText: 'See the highlights' }).count(), 1), { timeout: 15_000 });
   });
 
   it('"Annotate Selection" with the Welcome page active selects a sentence of the article and asks for its tags', async () => {
+    await welcome();
     await step('Annotate a selection');
     await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .monaco-button', { hasText: 'Annotate Selection' }).first().click();
     await page.locator('.quick-input-widget', { hasText: /Tags for/ }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -173,8 +182,7 @@ describe('a researcher’s day: the walkthrough', () => {
   });
 
   it('"Export HTML Report" exports the article beside it, not the whole workspace', async () => {
-    // Back to the Welcome page: the article is behind it, in a tab of the same group.
-    await page.locator('.part.editor .tab', { hasText: 'Welcome' }).first().click();
+    await welcome();
     await step('Export a report');
     await page.locator('.getting-started-step.expanded a, .getting-started-step.expanded .monaco-button', { hasText: 'Export HTML Report' }).first().click();
     // The save dialog (the web workbench's own) proposes the article's report, beside it.

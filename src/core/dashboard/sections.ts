@@ -41,6 +41,8 @@ export function groupSections(sections: readonly SectionProfile[], max = MAX_SEC
       if (open && s.level > level && (open[0]?.level ?? 0) <= level && (open[0]?.level ?? 0) > 0) open.push(s);
       else folded.push([s]);
     }
+    // Folding into too few rows (one title over 13,000 chapters) shows less than runs of the level below would.
+    if (folded.length < Math.ceil(max / 3)) break;
     rows = folded.map(merged);
     if (rows.length <= max) return rows;
   }
