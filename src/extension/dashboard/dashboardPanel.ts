@@ -20,8 +20,8 @@ function errorReason(error: ArticleError): string {
   switch (error.code) {
     case 'binary': return s.errorBinary;
     case 'encoding': return s.errorEncoding;
-    case 'tooLarge': return s.errorTooLarge.replace('{0}', error.detail ?? '?');
-    case 'unreadable': return s.errorUnreadable.replace('{0}', error.detail ?? '');
+    case 'tooLarge': return s.errorTooLarge.replace('{0}', () => error.detail ?? '?');
+    case 'unreadable': return s.errorUnreadable.replace('{0}', () => error.detail ?? '');
   }
 }
 
