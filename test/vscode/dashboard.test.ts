@@ -149,6 +149,8 @@ describe('dashboard', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor(() => tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms === before, 'the row back after revert');
+    await waitFor(() => tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms === before, 'the row back after revert').catch((e: unknown) => {
+      throw new Error(`${String(e)}; the row counts ${before} before the edit, now ${tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms} dirty ${document.isDirty} text0 ${document.getText().slice(0, 10)} active ${vscode.window.activeTextEditor?.document.uri.path} open ${tl.getDashboardModel().open} visible ${JSON.stringify(tl.getDashboardModel().rendered)}`);
+    });
   });
 });
