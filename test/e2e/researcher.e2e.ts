@@ -76,6 +76,7 @@ describe('a researcher’s day: the dashboard', () => {
   });
 
   after(async () => {
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'View: Close All Editors');
     for (const name of made) fs.rmSync(path.join(folder(), name), { force: true });
   });
@@ -160,8 +161,12 @@ describe('a researcher’s day: the walkthrough', () => {
   });
 
   after(async () => {
+    // Leave the workbench as the next suites expect it: no notification, no editor, the explorer shown.
     await page.keyboard.press('Escape');
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Show Explorer');
+    await page.mouse.move(0, 400);
     fs.rmSync(path.join(folder(), report), { force: true });
     fs.rmSync(path.join(folder(), 'openai-departures-news.txt.tension.json'), { force: true });
   });
