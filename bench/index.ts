@@ -6,7 +6,8 @@
  *   npm run bench                      full run (a few minutes), tables + targets
  *   npm run -s bench -- --json         the same, one JSON object on stdout (-s: without npm's banner)
  *   npm run bench -- --quick           the same code on tiny sizes, in seconds (what the smoke test runs)
- *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations, dashboard)
+ *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations, dashboard, webview)
+ *   npm run bench -- --only=webview  the dashboard's Article tab in headless Chromium (--quick leaves it out unless named)
  *
  * Progress goes to stderr, so `--json` output can be piped.
  */
@@ -19,11 +20,14 @@ import { bundleSize, heapPerMB, readHostFigures } from './extension';
 import { benchIncremental } from './incremental';
 import { KiB, type Layout, MiB, article, formCount, formatOf, lexiconWithForms, sizeLabel } from './inputs';
 import { benchMatchers } from './matcher';
+import { type WebviewResult, benchWebview } from './webview';
+import fs from 'node:fs';
+import path from 'node:path';
 import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson, toText } from './report';
 import { type RunPlan, nowMs } from './stats';
 import { builtinLexicon } from '../src/core';
 
-const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard'] as const;
+const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard', 'webview'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions of one mode. */
@@ -66,7 +70,10 @@ function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; on
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const unknown = (only ?? []).filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
-  return { quick: argv.includes('--quick'), json: argv.includes('--json'), only: new Set((only ?? SECTIONS) as Section[]) };
+  const quick = argv.includes('--quick');
+  // A quick run (the unit suite's smoke test) starts no browser unless the webview section is asked for by name.
+  const all = quick ? SECTIONS.filter((s) => s !== 'webview') : SECTIONS;
+  return { quick, json: argv.includes('--json'), only: new Set((only ?? all) as Section[]) };
 }
 
 /** A fork (see forks.ts): measures one analysis row, prints it as JSON, and nothing else. */
@@ -79,7 +86,7 @@ function analysisFork(spec: string, quick: boolean): void {
   process.stdout.write(JSON.stringify(row));
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const fork = process.argv.find((a) => a.startsWith(FORK_FLAG));
   if (fork) {
     analysisFork(fork.slice(FORK_FLAG.length), process.argv.includes('--quick'));
@@ -171,6 +178,16 @@ function main(): void {
     dashboard = benchDashboard(textOf('markdown', args.quick ? (config.sizes[1] ?? 64 * KiB) : 4 * MiB), articles, builtinLexicon, config.plan);
   }
 
+  let webview: WebviewResult | null = null;
+  if (run('webview')) {
+    const root = process.cwd();
+    const seed = fs.readFileSync(path.join(root, 'test', 'fixtures', 'workspace', 'ai-lab-expert-departure.md'), 'utf8');
+    const sizes = args.quick ? [64 * KiB] : [MiB, 10 * MiB];
+    webview = await benchWebview(root, path.join(root, 'out', 'bench', 'dashboard.js'),
+      [{ label: 'seed article', text: seed }, ...sizes.map((size) => ({ label: `${sizeLabel(size)} markdown`, text: textOf('markdown', size) }))],
+      builtinLexicon, args.quick ? 2 : 5, progress);
+  }
+
   const sample = textOf('markdown', config.sizes[0] ?? 16 * KiB);
   const results: BenchResults = {
     mode: args.quick ? 'quick' : 'full',
@@ -187,15 +204,13 @@ function main(): void {
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
     ],
-    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard,
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview,
     elapsedSeconds: (nowMs() - started) / 1000,
   };
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);
 }
 
-try {
-  main();
-} catch (e: unknown) {
+main().catch((e: unknown) => {
   process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 1;
-}
+});

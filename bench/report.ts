@@ -2,6 +2,7 @@
 import type { AnalysisRow } from './analysis';
 import type { AnnotationResult } from './annotations';
 import type { DashboardResult } from './dashboard';
+import type { WebviewResult } from './webview';
 import type { HeapResult, HostFigures } from './extension';
 import type { IncrementalResult } from './incremental';
 import { KiB, MiB, sizeLabel } from './inputs';
@@ -28,6 +29,7 @@ export interface BenchResults {
   readonly heap: HeapResult & { readonly sizeBytes: number };
   readonly annotations: AnnotationResult;
   readonly dashboard: DashboardResult | null;
+  readonly webview: WebviewResult | null;
   readonly elapsedSeconds: number;
 }
 
@@ -96,6 +98,14 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   checks.push({ name: '1,000 annotations re-anchored ≤ 50 ms', value: r ? `${ms(r.median)} ms` : results.annotations.note, pass: r ? r.median <= 50 : null });
   const s = results.annotations.sidecar10000;
   checks.push({ name: '10,000-annotation sidecar load + save ≤ 200 ms', value: s ? `${ms(s.median)} ms` : results.annotations.note, pass: s ? s.median <= 200 : null });
+  const tabRow = (label: string) => results.webview?.rows.find((r) => r.label === label);
+  const tab10 = tabRow('10 MB markdown');
+  const tab1 = tabRow('1 MB markdown');
+  checks.push({ name: 'dashboard Article tab of a 10 MB article ≤ 500 ms', value: tab10 ? `${ms(tab10.render.median)} ms` : 'not measured', pass: tab10 ? tab10.render.median <= 500 : null });
+  checks.push({
+    name: 'Article tab DOM bounded (nodes at 10 MB ≤ 1.5 × at 1 MB)', value: tab1 && tab10 ? `${tab1.nodes} → ${tab10.nodes} nodes` : 'not measured',
+    pass: tab1 && tab10 ? tab10.nodes <= 1.5 * tab1.nodes : null,
+  });
   return checks;
 }
 
@@ -133,6 +143,7 @@ export function toJson(results: BenchResults): object {
     dashboardArticles: results.dashboard?.articles ?? null,
     dashboardScanMs: results.dashboard?.total.median ?? null,
     dashboardLongestArticleMs: results.dashboard?.perArticle.max ?? null,
+    articleTab: results.webview?.rows.map((r) => ({ label: r.label, bytes: r.bytes, sections: r.sections, sites: r.sites, nodes: r.nodes, renderMs: r.render.median, unchangedMs: r.unchanged.median, idleFrameMs: r.idle.median })) ?? null,
     targets: checkTargets(results).map((t) => ({ name: t.name, value: t.value, pass: t.pass })),
     elapsedSeconds: results.elapsedSeconds,
   };
@@ -206,6 +217,18 @@ export function toText(results: BenchResults): string {
   out.push(d
     ? `  ${d.articles.toLocaleString('en')} articles: ${range(d.total)} ms in all; per article median ${ms(d.perArticle.median)} ms, longest ${ms(d.perArticle.max)} ms (the longest the scan holds the extension host at once)`
     : '  n/a (section not run)');
+
+  out.push('', '7. Dashboard — the Article tab in headless Chromium (the webview bundle rendering what the extension posts)');
+  const wv = results.webview;
+  if (!wv || wv.rows.length === 0) out.push(`  ${wv?.note ?? 'n/a (section not run)'}`);
+  else {
+    const base = wv.rows[0];
+    for (const r of wv.rows) {
+      const ratio = base && r !== base ? ` (${(r.render.median / base.render.median).toFixed(1)}× the ${base.label}, ${(r.nodes / base.nodes).toFixed(2)}× its nodes)` : ' (baseline)';
+      out.push(`  ${r.label.padEnd(16)} ${bytes(r.bytes).padStart(9)}  ${String(r.sections).padStart(6)} sections ${String(r.sites).padStart(6)} sites  ${String(r.nodes).padStart(5)} nodes  render ${range(r.render)} ms${ratio}; unchanged update ${range(r.unchanged)} ms; idle frame ${range(r.idle)} ms`);
+    }
+    out.push(`  ${wv.note}`);
+  }
 
   out.push('', 'Targets');
   for (const t of checkTargets(results)) out.push(`  ${t.pass === null ? '–' : t.pass ? '✔' : '✘'} ${t.name}: ${t.value}`);

@@ -177,8 +177,8 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
     return 1;
   }
   const note = [
-    result.summary.orphaned > 0 && format === 'qdpx' ? `${result.summary.orphaned} orphaned annotation(s) left out (their text is gone)` : '',
-    skipped.length > 0 ? `${skipped.length} file(s) skipped` : '',
+    result.summary.orphaned > 0 && format === 'qdpx' ? `${result.summary.orphaned} orphaned annotation${result.summary.orphaned === 1 ? '' : 's'} left out (their text is gone)` : '',
+    skipped.length > 0 ? `${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped` : '',
   ].filter((n) => n).join('; ');
   const summary = `${describeSummary(result.summary)}${note ? `; ${note}` : ''}`;
   if (options.out === undefined) {

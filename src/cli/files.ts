@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXPORT_MARKER_PROBE, isTensionLensExport } from '../core/export';
 
 /** Extensions scanned when a directory is given. */
 const ARTICLE = /\.(?:md|markdown|txt)$/i;
@@ -12,7 +13,29 @@ export class FileError extends Error {
   }
 }
 
-/** Expands the command line's paths: files as given, directories recursively (.md/.markdown/.txt), `-` as stdin. */
+/**
+ * True when the file starts like an export of Tension Lens (see `isTensionLensExport`): a Markdown report saved
+ * beside the articles is not an article. Reads only the start of the file; an unreadable one is left to `readArticle`.
+ */
+function isExportFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    // A UTF-16 unit is at most 3 UTF-8 bytes: this many bytes hold the probed characters.
+    const bytes = Buffer.alloc(EXPORT_MARKER_PROBE * 3);
+    const read = fs.readSync(fd, bytes, 0, bytes.length, 0);
+    return isTensionLensExport(new TextDecoder().decode(bytes.subarray(0, read)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Expands the command line's paths: files as given, directories recursively (.md/.markdown/.txt, exports of Tension
+ * Lens left out), `-` as stdin.
+ */
 export function collectPaths(args: readonly string[]): { paths: string[]; errors: FileError[] } {
   const paths: string[] = [];
   const errors: FileError[] = [];
@@ -20,7 +43,7 @@ export function collectPaths(args: readonly string[]): { paths: string[]; errors
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full);
-      else if (entry.isFile() && ARTICLE.test(entry.name)) paths.push(full);
+      else if (entry.isFile() && ARTICLE.test(entry.name) && !isExportFile(full)) paths.push(full);
     }
   };
   for (const arg of args) {

@@ -17,6 +17,7 @@ export { splitChunks } from './parse/chunks';
 export { formatOf } from './parse/format';
 export { hasChinese, stripBom } from './text/chinese';
 export { LineIndex, lineStarts, type LinePosition } from './text/lines';
+export { type PluralForms, pluralForm } from './text/plural';
 export * from './annotations';
 export * from './charts';
 export * from './dashboard';

@@ -11,6 +11,7 @@ import { registerTagCommands } from './annotations/tagCommands';
 import { HIGHLIGHTS_KEY, registerRefresh, registerToggleAxis, registerToggleHighlights } from './commands/highlightCommands';
 import { registerFilterTerms, registerRevealRange, registerShowOccurrences } from './commands/navigationCommands';
 import { registerOpenSample } from './commands/sampleCommand';
+import { registerWalkthroughCommands } from './commands/walkthroughCommands';
 import { ConfigService } from './config';
 import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
 import { DecorationScreen, type ShownDecorations } from './decorations/decorationScreen';
@@ -97,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     registerShowOccurrences(analyses),
     ...registerFilterTerms(terms, termView),
     registerOpenSample(context.extensionUri),
+    ...registerWalkthroughCommands(analyses, decorations),
     annotations, annotationDecorations, annotationTree, annotationView,
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),

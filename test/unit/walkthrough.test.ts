@@ -58,7 +58,11 @@ describe('the Get Started walkthrough', () => {
         const [kind, id = ''] = event.split(/:(.*)/s);
         if (kind === 'onCommand') assert.ok(commands.has(id), `${step.id}: ${id} is not a contributed command`);
         else if (kind === 'onView') assert.ok(views.has(id), `${step.id}: ${id} is not a contributed view`);
-        else assert.equal(event, 'onContext:tensionLens.hasArticle', `${step.id}: unexpected completion event`);
+        else {
+          // A context expression over keys the extension sets (highlights on, an article active).
+          assert.equal(kind, 'onContext', `${step.id}: unexpected completion event ${event}`);
+          for (const key of id.split(/\s*&&\s*/)) assert.ok(['tensionLens.hasArticle', 'tensionLens.highlightsOn'].includes(key), `${step.id}: ${key} is not a context key the extension sets`);
+        }
       }
     }
   });

@@ -101,6 +101,23 @@ describe('dashboard', () => {
     assert.ok(!posted().model.articles.some((r) => r.path.startsWith('tmp-dashboard/')));
   });
 
+  it('a workspace export written beside the articles (and a renamed copy) gets no row and is not counted as skipped', async () => {
+    const skipped = posted().model.skipped;
+    const target = vscode.Uri.joinPath(fixtureFolder().uri, 'ws.sites.md');
+    const renamed = vscode.Uri.joinPath(fixtureFolder().uri, 'notes from monday.md');
+    try {
+      assert.ok(await vscode.commands.executeCommand('tensionLens.export', { what: 'sites', scope: 'workspace', format: 'md', target: target.toString() }));
+      await vscode.workspace.fs.copy(target, renamed);
+      // Give the watcher's debounce time to read both files, then the rows must be the articles alone.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await settled(ARTICLES.length);
+      assert.deepEqual(posted().model.articles.map((r) => r.path), ARTICLES);
+      assert.equal(posted().model.skipped, skipped);
+    } finally {
+      for (const f of [target, renamed]) await vscode.workspace.fs.delete(f).then(undefined, () => undefined);
+    }
+  });
+
   it('counts the annotations of a sidecar beside an article, and 0 again when it goes', async () => {
     const name = ARTICLES[2] ?? '';
     const sidecar = vscode.Uri.joinPath(fixtureFolder().uri, `${name}.tension.json`);
@@ -132,6 +149,8 @@ describe('dashboard', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor(() => tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms === before, 'the row back after revert');
+    await waitFor(() => tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms === before, 'the row back after revert').catch((e: unknown) => {
+      throw new Error(`${String(e)}; the row counts ${before} before the edit, now ${tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms} dirty ${document.isDirty} text0 ${document.getText().slice(0, 10)} active ${vscode.window.activeTextEditor?.document.uri.path} open ${tl.getDashboardModel().open} visible ${JSON.stringify(tl.getDashboardModel().rendered)}`);
+    });
   });
 });

@@ -112,6 +112,47 @@ describe('export', () => {
     assert.deepEqual(left, []);
   });
 
+  it('the result message counts what the file holds, in the right plural: one annotation, one orphan left out of a .qdpx', async () => {
+    const one = vscode.Uri.joinPath(dir, 'one.md');
+    const text = '开源与闭源之争。\n商业化还是基础研究？\n';
+    await vscode.workspace.fs.writeFile(one, encoder.encode(text));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(one));
+    assert.ok(await tl.annotate({ uri: one.toString(), start: 0, end: 2, tags: [], note: '' }));
+    const csv = await run('tensionLens.export', { what: 'annotations', scope: 'file', format: 'csv', target: vscode.Uri.joinPath(dir, 'one.annotations.csv').toString() });
+    assert.equal(csv?.message, 'Exported 1 annotation to one.annotations.csv.');
+    // A second annotation whose text then goes: it is orphaned, and a .qdpx leaves it out.
+    const at = text.indexOf('商业化');
+    assert.ok(await tl.annotate({ uri: one.toString(), start: at, end: at + 3, tags: [], note: '' }));
+    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 10))));
+    await editor.document.save();
+    const qdpx = await run('tensionLens.export', { what: 'annotations', scope: 'file', format: 'qdpx', target: vscode.Uri.joinPath(dir, 'one.annotations.qdpx').toString() });
+    assert.equal(qdpx?.summary.annotations, 1);
+    assert.equal(qdpx?.message, 'Exported 1 annotation to one.annotations.qdpx. 1 orphaned annotation was left out: its text is no longer in the article.');
+    await vscode.workspace.fs.delete(one.with({ path: `${one.path}.tension.json` }));
+    await vscode.workspace.fs.delete(one);
+  });
+
+  it('a Markdown export beside the articles, even renamed, is not an article of the next workspace export', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+    const first = vscode.Uri.joinPath(dir, 'ws.report.json');
+    const before = await run('tensionLens.export', { what: 'report', scope: 'workspace', format: 'json', target: first.toString() });
+    assert.ok(before);
+    const md = vscode.Uri.joinPath(dir, 'ws.sites.md');
+    assert.ok(await run('tensionLens.export', { what: 'sites', scope: 'workspace', format: 'md', target: md.toString() }));
+    await vscode.workspace.fs.copy(md, vscode.Uri.joinPath(dir, 'renamed notes.md'));
+    const html = vscode.Uri.joinPath(dir, 'seed.report.html');
+    assert.ok(await run('tensionLens.export', { what: 'report', scope: 'file', format: 'html', target: html.toString() }));
+    const after = await run('tensionLens.export', { what: 'report', scope: 'workspace', format: 'json', target: first.toString() });
+    assert.equal(after?.summary.articles, before.summary.articles, 'the exports are not counted as articles');
+    assert.equal(after?.summary.terms, before.summary.terms);
+    const json = JSON.parse(await read(first)) as { files: { path: string }[] };
+    assert.deepEqual(json.files.filter((f) => /sites|renamed/.test(f.path)), []);
+    // The user can still open one as a document.
+    const opened = await vscode.workspace.openTextDocument(md);
+    assert.match(opened.getText(), /^\[\/\/\]: # \(tension-lens-export\)/);
+    for (const f of [md, vscode.Uri.joinPath(dir, 'renamed notes.md'), first]) await vscode.workspace.fs.delete(f);
+  });
+
   it('rejects options it does not understand instead of guessing', async () => {
     assert.equal(await run('tensionLens.export', { what: 'everything', scope: 'file', format: 'csv', target: vscode.Uri.joinPath(dir, 'x.csv').toString() }), undefined);
     assert.equal(await exists(vscode.Uri.joinPath(dir, 'x.csv')), false);

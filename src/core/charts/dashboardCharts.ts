@@ -1,3 +1,4 @@
+import { groupSections } from '../dashboard/sections';
 import type { ArticleDetail, ArticleRow, AxisCount, DashboardAxis } from '../dashboard/types';
 import { type PoleColor, poleColorId } from '../lexicon/palette';
 import { type DivergingHeader, type DivergingRow, divergingBars } from './divergingBar';
@@ -79,6 +80,8 @@ export interface SectionChartLabels {
   readonly beforeFirstHeading: string;
   /** Width to fit, in px (default 780): the label column and the cells share it, within readable limits. */
   readonly width?: number;
+  /** Tooltip of a row that stands for several sections: `{0}` how many, `{1}` the first title, `{2}` the last. */
+  readonly sectionGroup?: string;
 }
 
 /**
@@ -87,13 +90,18 @@ export interface SectionChartLabels {
  * no terms leave the cell empty. Cells read `a:b`.
  */
 export function sectionHeatMap(detail: ArticleDetail, axes: readonly DashboardAxis[], colors: PoleColorMap, theme: ChartTheme, language: Language, labels: SectionChartLabels): string {
-  const maxLead = Math.max(1, ...detail.sections.flatMap((s) => s.axes.map((c) => Math.abs(c.a - c.b))));
-  const topLevel = Math.min(...detail.sections.map((s) => (s.level === 0 ? 99 : s.level)));
-  const rows = detail.sections.map((s) => {
+  // A long article's sections share rows (groupSections): the chart stays a screen or two tall, whatever the size.
+  const sections = groupSections(detail.sections);
+  const maxLead = sections.reduce((m, s) => s.axes.reduce((n, c) => Math.max(n, Math.abs(c.a - c.b)), m), 1);
+  const topLevel = sections.reduce((m, s) => Math.min(m, s.level === 0 ? 99 : s.level), 99);
+  const rows = sections.map((s) => {
     const label = s.title || labels.beforeFirstHeading;
-    return { label, indent: s.level === 0 ? 0 : Math.max(0, s.level - topLevel), title: label };
+    const title = s.sections && s.sections > 1
+      ? (labels.sectionGroup ?? '{0} sections: {1} … {2}').replace('{0}', () => String(s.sections)).replace('{1}', () => label).replace('{2}', () => s.lastTitle || labels.beforeFirstHeading)
+      : label;
+    return { label: s.sections && s.sections > 1 ? `${label} …` : label, indent: s.level === 0 ? 0 : Math.max(0, s.level - topLevel), title };
   });
-  const cells: HeatCell[][] = detail.sections.map((section, r) => axes.map((axis, c) => {
+  const cells: HeatCell[][] = sections.map((section, r) => axes.map((axis, c) => {
     const count = section.axes[c] ?? { a: 0, b: 0 };
     const tip = `${rows[r]?.label ?? ''} — ${axis.label[language]}: ${axis.poles[0].label[language]} ${count.a} · ${axis.poles[1].label[language]} ${count.b}`;
     if (count.a === 0 && count.b === 0) return { strength: 0, label: '', title: tip };

@@ -4,6 +4,7 @@
  */
 export { TOP_TERMS, buildArticleDetail } from './detail';
 export { decodeArticle, tooLarge } from './decode';
+export { MAX_SECTION_ROWS, displayDetail, groupSections } from './sections';
 export { gitignoreGlobs } from './gitignore';
 export { type AxisPoles, axisCounts, balanceOf } from './counts';
 export { type AnalysedArticle, analyseArticle, assembleModel, buildDashboardModel, dashboardAxes, sumCounts } from './model';

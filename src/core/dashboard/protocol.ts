@@ -3,6 +3,7 @@
  * extension (Node) and the webview script (browser) both import them, so both sides agree at compile time.
  */
 import type { PoleColor } from '../lexicon/palette';
+import type { PluralForms } from '../text/plural';
 import type { SortKey, TableView } from './table';
 import type { ArticleDetail, DashboardModel } from './types';
 
@@ -24,12 +25,18 @@ export interface DashboardStrings {
   readonly filterPlaceholder: string;
   readonly sortByAxis: string;
   readonly noAxisSort: string;
-  /** `{0}` articles, `{1}` terms, `{2}` tension sites. */
+  /** `{0}` the articles, `{1}` the terms, `{2}` the tension sites (each counted by its own plural forms below). */
   readonly summary: string;
+  /** `{0}` articles. */
+  readonly articleCount: PluralForms;
+  /** `{0}` terms. */
+  readonly termCount: PluralForms;
+  /** `{0}` tension sites. */
+  readonly siteCount: PluralForms;
   /** `{0}` files. */
-  readonly skipped: string;
-  /** `{0}` done, `{1}` in all. */
-  readonly scanning: string;
+  readonly skipped: PluralForms;
+  /** `{0}` done, `{1}` in all (the plural follows `{1}`). */
+  readonly scanning: PluralForms;
   readonly empty: string;
   readonly noMatch: string;
   readonly errorBinary: string;
@@ -48,6 +55,8 @@ export interface DashboardStrings {
   readonly noAnnotations: string;
   readonly untagged: string;
   readonly beforeFirstHeading: string;
+  /** A profile row standing for several sections: `{0}` how many, `{1}` the first title, `{2}` the last. */
+  readonly sectionGroup: string;
   /** `{0}` the 1-based line. */
   readonly line: string;
   readonly compareHint: string;
@@ -64,8 +73,13 @@ export interface DashboardStrings {
 export interface DashboardUpdate {
   readonly type: 'update';
   readonly model: DashboardModel;
-  /** The article view: the active (or last active) article; undefined when none is open. */
+  /**
+   * The article view: the active (or last active) article, its sections grouped for display (`displayDetail`);
+   * undefined when none is open — or when the webview holds it already (`articleKey` unchanged).
+   */
   readonly article?: ArticleDetail;
+  /** Names the article view's contents: the same key means the same detail, so the webview keeps what it drew. */
+  readonly articleKey?: number;
   readonly scanning?: { readonly done: number; readonly total: number };
   readonly strings: DashboardStrings;
   /** `zh` or `en`: which half of the lexicon's bilingual labels to show. */

@@ -88,6 +88,10 @@ export interface SectionProfile {
   readonly start: number;
   readonly line: number;
   readonly axes: readonly AxisCount[];
+  /** How many sections the row stands for, when the article view grouped several (see `groupSections`). */
+  readonly sections?: number;
+  /** The title of the last section of such a group. */
+  readonly lastTitle?: string;
 }
 
 /** A tension site in the article view: where it is, its axis, its text and its contrast markers. */

@@ -78,15 +78,19 @@ function writesSites(data: ExportData): boolean {
   return format === 'json' || format === 'md' || format === 'html' || (format === 'csv' && what === 'sites');
 }
 
-/** How much the export holds; `orphaned` counts annotations with no place in the current text. */
+/**
+ * How much the export holds; `orphaned` counts annotations with no place in the current text. REFI-QDA leaves the
+ * orphans out, so its `annotations` count only the placed ones: the result message says what the file holds.
+ */
 export function summarize(data: ExportData): ExportSummary {
   const annotations = data.articles.flatMap((a) => a.annotations);
+  const orphaned = annotations.filter((a) => a.state === 'orphaned').length;
   return {
     articles: data.articles.length,
-    annotations: annotations.length,
+    annotations: data.request.format === 'qdpx' ? annotations.length - orphaned : annotations.length,
     terms: data.parts.terms || data.parts.stats ? data.totals.total : 0,
     sites: writesSites(data) ? data.articles.reduce((n, a) => n + a.sites.length, 0) : 0,
-    orphaned: annotations.filter((a) => a.state === 'orphaned').length,
+    orphaned,
   };
 }
 

@@ -18,6 +18,17 @@ export const SITE_COLUMNS = ['file', 'line', 'column', 'start', 'end', 'axis', '
 
 type Row = readonly (string | number)[];
 
+/** A cell a spreadsheet could read as a formula: its first character, whatever follows (line breaks included). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as written: text starting like a formula gets a leading apostrophe. Papaparse's own `escapeFormulae`
+ * tests a pattern that does not match across a line break, so a multi-line note starting with `=` slipped through.
+ */
+export function guardCell(value: string | number): string | number {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** Several values in one cell. */
 const list = (values: readonly string[]): string => values.join('; ');
 
@@ -48,8 +59,8 @@ function statsRows(data: ExportData): Row[] {
 
 /**
  * The CSV export (RFC 4180 through papaparse: CRLF rows, fields with quotes, commas or line breaks quoted),
- * UTF-8 with a BOM. One row per item; `stats` and `sites` have tables of their own. Cells starting with = + - @
- * get a leading apostrophe, so a spreadsheet never runs article text as a formula.
+ * UTF-8 with a BOM. One row per item; `stats` and `sites` have tables of their own. Cells starting with = + - @,
+ * a tab or a CR get a leading apostrophe (`guardCell`), so a spreadsheet never runs article text as a formula.
  */
 export function writeCsv(data: ExportData): string {
   const { what } = data.request;
@@ -67,5 +78,5 @@ export function writeCsv(data: ExportData): string {
     fields = ITEM_COLUMNS;
     rows = data.articles.flatMap((a) => [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
   }
-  return BOM + Papa.unparse({ fields: [...fields], data: rows.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: true }) + '\r\n';
+  return BOM + Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(guardCell)) }, { newline: '\r\n' }) + '\r\n';
 }

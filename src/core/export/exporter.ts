@@ -4,6 +4,7 @@ import { supports } from './formats';
 import { writeHtml } from './html/report';
 import { writeJson } from './json';
 import { writeMarkdown } from './markdown';
+import { markExport } from './marker';
 import { writeQdpx } from './qdpx';
 import type { ExportRequest, ExportResult } from './types';
 import { writeW3c } from './w3c';
@@ -21,11 +22,11 @@ export function exportArticles(request: ExportRequest): ExportResult {
   if (data.articles.length === 0 || isEmpty(data)) return { ok: false, reason: 'nothing' };
   const summary = summarize(data);
   switch (request.format) {
-    case 'csv': return { ok: true, bytes: encoder.encode(writeCsv(data)), summary };
-    case 'json': return { ok: true, bytes: encoder.encode(writeJson(data)), summary };
-    case 'md': return { ok: true, bytes: encoder.encode(writeMarkdown(data)), summary };
-    case 'html': return { ok: true, bytes: encoder.encode(writeHtml(data)), summary };
-    case 'w3c': return { ok: true, bytes: encoder.encode(writeW3c(data)), summary };
+    case 'csv': return { ok: true, bytes: encoder.encode(markExport('csv', writeCsv(data))), summary };
+    case 'json': return { ok: true, bytes: encoder.encode(markExport('json', writeJson(data))), summary };
+    case 'md': return { ok: true, bytes: encoder.encode(markExport('md', writeMarkdown(data))), summary };
+    case 'html': return { ok: true, bytes: encoder.encode(markExport('html', writeHtml(data))), summary };
+    case 'w3c': return { ok: true, bytes: encoder.encode(markExport('w3c', writeW3c(data))), summary };
     case 'qdpx': return { ok: true, bytes: writeQdpx(data), summary };
   }
 }

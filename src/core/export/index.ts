@@ -9,6 +9,7 @@ export {
   EXPORT_FORMATS, EXPORT_WHATS, EXTENSION_OF, FORMATS_FOR, defaultFileName, defaultWhat, isExportFormat, isExportWhat, supports,
 } from './formats';
 export { JSON_FORMAT, JSON_VERSION } from './json';
+export { EXPORT_MARKER, EXPORT_MARKER_PROBE, isTensionLensExport, markExport } from './marker';
 export { toCodePoints, positionText } from './positions';
 export { QDE_NAMESPACE } from './qde';
 export { ANNO_CONTEXT } from './w3c';

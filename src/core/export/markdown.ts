@@ -103,13 +103,15 @@ export function writeMarkdown(data: ExportData): string {
   const { strings: s, request } = data;
   const single = data.articles.length === 1 ? data.articles[0] : undefined;
   const out: string[] = [`# ${s.report}${single ? ` · ${mdText(single.article.path)}` : ''}`, '', fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created)), ''];
+  // Only what the export holds is counted: a sites export says nothing of annotations it does not list.
+  const { parts } = data;
   const totals = [
-    `**${s.articles}** ${data.articles.length}`,
-    `**${s.terms}** ${data.totals.total}`,
-    `**${s.sites}** ${data.articles.reduce((n, a) => n + a.detail.row.sites, 0)}`,
-    `**${s.annotations}** ${data.articles.reduce((n, a) => n + a.detail.row.annotations, 0)}`,
-  ];
-  out.push(totals.slice(single ? 1 : 0).join(' · '), '');
+    single ? '' : `**${s.articles}** ${data.articles.length}`,
+    parts.terms || parts.stats ? `**${s.terms}** ${data.totals.total}` : '',
+    parts.sites ? `**${s.sites}** ${data.articles.reduce((n, a) => n + a.sites.length, 0)}` : '',
+    parts.annotations ? `**${s.annotations}** ${data.articles.reduce((n, a) => n + a.annotations.length, 0)}` : '',
+  ].filter((t) => t);
+  if (totals.length > 0) out.push(totals.join(' · '), '');
   if (single) out.push(...articleSection(data, single, 2));
   else for (const a of data.articles) out.push(`## ${mdText(a.article.path)}`, '', ...articleSection(data, a, 3));
   const skipped = request.skipped ?? [];

@@ -1,6 +1,7 @@
 import { quoteAt } from '../annotations/quote';
 import type { ArticleData, ExportData } from './collect';
 import { guidOf, isUuid } from './guid';
+import { EXPORT_MARKER } from './marker';
 import { toCodePoints } from './positions';
 import { axisLabel, poleLabel } from './shared';
 import { fill } from './strings';
@@ -9,6 +10,9 @@ import { fill } from './strings';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 type Json = Record<string, unknown>;
+
+/** The collection's generator: Tension Lens, named so that `isTensionLensExport` recognises the file. */
+const GENERATOR_IRI = `https://github.com/tension-lens/tension-lens#${EXPORT_MARKER}`;
 
 /** A `urn:uuid:` IRI named by `parts`. */
 const iriOf = (...parts: readonly string[]): string => `urn:uuid:${guidOf(...parts)}`;
@@ -76,9 +80,10 @@ export function writeW3c(data: ExportData): string {
     '@context': ANNO_CONTEXT,
     id: iriOf('collection', request.what, request.created, ...paths),
     type: 'AnnotationCollection',
+    // Before the label (which lists every path): the export marker (see marker.ts) is the generator's id.
+    generator: { id: GENERATOR_IRI, ...software },
     label: `${data.strings.report}: ${paths.join(', ')}`,
     total: items.length,
-    generator: software,
     generated: request.created,
     first: { id: iriOf('page', request.what, request.created, ...paths), type: 'AnnotationPage', startIndex: 0, items },
   };

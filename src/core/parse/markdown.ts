@@ -49,14 +49,28 @@ function collectBlocks(node: Nodes, source: string, out: ProseBlock[]): void {
       out.push(proseBlock(text, start, end, map, undefined, node.type === 'heading' ? node.depth : undefined));
       return;
     }
+    case 'definition':
+      // `[^1]: …` is a footnote (GitHub, Pandoc, Obsidian): prose a reader reads. CommonMark without the footnote
+      // extension reads it as a link reference definition, whose "destination" is the footnote's first word.
+      if (node.label?.startsWith('^')) footnoteBlocks(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, source, out);
+      return; // a link destination is never prose
     case 'code':
     case 'html':
     case 'yaml':
-    case 'definition':
     case 'thematicBreak':
-      return; // never prose: code, raw HTML, front matter, link destinations
+      return; // never prose: code, raw HTML, front matter
     default:
       if ('children' in node) for (const child of node.children) collectBlocks(child, source, out);
+  }
+}
+
+/** The text of a footnote definition after its `[^label]:`, read as Markdown of its own, at its place in `source`. */
+function footnoteBlocks(start: number, end: number, source: string, out: ProseBlock[]): void {
+  let from = source.indexOf(']:', start) + 2;
+  if (from < 2 || from > end) return;
+  while (from < end && (source[from] === ' ' || source[from] === '\t')) from++;
+  for (const b of remarkBlocks(source.slice(from, end))) {
+    out.push(proseBlock(b.text, b.start + from, b.end + from, b.map?.map((o) => o + from), b.textStart === undefined ? undefined : b.textStart + from, b.headingLevel));
   }
 }
 

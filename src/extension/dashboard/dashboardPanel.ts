@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { poleColors } from '../../core';
-import { type ArticleDetail, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail } from '../../core/dashboard';
+import { type ArticleDetail, type ArticleError, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail, displayDetail } from '../../core/dashboard';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
@@ -8,6 +8,22 @@ import { readArticle } from './articleFiles';
 import { dashboardHtml, dashboardResourceRoots } from './html';
 import { dashboardStrings } from './strings';
 import { WorkspaceArticles } from './workspaceArticles';
+
+/** "Cannot open broken.txt: binary file (contains NUL bytes)." */
+function cannotOpen(path: string, reason: string): string {
+  return vscode.l10n.t('Cannot open {0}: {1}', path, reason);
+}
+
+/** Why a row has no counts, as its row in the dashboard says it. */
+function errorReason(error: ArticleError): string {
+  const s = dashboardStrings();
+  switch (error.code) {
+    case 'binary': return s.errorBinary;
+    case 'encoding': return s.errorEncoding;
+    case 'tooLarge': return s.errorTooLarge.replace('{0}', () => error.detail ?? '?');
+    case 'unreadable': return s.errorUnreadable.replace('{0}', () => error.detail ?? '');
+  }
+}
 
 /** The dashboard's webview panel type: the command, the serializer and `onWebviewPanel:` all name it. */
 export const DASHBOARD_VIEW_TYPE = 'tensionLens.dashboard';
@@ -54,6 +70,11 @@ export class DashboardPanel implements vscode.Disposable {
   #lastPosted: DashboardUpdate | undefined;
   #lastRendered: RenderedReport | undefined;
   #isDisposed = false;
+  /** The article view last built, and what it was built from: rebuilt only when one of these changed. */
+  #detail: { key: readonly unknown[]; detail: ArticleDetail | undefined; articleKey: number } | undefined;
+  #articleKeys = 0;
+  /** The article key the webview holds (undefined after it was torn down or reloaded). */
+  #webviewArticleKey: number | undefined;
 
   constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
     this.#panel = panel;
@@ -72,6 +93,7 @@ export class DashboardPanel implements vscode.Disposable {
       // A hidden webview is torn down; it asks again with `ready` when shown. Nothing to post meanwhile.
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.#schedulePost(0);
+        else this.#webviewArticleKey = undefined; // a hidden webview is torn down with what it held
       }),
       this.#articles.onDidChange(() => this.#schedulePost()),
       this.#articles.onProgress((p) => void this.#send({ type: 'progress', ...p })),
@@ -129,21 +151,41 @@ export class DashboardPanel implements vscode.Disposable {
     const sequence = ++this.#sequence;
     const lexicon = this.#services.lexicon.current;
     const model = this.#articles.model();
-    const article = await this.#detail();
+    const { detail: article, articleKey } = await this.#currentDetail();
     if (sequence !== this.#sequence || this.#isDisposed) return;
     const scanning = this.#articles.scanning;
     const update: DashboardUpdate = {
       type: 'update', model, strings: dashboardStrings(),
       language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en',
       colors: poleColors(lexicon.lexicon),
-      ...(article ? { article } : {}),
+      // The webview keeps the article view it holds: a big article is neither sent nor drawn again for nothing.
+      ...(article && this.#webviewArticleKey !== articleKey ? { article } : {}),
+      articleKey,
       ...(scanning ? { scanning } : {}),
     };
-    if (await this.#send(update)) this.#lastPosted = update;
+    if (await this.#send(update)) {
+      this.#webviewArticleKey = articleKey;
+      this.#lastPosted = { ...update, ...(article ? { article } : {}) };
+    }
   }
 
-  /** The article view of the active article, read and analysed now (one file: milliseconds). */
-  async #detail(): Promise<ArticleDetail | undefined> {
+  /**
+   * The article view, built again only when the active article, its text (document version), its row (re-read
+   * when the file or its sidecar changed), the lexicon or the settings changed — not when another file did.
+   */
+  async #currentDetail(): Promise<{ detail: ArticleDetail | undefined; articleKey: number }> {
+    const uri = this.#active;
+    const document = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const key = [uri?.toString(), document?.version, uri && this.#articles.rowOf(WorkspaceArticles.pathOf(uri)), this.#services.lexicon.current, this.#services.config.current];
+    const cached = this.#detail;
+    if (cached && cached.key.length === key.length && cached.key.every((k, i) => k === key[i])) return cached;
+    const detail = await this.#buildDetail();
+    this.#detail = { key, detail, articleKey: ++this.#articleKeys };
+    return this.#detail;
+  }
+
+  /** The article view of the active article, read and analysed now, its sections grouped for display. */
+  async #buildDetail(): Promise<ArticleDetail | undefined> {
     const uri = this.#active;
     if (!uri) return undefined;
     const config = this.#services.config.current;
@@ -152,7 +194,7 @@ export class DashboardPanel implements vscode.Disposable {
     const analysed = analyseArticle(input, lexicon);
     if (!analysed) return undefined;
     if (!analysed.analysis || 'error' in input) return { path: analysed.row.path, row: analysed.row, sections: [], sites: [], topTerms: {} };
-    return buildArticleDetail(analysed.row, input.text, analysed.analysis, lexicon.lexicon, input.sidecar);
+    return displayDetail(buildArticleDetail(analysed.row, input.text, analysed.analysis, lexicon.lexicon, input.sidecar));
   }
 
   async #send(message: ToWebview): Promise<boolean> {
@@ -167,6 +209,8 @@ export class DashboardPanel implements vscode.Disposable {
   async #receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A new page (shown again, reloaded): it holds no article view yet.
+        this.#webviewArticleKey = undefined;
         this.#schedulePost(0);
         return;
       case 'refresh':
@@ -178,13 +222,28 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       case 'open': {
         const uri = this.#uriOf(message.path);
-        if (uri) await vscode.window.showTextDocument(uri, { viewColumn: this.#articleColumn(), preview: true });
+        if (!uri) return;
+        const error = this.#articles.rowOf(message.path)?.error;
+        // A row that could not be read says why; VS Code could not open it as text either.
+        if (error) {
+          void vscode.window.showWarningMessage(cannotOpen(message.path, errorReason(error)));
+          return;
+        }
+        try {
+          await vscode.window.showTextDocument(uri, { viewColumn: this.#articleColumn(), preview: true });
+        } catch (e) {
+          void vscode.window.showWarningMessage(cannotOpen(message.path, e instanceof Error ? e.message : String(e)));
+        }
         return;
       }
       case 'reveal': {
         const uri = this.#uriOf(message.path);
         if (!uri) return;
-        const document = await vscode.workspace.openTextDocument(uri);
+        const document = await vscode.workspace.openTextDocument(uri).then((d) => d, (e: unknown) => {
+          void vscode.window.showWarningMessage(cannotOpen(message.path, e instanceof Error ? e.message : String(e)));
+          return undefined;
+        });
+        if (!document) return;
         const range = new vscode.Range(document.positionAt(message.start), document.positionAt(message.end));
         const editor = await vscode.window.showTextDocument(document, { viewColumn: this.#articleColumn(), selection: range, preview: true });
         editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { type ArticleRow, type DashboardModel, analyseArticle, assembleModel } from '../../core/dashboard';
+import { isTensionLensExport } from '../../core/export';
 import type { ConfigService, TensionConfig } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { findArticles, readArticle } from './articleFiles';
 
 interface Entry {
   readonly uri: vscode.Uri;
-  /** Undefined for a file with no Chinese text: not an article, so no row. */
+  /** Undefined for a file with no Chinese text or an export of Tension Lens: not an article, so no row. */
   readonly row: ArticleRow | undefined;
+  /** An export of Tension Lens (it carries the export marker): neither a row nor a skipped file. */
+  readonly export?: true;
 }
 
 /** Scans past this many files show a cancellable notification; smaller ones only the status-bar spinner. */
@@ -77,9 +80,15 @@ export class WorkspaceArticles implements vscode.Disposable {
     let skipped = 0;
     for (const entry of this.#entries.values()) {
       if (entry.row) rows.push(entry.row);
-      else skipped++;
+      else if (!entry.export) skipped++;
     }
     return assembleModel(rows, this.#lexicon.current, skipped);
+  }
+
+  /** The row a path shows, if the scan has read it. */
+  rowOf(path: string): ArticleRow | undefined {
+    for (const entry of this.#entries.values()) if (entry.row?.path === path) return entry.row;
+    return undefined;
   }
 
   /** The file of a row, by the path the row shows. */
@@ -154,6 +163,8 @@ export class WorkspaceArticles implements vscode.Disposable {
 
   async #analyse(uri: vscode.Uri, config: TensionConfig): Promise<Entry> {
     const input = await readArticle(uri, WorkspaceArticles.pathOf(uri), config.maxFileSizeMB * 1024 * 1024, config.sidecarLocation);
+    // An export beside the articles matches the include globs too; read back, it would count its quotes again.
+    if ('text' in input && isTensionLensExport(input.text)) return { uri, row: undefined, export: true };
     return { uri, row: analyseArticle(input, this.#lexicon.current)?.row };
   }
 

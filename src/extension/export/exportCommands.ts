@@ -7,6 +7,7 @@ import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } fro
 import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
+import { plural } from '../plural';
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
 export interface ExportServices extends GatherServices {
@@ -19,6 +20,8 @@ export interface ExportOutcome {
   readonly target: string;
   readonly summary: ExportSummary;
   readonly skipped: readonly ExportProblem[];
+  /** The result message shown to the user. */
+  readonly message: string;
 }
 
 const nameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -54,11 +57,17 @@ function nothingMessage(what: ExportWhat, where: string): string {
 /** "3 annotations, 141 term occurrences, 23 tension sites" — the parts that are not zero. */
 function describe(summary: ExportSummary, scope: ExportScope): string {
   return [
-    scope === 'workspace' ? vscode.l10n.t('{0} articles', summary.articles) : '',
-    summary.annotations > 0 ? vscode.l10n.t('{0} annotations', summary.annotations) : '',
-    summary.terms > 0 ? vscode.l10n.t('{0} term occurrences', summary.terms) : '',
-    summary.sites > 0 ? vscode.l10n.t('{0} tension sites', summary.sites) : '',
+    scope === 'workspace' ? plural(summary.articles, vscode.l10n.t('{0} article', summary.articles), vscode.l10n.t('{0} articles', summary.articles)) : '',
+    summary.annotations > 0 ? plural(summary.annotations, vscode.l10n.t('{0} annotation', summary.annotations), vscode.l10n.t('{0} annotations', summary.annotations)) : '',
+    summary.terms > 0 ? plural(summary.terms, vscode.l10n.t('{0} term occurrence', summary.terms), vscode.l10n.t('{0} term occurrences', summary.terms)) : '',
+    summary.sites > 0 ? plural(summary.sites, vscode.l10n.t('{0} tension site', summary.sites), vscode.l10n.t('{0} tension sites', summary.sites)) : '',
   ].filter((p) => p).join(', ');
+}
+
+/** "Skipped 2 files: a.md (a binary file); …" */
+function skippedFiles(skipped: readonly ExportProblem[]): string {
+  const list = skipped.map((s) => `${s.path} (${s.message})`).join('; ');
+  return plural(skipped.length, vscode.l10n.t('Skipped {0} file: {1}', skipped.length, list), vscode.l10n.t('Skipped {0} files: {1}', skipped.length, list));
 }
 
 /** "Open" opens the file (HTML and QDPX in their own applications), "Reveal" shows it in the OS or the Explorer. */
@@ -151,7 +160,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     generator: { name: 'Tension Lens', version: services.version }, ...(pinyin ? { pinyin } : {}),
   });
   if (!result.ok) {
-    const skippedNote = skipped.length > 0 ? ` ${vscode.l10n.t('Skipped {0} files: {1}', skipped.length, skipped.map((s) => `${s.path} (${s.message})`).join('; '))}` : '';
+    const skippedNote = skipped.length > 0 ? ` ${skippedFiles(skipped)}` : '';
     void vscode.window.showInformationMessage(nothingMessage(what, where) + skippedNote);
     return undefined;
   }
@@ -163,11 +172,14 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   }
   const notes = [
     vscode.l10n.t('Exported {0} to {1}.', describe(result.summary, scope), nameOf(target)),
-    format === 'qdpx' && result.summary.orphaned > 0 ? vscode.l10n.t('{0} orphaned annotations were left out: their text is no longer in the article.', result.summary.orphaned) : '',
-    skipped.length > 0 ? vscode.l10n.t('Skipped {0} files: {1}', skipped.length, skipped.map((s) => `${s.path} (${s.message})`).join('; ')) : '',
+    format === 'qdpx' && result.summary.orphaned > 0 ? plural(result.summary.orphaned,
+      vscode.l10n.t('{0} orphaned annotation was left out: its text is no longer in the article.', result.summary.orphaned),
+      vscode.l10n.t('{0} orphaned annotations were left out: their text is no longer in the article.', result.summary.orphaned)) : '',
+    skipped.length > 0 ? skippedFiles(skipped) : '',
   ].filter((n) => n);
-  void offerOpen(notes.join(' '), target, format, skipped.length > 0);
-  return { target: target.toString(), summary: result.summary, skipped };
+  const message = notes.join(' ');
+  void offerOpen(message, target, format, skipped.length > 0);
+  return { target: target.toString(), summary: result.summary, skipped, message };
 }
 
 /** Registers `Export…` and the two one-step exports (annotations as CSV, the HTML report). */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { analyze, formatOf, hasChinese, parseSidecar, reanchorAll } from '../../core';
 import { decodeArticle } from '../../core/dashboard';
-import type { ExportAnnotations, ExportArticle, ExportProblem } from '../../core/export';
+import { type ExportAnnotations, type ExportArticle, type ExportProblem, isTensionLensExport } from '../../core/export';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
 import { readText, sidecarUriFor } from '../annotations/sidecarFiles';
@@ -112,7 +112,7 @@ async function readArticle(uri: vscode.Uri, maxBytes: number): Promise<{ text: s
 /**
  * Every article of the workspace (`tensionLens.include`, as the dashboard finds them), analysed, with its
  * annotations when wanted. Unreadable files and malformed sidecars are skipped and listed; files without Chinese
- * are not articles and are left out silently. Reports progress per file; returns undefined when cancelled.
+ * and earlier exports are not articles and are left out silently. Reports progress per file; returns undefined when cancelled.
  */
 export async function gatherWorkspace(
   withAnnotations: boolean, target: vscode.Uri | undefined, services: GatherServices,
@@ -137,7 +137,8 @@ export async function gatherWorkspace(
       skipped.push({ path: shownPath(uri), message: read.error });
       continue;
     }
-    if (!hasChinese(read.text)) continue;
+    // Files without Chinese are not articles, and an earlier export (it carries the export marker) is not one either.
+    if (!hasChinese(read.text) || isTensionLensExport(read.text)) continue;
     const annotations = !withAnnotations ? undefined : read.document ? await liveAnnotations(read.document, services) : await fileAnnotations(uri, read.text, services);
     if (annotations && 'message' in annotations) {
       skipped.push(annotations);

@@ -1,4 +1,5 @@
 import { sectionHeatMap } from '../../core/charts';
+import { groupSections } from '../../core/dashboard/sections';
 import type { ArticleDetail, DashboardAxis, SiteEntry } from '../../core/dashboard/types';
 import type { ViewContext } from './context';
 import { chart, format, h, onActivate, splitPath, swatch } from './dom';
@@ -34,19 +35,65 @@ function siteText(site: SiteEntry, axis: DashboardAxis | undefined, context: Vie
   return out;
 }
 
+/** Past this many tension sites the list is virtual: only the rows in view (and a few around them) are in the DOM. */
+export const VIRTUAL_SITES_ABOVE = 200;
+/** Height of a row of the virtual list, in px (its text is one line, ellipsised); matches dashboard.css. */
+const SITE_ROW_HEIGHT = 56;
+/** Height of the virtual list's window, in px: the max-height of the plain list. */
+const SITES_WINDOW = 560;
+const OVERSCAN = 6;
+
+function siteItem(detail: ArticleDetail, i: number, axes: ReadonlyMap<string, DashboardAxis>, context: ViewContext): HTMLLIElement {
+  const s = context.data.strings;
+  const site = detail.sites[i] as SiteEntry;
+  const axis = axes.get(site.axis);
+  const button = h('button', { type: 'button', class: 'site', 'data-key': `site:${i}` },
+    h('span', { class: 'where' }, format(s.line, site.line + 1)),
+    h('span', { class: 'axis' }, axis ? axis.label[context.language] : site.axis),
+    siteText(site, axis, context),
+    site.markers.length > 0 && h('span', { class: 'markers' }, site.markers.join(' ')));
+  button.addEventListener('click', () => context.post({ type: 'reveal', path: detail.path, start: site.start, end: site.end }));
+  return h('li', { 'aria-setsize': detail.sites.length, 'aria-posinset': i + 1 }, button);
+}
+
+/**
+ * A long list of sites as a window over fixed-height rows: a spacer as tall as every row, and the rows in view
+ * (plus a few) placed on it, swapped as the window scrolls. A 10 MB article has tens of thousands of sites.
+ */
+function virtualSites(detail: ArticleDetail, axes: ReadonlyMap<string, DashboardAxis>, context: ViewContext): HTMLElement {
+  const total = detail.sites.length;
+  const list = h('ol', { class: 'sites' });
+  const spacer = h('div', { class: 'sites-spacer' }, list);
+  spacer.style.height = `${total * SITE_ROW_HEIGHT}px`;
+  const viewport = h('div', { class: 'sites-window', 'data-key': 'sites-window' }, spacer);
+  viewport.style.maxHeight = `${SITES_WINDOW}px`;
+  let shown = '';
+  const draw = (): void => {
+    const first = Math.max(0, Math.floor(viewport.scrollTop / SITE_ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(total, first + Math.ceil(SITES_WINDOW / SITE_ROW_HEIGHT) + 2 * OVERSCAN);
+    if (shown === `${first}:${last}`) return;
+    shown = `${first}:${last}`;
+    list.style.top = `${first * SITE_ROW_HEIGHT}px`;
+    const items: HTMLLIElement[] = [];
+    for (let i = first; i < last; i++) items.push(siteItem(detail, i, axes, context));
+    list.replaceChildren(...items);
+  };
+  let frame = 0;
+  viewport.addEventListener('scroll', () => {
+    if (frame === 0) frame = requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  });
+  draw();
+  return viewport;
+}
+
 function sitesSection(detail: ArticleDetail, context: ViewContext): HTMLElement {
   const s = context.data.strings;
   const axes = new Map(context.data.model.axes.map((a) => [a.id, a]));
-  const list = h('ol', { class: 'sites' }, ...detail.sites.map((site, i) => {
-    const axis = axes.get(site.axis);
-    const button = h('button', { type: 'button', class: 'site', 'data-key': `site:${i}` },
-      h('span', { class: 'where' }, format(s.line, site.line + 1)),
-      h('span', { class: 'axis' }, axis ? axis.label[context.language] : site.axis),
-      siteText(site, axis, context),
-      site.markers.length > 0 && h('span', { class: 'markers' }, site.markers.join(' ')));
-    button.addEventListener('click', () => context.post({ type: 'reveal', path: detail.path, start: site.start, end: site.end }));
-    return h('li', {}, button);
-  }));
+  const list = detail.sites.length > VIRTUAL_SITES_ABOVE ? virtualSites(detail, axes, context)
+    : h('ol', { class: 'sites' }, ...detail.sites.map((_, i) => siteItem(detail, i, axes, context)));
   return h('section', { class: 'card sites-card', 'aria-label': s.sites },
     h('h3', {}, s.sites, h('span', { class: 'count' }, String(detail.sites.length))),
     detail.sites.length > 0 ? list : h('p', { class: 'empty' }, s.noSites));
@@ -81,8 +128,10 @@ function annotationsSection(detail: ArticleDetail, context: ViewContext): HTMLEl
 
 /** Section rows of the heat map act as buttons: click, Enter or Space reveals the section in the editor. */
 function linkSections(holder: HTMLElement, detail: ArticleDetail, context: ViewContext): void {
+  // The chart's rows are the sections as grouped for display (a long article's neighbours share a row).
+  const sections = groupSections(detail.sections);
   for (const group of Array.from(holder.querySelectorAll<SVGGElement>('g[data-row]'))) {
-    const section = detail.sections[Number(group.getAttribute('data-row'))];
+    const section = sections[Number(group.getAttribute('data-row'))];
     if (!section) continue;
     group.setAttribute('tabindex', '0');
     group.setAttribute('role', 'button');
@@ -93,8 +142,38 @@ function linkSections(holder: HTMLElement, detail: ArticleDetail, context: ViewC
   }
 }
 
-/** The article view of the active article: section profile, tension sites, top terms, annotations by tag. */
+/** The last article view drawn, reused while nothing it shows has changed (an unrelated file changed the overview). */
+let drawn: { detail: ArticleDetail; key: string; nodes: Node[]; count: number } | undefined;
+
+const drawKey = (context: ViewContext): string => `${context.width}|${JSON.stringify(context.colors)}|${context.language}`;
+
+/**
+ * The number of items of the article view on the page when it shows exactly what `context` would draw (so the page
+ * can leave it in place, laid out as it is); undefined when it must be drawn.
+ */
+export function articleOnPage(context: ViewContext): number | undefined {
+  const detail = context.data.article;
+  const first = drawn?.nodes[0];
+  return detail && drawn?.detail === detail && drawn.key === drawKey(context) && first?.isConnected ? drawn.count : undefined;
+}
+
+/**
+ * The article view of the active article: section profile, tension sites, top terms, annotations by tag. Drawn
+ * again only when the article, the width or the colours changed; otherwise the same elements are put back.
+ */
 export function renderArticle(root: HTMLElement, context: ViewContext): number {
+  const detail = context.data.article;
+  const key = drawKey(context);
+  if (detail && drawn?.detail === detail && drawn.key === key) {
+    root.append(...drawn.nodes);
+    return drawn.count;
+  }
+  const count = drawArticle(root, context);
+  drawn = detail ? { detail, key, nodes: Array.from(root.childNodes), count } : undefined;
+  return count;
+}
+
+function drawArticle(root: HTMLElement, context: ViewContext): number {
   const s = context.data.strings;
   const detail = context.data.article;
   if (!detail) {
@@ -110,11 +189,11 @@ export function renderArticle(root: HTMLElement, context: ViewContext): number {
     h('p', { class: 'meta' }, row.error ? errorText(row.error, s) : `${s.colTerms} ${row.terms} · ${s.colSites} ${row.sites} · ${s.colBalance} ${row.balance.toFixed(2)} · ${s.colAnnotations} ${row.annotations}`),
     open));
   if (row.error) return 0;
-  const heat = chart(sectionHeatMap(detail, context.data.model.axes, context.colors, context.theme, context.language, { title: s.profileBySection, beforeFirstHeading: s.beforeFirstHeading, width: context.width }), 'heatmap');
+  const heat = chart(sectionHeatMap(detail, context.data.model.axes, context.colors, context.theme, context.language, { title: s.profileBySection, beforeFirstHeading: s.beforeFirstHeading, sectionGroup: s.sectionGroup, width: context.width }), 'heatmap');
   linkSections(heat, detail, context);
   root.append(
     h('section', { class: 'card profile-card', 'aria-label': s.profileBySection }, h('h3', {}, s.profileBySection), h('p', { class: 'hint' }, s.profileHint), heat),
     h('div', { class: 'columns' }, sitesSection(detail, context), h('div', { class: 'stack' }, termsSection(detail, context), annotationsSection(detail, context))),
   );
-  return detail.sections.length;
+  return groupSections(detail.sections).length;
 }

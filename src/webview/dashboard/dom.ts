@@ -1,4 +1,5 @@
 /** Tiny DOM helpers for the dashboard webview: elements are built with text nodes, never from HTML strings. */
+import { type PluralForms, pluralForm } from '../../core/text/plural';
 
 type Child = Node | string | undefined | false;
 
@@ -32,6 +33,11 @@ export function format(template: string, ...args: (string | number)[]): string {
     const value = args[Number(i)];
     return value === undefined ? m : String(value);
   });
+}
+
+/** `counted({ one: '{0} file', other: '{0} files' }, 1, 'en')` → `1 file`: the plural form `n` needs, filled in. */
+export function counted(forms: PluralForms, n: number, language: string, ...more: (string | number)[]): string {
+  return format(pluralForm(forms, n, language), n, ...more);
 }
 
 /** Calls `action` on a click and on Enter or Space, for elements that act as buttons without being one. */

@@ -3,10 +3,11 @@
 // hidden-then-shown panel comes back as it was.
 import { type ChartTheme, type ThemeKind, poleColorMap } from '../../core/charts';
 import { type DashboardState, type DashboardUpdate, type DashboardView, type FromWebview, INITIAL_STATE, type ToWebview } from '../../core/dashboard/protocol';
-import { renderArticle } from './article';
+import { articleOnPage, renderArticle } from './article';
 import { renderCompare } from './compare';
 import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
+import { pluralForm } from '../../core/text/plural';
 import { renderOverview } from './overview';
 
 interface VsCodeApi {
@@ -67,6 +68,8 @@ function tabs(current: DashboardView, update: DashboardUpdate): HTMLElement {
     if (to < 0 || !view) return;
     e.preventDefault();
     setState({ view });
+    // Roving tabindex: focus goes with the selection (render() would put it back on the tab it left).
+    app.querySelector<HTMLElement>(`[data-key="tab:${view}"]`)?.focus();
   });
   return list;
 }
@@ -78,7 +81,7 @@ function progress(update: DashboardUpdate): HTMLElement | false {
   const fill = h('div', { class: 'fill' });
   fill.style.width = `${scan.total > 0 ? Math.round((scan.done / scan.total) * 100) : 0}%`;
   bar.append(fill);
-  return h('div', { class: 'scanning' }, h('span', { class: 'scan-text' }, format(update.strings.scanning, scan.done, scan.total)), bar);
+  return h('div', { class: 'scanning' }, h('span', { class: 'scan-text' }, format(pluralForm(update.strings.scanning, scan.total, update.language), scan.done, scan.total)), bar);
 }
 
 /** Re-renders the whole page, then puts focus (and the caret of a text field) back where it was. */
@@ -93,9 +96,19 @@ function render(): void {
   };
   const refresh = h('button', { type: 'button', class: 'icon', 'data-key': 'refresh', title: data.strings.refresh, 'aria-label': data.strings.refresh }, '↻');
   refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
-  const view = h('div', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}`, class: `view view-${state.view}` });
-  const count = RENDER[state.view](view, context);
-  app.replaceChildren(h('header', { class: 'top' }, tabs(state.view, data), progress(data), refresh), view);
+  const header = h('header', { class: 'top' }, tabs(state.view, data), progress(data), refresh);
+  // The article view of a big article stays in place, laid out, when an update leaves it as it is: only the header changes.
+  const kept = state.view === 'article' ? articleOnPage(context) : undefined;
+  const oldHeader = app.querySelector(':scope > header.top');
+  let count: number;
+  if (kept !== undefined && oldHeader) {
+    oldHeader.replaceWith(header);
+    count = kept;
+  } else {
+    const view = h('div', { id: 'view', role: 'tabpanel', 'aria-labelledby': `tab-${state.view}`, class: `view view-${state.view}` });
+    count = RENDER[state.view](view, context);
+    app.replaceChildren(header, view);
+  }
   app.removeAttribute('data-loading');
   if (focused) {
     const target = app.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`);
@@ -117,7 +130,9 @@ function render(): void {
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'update') {
-    data = message;
+    // An update without the article keeps the one held (same key): a change elsewhere does not redraw it.
+    const article = message.article ?? (message.articleKey !== undefined && message.articleKey === data?.articleKey ? data.article : undefined);
+    data = { ...message, ...(article ? { article } : {}) };
     render();
   } else if (message.type === 'progress' && data) {
     data = { ...data, scanning: { done: message.done, total: message.total } };

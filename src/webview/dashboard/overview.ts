@@ -4,7 +4,7 @@ import type { ArticleError, ArticleRow } from '../../core/dashboard/types';
 import { type SortKey, visibleRows } from '../../core/dashboard/table';
 import type { ViewContext } from './context';
 import { axisCounts } from '../../core/dashboard/counts';
-import { chart, format, h, onActivate, splitPath } from './dom';
+import { chart, counted, format, h, onActivate, splitPath } from './dom';
 
 /** The sentence of an error row, in the UI language. */
 export function errorText(error: ArticleError, s: DashboardStrings): string {
@@ -52,7 +52,9 @@ function toolbar(context: ViewContext): HTMLElement {
   return h('div', { class: 'toolbar' },
     filter,
     h('label', { class: 'axis-sort' }, s.sortByAxis, axisSort),
-    h('span', { class: 'summary', role: 'status' }, format(s.summary, context.data.model.articles.length, totals.terms, totals.sites)));
+    h('span', { class: 'summary', role: 'status' }, format(s.summary,
+      counted(s.articleCount, context.data.model.articles.length, context.language), counted(s.termCount, totals.terms, context.language),
+      counted(s.siteCount, totals.sites, context.language))));
 }
 
 function row(r: ArticleRow, context: ViewContext, focusable: boolean): HTMLTableRowElement {
@@ -124,6 +126,6 @@ export function renderOverview(root: HTMLElement, context: ViewContext): number 
       h('th', { scope: 'col', class: 'compare' }, s.colCompare))),
     tbody)));
   if (rows.length === 0) root.append(h('p', { class: 'empty' }, s.noMatch));
-  if (model.skipped > 0) root.append(h('p', { class: 'note' }, format(s.skipped, model.skipped)));
+  if (model.skipped > 0) root.append(h('p', { class: 'note' }, counted(s.skipped, model.skipped, context.language)));
   return rows.length;
 }

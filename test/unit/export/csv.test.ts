@@ -75,4 +75,15 @@ describe('CSV export', () => {
     const { rows } = exportCsv('annotations', 'csv', [article]);
     assert.equal(rows[0]?.['note'], `'=HYPERLINK("http://example.com")`);
   });
+
+  it('guards every cell that starts with = + - @ tab or CR, line breaks after it included', () => {
+    const text = '开源还是闭源，这是问题。\n- 开放原则\n第二行';
+    const notes = ['=SUM(1,2) …\n第二行', '+1\r\n2', '@x\ny', '\tz\nw', '\r开头', '-'];
+    const article = articleOf('f.md', text, notes.map((note, i) => annotate(text, '开源', `id${i}`, [], note)));
+    const { rows } = exportCsv('annotations', 'csv', [article]);
+    assert.deepEqual(rows.map((r) => r['note']), notes.map((n) => `'${n}`));
+    // A multi-line selection starting with "- " is a cell too.
+    const quoted = articleOf('g.md', text, [annotate(text, '- 开放原则\n第二行', 'q', [])]);
+    assert.equal(exportCsv('annotations', 'csv', [quoted]).rows[0]?.['text'], "'- 开放原则 第二行".replace(' 第二行', '\n第二行'));
+  });
 });

@@ -58,4 +58,15 @@ describe('Markdown export', () => {
     assert.match(en, /^## Tension sites \(23\)$/m);
     assert.match(en, /Open vs closed/);
   });
+
+  it('the totals line counts only what the export holds', () => {
+    const sites = exportMd('sites', 'md', [seedArticle()], { language: 'en' }).raw;
+    assert.match(sites, /\*\*Tension sites\*\* 23/);
+    assert.doesNotMatch(sites, /\*\*Annotations\*\*/, 'a sites export holds no annotations, so it counts none');
+    const report = exportMd('report', 'md', [seedArticle()], { language: 'en' }).raw;
+    assert.match(report, /\*\*Annotations\*\* 3/);
+    const annotations = exportMd('annotations', 'md', [seedArticle()], { language: 'en' }).raw;
+    assert.match(annotations, /\*\*Annotations\*\* 3/);
+    assert.doesNotMatch(annotations, /\*\*Tension sites\*\*/);
+  });
 });

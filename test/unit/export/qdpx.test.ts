@@ -114,6 +114,7 @@ describe('REFI-QDA export (.qdpx)', () => {
     const project = exportQdpx('annotations', 'qdpx', [article]);
     await assertValid(project.xml);
     assert.equal(all(project.doc, 'PlainTextSelection').length, 1);
+    assert.equal(result.summary.annotations, 1, 'the summary counts what the file holds, not the orphan left out');
     const codes = all(project.doc, 'Code');
     assert.equal(codes.find((c) => c.getAttribute('name') === 'Tag & <co>')?.hasAttribute('color'), false);
     assert.equal(codes.find((c) => c.getAttribute('name') === '半透明')?.getAttribute('color'), '#112233');
