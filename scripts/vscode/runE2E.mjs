@@ -5,7 +5,7 @@
 // own (test/e2e/hooks.ts). `npm run test:e2e` builds first.
 //
 // Exit code: mocha's. Artefacts in test-results/e2e/: server.log, workbench.log, screenshots (failed tests too).
-// Env: VSCODE_TEST_TIMEOUT (s, default 300), VSCODE_TEST_KEEP=1, VSCODE_TEST_CACHE, CHROMIUM_PATH.
+// Env: VSCODE_TEST_TIMEOUT (s, default 900), VSCODE_TEST_KEEP=1, VSCODE_TEST_CACHE, CHROMIUM_PATH.
 // Extra arguments go to mocha, e.g. `npm run test:e2e -- --grep hover`.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
