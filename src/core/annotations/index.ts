@@ -3,6 +3,7 @@
  * edits, re-anchoring after outside changes, and an undoable in-memory set. Pure: no `vscode`, no Node built-ins.
  */
 export { createAnnotation, describeDocument, newId, newSidecar, sha256Hex, type NewAnnotation } from './create';
+export { type TextSource, followEdits, stringSource } from './followEdits';
 export { applyEdits, type TextChange } from './liveEdits';
 export { CONTEXT_LENGTH, quoteAt } from './quote';
 export { FUZZY_THRESHOLD, SHORT_QUOTE, reanchor, reanchorAll, summarize } from './reanchor';

@@ -1,4 +1,5 @@
-import { type TextChange, applyEdits } from './liveEdits';
+import { type TextSource, followEdits } from './followEdits';
+import type { TextChange } from './liveEdits';
 import { quoteAt } from './quote';
 import { reanchor, reanchorAll, summarize } from './reanchor';
 import type { Anchor, AnchorState, AnchorSummary, Annotation, Sidecar, SidecarDocument, SidecarTag } from './types';
@@ -143,9 +144,9 @@ export class AnnotationSet {
     return this.#record(`delete tag '${tag.label}'`, this.tags.filter((t) => t.id !== id), anchors);
   }
 
-  /** Follows text changes (see `applyEdits`); not an undo step. */
-  edit(changes: readonly TextChange[]): AnnotationSet {
-    return new AnnotationSet(this.#base, applyEdits(this.#anchors, changes), this.#undo);
+  /** Follows text changes, re-anchoring what they cover on `after`, the text they left (see `followEdits`); not an undo step. */
+  edit(changes: readonly TextChange[], after: TextSource): AnnotationSet {
+    return new AnnotationSet(this.#base, followEdits(this.#anchors, changes, after), this.#undo);
   }
 
   /** Replaces the anchors after re-anchoring (e.g. `reanchorAll` on an external change); not an undo step. */
