@@ -1,6 +1,6 @@
 import { type TextChange, applyEdits } from './liveEdits';
 import { quoteAt } from './quote';
-import { reanchor } from './reanchor';
+import { type ChangedRegion, reanchor } from './reanchor';
 import type { Anchor, AnchorState } from './types';
 
 /**
@@ -28,6 +28,20 @@ interface Pending {
   start: number;
   /** How far the covering change moved the text after it: the second guess for where the quote went. */
   readonly hint: number;
+  /** What the covering change wrote, in the text as the later changes of the batch leave it. */
+  region: { start: number; end: number };
+}
+
+/** Moves a region of the text through a later change: shifted when the change is before it, widened when it overlaps. */
+function shiftRegion(region: { start: number; end: number }, from: number, to: number, inserted: number): void {
+  const delta = inserted - (to - from);
+  if (to <= region.start && !(from === to && from === region.start && region.end > region.start)) {
+    region.start += delta;
+    region.end += delta;
+  } else if (from <= region.end) {
+    region.start = Math.min(region.start, from);
+    region.end = Math.max(region.end + delta, from + inserted);
+  }
 }
 
 function overlaps(start: number, end: number, from: number, to: number): boolean {
@@ -35,8 +49,8 @@ function overlaps(start: number, end: number, from: number, to: number): boolean
 }
 
 /** True when a change that inserted `inserted` may have brought an orphan's quote back (undo, paste, retyping). */
-function mayRestore(exact: string, inserted: readonly string[]): boolean {
-  return exact.length > 0 && inserted.some((t) => t.length > 0 && (t.includes(exact) || exact.includes(t)));
+function mayRestore(exact: string, inserted: string): boolean {
+  return exact.length > 0 && inserted.length > 0 && (inserted.includes(exact) || exact.includes(inserted));
 }
 
 /** The state of an annotation the chain found again: a restored orphan is `exact` again, others keep their state. */
@@ -57,13 +71,17 @@ export function followEdits(anchors: readonly Anchor[], changes: readonly TextCh
   const result = [...anchors];
   const pending = new Map<number, Pending>();
   const touched = new Set<number>();
-  const inserted: string[] = [];
+  const written: { text: string; region: { start: number; end: number } }[] = [];
   for (const change of changes) {
     const from = change.rangeOffset;
     const to = from + change.rangeLength;
     const delta = change.text.length - change.rangeLength;
-    inserted.push(change.text);
-    for (const p of pending.values()) if (to <= p.start) p.start += delta;
+    for (const p of pending.values()) {
+      if (to <= p.start) p.start += delta;
+      shiftRegion(p.region, from, to, change.text.length);
+    }
+    for (const w of written) shiftRegion(w.region, from, to, change.text.length);
+    written.push({ text: change.text, region: { start: from, end: from + change.text.length } });
     for (let i = 0; i < result.length; i++) {
       const anchor = result[i];
       if (!anchor || pending.has(i)) continue;
@@ -77,7 +95,7 @@ export function followEdits(anchors: readonly Anchor[], changes: readonly TextCh
         continue;
       }
       if (from <= start && to >= end) {
-        pending.set(i, { before: anchor, start, hint: delta });
+        pending.set(i, { before: anchor, start, hint: delta, region: { start: from, end: from + change.text.length } });
         continue;
       }
       const [moved] = applyEdits([anchor], [change]);
@@ -90,13 +108,19 @@ export function followEdits(anchors: readonly Anchor[], changes: readonly TextCh
   for (const [i, p] of pending) {
     const { annotation, state } = p.before;
     const at = { ...annotation, target: { ...annotation.target, position: { ...annotation.target.position, start: p.start, end: p.start + (annotation.target.position.end - annotation.target.position.start) } } };
-    const found = reanchor(at, full(), p.hint);
+    const found = reanchor(at, full(), p.hint, p.region);
     result[i] = found.state === 'orphaned' ? { annotation, state: 'orphaned' } : { annotation: found.annotation, state: stateAfter(state, found.state) };
   }
   result.forEach((anchor, i) => {
-    if (anchor.state !== 'orphaned' || pending.has(i) || !mayRestore(anchor.annotation.target.quote.exact, inserted)) return;
-    const found = reanchor(anchor.annotation, full());
-    if (found.state !== 'orphaned') result[i] = { annotation: found.annotation, state: stateAfter('orphaned', found.state) };
+    if (anchor.state !== 'orphaned' || pending.has(i)) return;
+    for (const w of written) {
+      if (!mayRestore(anchor.annotation.target.quote.exact, w.text)) continue;
+      const region: ChangedRegion = w.region;
+      const found = reanchor(anchor.annotation, full(), 0, region);
+      if (found.state === 'orphaned') continue;
+      result[i] = { annotation: found.annotation, state: stateAfter('orphaned', found.state) };
+      break;
+    }
   });
   for (const i of touched) {
     const anchor = result[i];
