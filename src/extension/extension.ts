@@ -7,6 +7,7 @@ import { AnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationHoverProvider } from './annotations/annotationHover';
 import { type ArticleAnnotations, AnnotationService } from './annotations/annotationService';
 import { type AnnotationNode, AnnotationTreeProvider } from './annotations/annotationTree';
+import { poleTag } from './annotations/tagColors';
 import { registerTagCommands } from './annotations/tagCommands';
 import { HIGHLIGHTS_KEY, registerRefresh, registerToggleAxis, registerToggleHighlights } from './commands/highlightCommands';
 import { registerFilterTerms, registerRevealRange, registerShowOccurrences } from './commands/navigationCommands';
@@ -44,8 +45,10 @@ export interface TensionLensApi {
   loadAnnotations(document: vscode.TextDocument): Promise<ArticleAnnotations>;
   /** Annotation ranges currently drawn in a document, by annotation id. */
   getAnnotationDecorations(uri: vscode.Uri): Readonly<Record<string, { start: number; end: number }>>;
-  /** The Annotations view's nodes. */
+  /** The Annotations view's nodes, the tree items it hands VS Code, and its title-bar description (the article it shows). */
   getAnnotationTree(node?: AnnotationNode): AnnotationNode[];
+  getAnnotationTreeItem(node: AnnotationNode): vscode.TreeItem;
+  getAnnotationViewDescription(): string | undefined;
   /** Annotates without prompts (what the command does once its pickers are answered); returns the new id. */
   annotate(args: AnnotateArgs): Promise<string | undefined>;
   /** The dashboard: whether it is open, the update (model) it last posted to its webview, what the webview rendered. */
@@ -62,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const highlightsOn = context.workspaceState.get<boolean>(HIGHLIGHTS_KEY, true);
   const decorations = new PoleDecorations(analyses, config, lexicon, highlightsOn);
   const terms = new TermTreeProvider(analyses, config, lexicon);
-  const annotations = new AnnotationService(config);
+  const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))));
   const annotationDecorations = new AnnotationDecorations(annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
@@ -87,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     registerShowOccurrences(analyses),
     ...registerFilterTerms(terms, termView),
     registerOpenSample(context.extensionUri),
-    annotations, annotationDecorations, annotationTree, annotationView,
+    annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
     ...registerAnnotationCommands(annotations, analyses, lexicon),
@@ -124,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     loadAnnotations: (document: vscode.TextDocument) => annotations.load(document),
     getAnnotationDecorations: (uri: vscode.Uri) => annotationDecorations.drawn(uri),
     getAnnotationTree: (node?: AnnotationNode) => annotationTree.getChildren(node),
+    getAnnotationTreeItem: (node: AnnotationNode) => annotationTree.getTreeItem(node),
+    getAnnotationViewDescription: () => annotationView.description,
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
   });

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
-import { api } from './support/extensionApi';
+import { api, hoverText } from './support/extensionApi';
 import { fixtureFolder, waitFor } from './support/workspace';
 
 const encoder = new TextEncoder();
@@ -286,6 +286,39 @@ describe('annotations that survive real editing', () => {
     await vscode.commands.executeCommand('tensionLens.createTag', '新标签');
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(await exists(json.with({ path: `${json.path}.tension.json` })), false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the hover gives a longer matched form the pinyin of its term’s own form, never as its own', async () => {
+    const uri = tmp('hover.md');
+    await vscode.workspace.fs.writeFile(uri, encoder.encode('面对外部竞争，实验室坚持开放协作。\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await tl.whenAnalyzed(editor.document);
+    const at = editor.document.positionAt(editor.document.getText().indexOf('外部竞争') + 1);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at));
+    assert.match(text, /\*\*外部竞争\*\*/);
+    assert.doesNotMatch(text, /\*\*外部竞争\*\* `jìng zhēng`/, 'the pinyin of 竞争 shown as if it were 外部竞争’s');
+    assert.match(text, /竞争 `jìng zhēng`/, 'the pinyin names the form it belongs to');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('the Annotations view names its article and its rows announce label and count, not the tooltip', async () => {
+    const { uri, ids } = await annotatedCopy(tl, ['a11y.md']);
+    await waitFor(() => tl.getAnnotationViewDescription() === 'tmp-editing/a11y.md', 'the view to name the article');
+    const [group] = tl.getAnnotationTree();
+    assert.ok(group && group.kind === 'group');
+    assert.equal(tl.getAnnotationTreeItem(group).accessibilityInformation?.label, `x: ${ids.length} annotations`);
+    const [row] = tl.getAnnotationTree(group);
+    assert.ok(row);
+    assert.match(tl.getAnnotationTreeItem(row).accessibilityInformation?.label ?? '', /^Annotation on “开源模型优化项目”, exact$/);
+    // A JSON file becomes active: the view keeps the article and still names it.
+    const json = tmp('other.json');
+    await vscode.workspace.fs.writeFile(json, encoder.encode('{}\n'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(json));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(tl.getAnnotationViewDescription(), 'tmp-editing/a11y.md');
+    assert.equal(tl.getAnnotationTree().length > 0, true);
+    void uri;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -11,7 +11,7 @@ export { sidecarForSave } from './save';
 export { compareAnnotations, serializeSidecar } from './serialize';
 export { parseSidecar, type ParsedSidecar, type SidecarProblem } from './sidecar';
 export { SIDECAR_FOLDER, SIDECAR_SUFFIX, isSidecarPath, sidecarPathFor, type SidecarLocation } from './sidecarPath';
-export { AnnotationSet } from './store';
+export { AnnotationSet, mergeTagsByLabel } from './store';
 export {
   SIDECAR_SCHEMA_ID, SIDECAR_VERSION,
   type Anchor, type AnchorState, type AnchorSummary, type Annotation, type AnnotationTarget, type Extras, type JsonValue,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AnnotationSet, type Sidecar, createAnnotation, newSidecar, stringSource } from '../../../src/core/annotations';
+import { AnnotationSet, type Sidecar, createAnnotation, mergeTagsByLabel, newSidecar, stringSource } from '../../../src/core/annotations';
 
 const T0 = '2025-01-01T00:00:00.000Z';
 const T1 = '2025-01-02T00:00:00.000Z';
@@ -111,5 +111,28 @@ describe('AnnotationSet', () => {
     const edited = set.edit([{ rangeOffset: 0, rangeLength: 1, text: '' }], stringSource(TEXT.slice(1))).withAnchors([]);
     assert.equal(edited.canUndo, false);
     assert.deepEqual(edited.summary, { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 });
+  });
+});
+
+describe('mergeTagsByLabel', () => {
+  it('merges tags that share a label into the preferred one, moving every annotation, losing none', () => {
+    const sidecar: Sidecar = {
+      ...base(),
+      tags: [{ id: 'legacy', label: '开放' }, { id: 'other', label: '其他' }, { id: 'pole-open', label: '开放 ' }, { id: 'again', label: '开放' }],
+      annotations: [
+        createAnnotation({ text: TEXT, start: 0, end: 2, tags: ['legacy', 'other'], now: T0, id: 'one' }),
+        createAnnotation({ text: TEXT, start: 3, end: 5, tags: ['again', 'pole-open'], now: T0, id: 'two' }),
+      ],
+    };
+    const set = AnnotationSet.load(sidecar, TEXT, (t) => t.id.startsWith('pole-'));
+    assert.deepEqual(set.tags.map((t) => t.id), ['pole-open', 'other']);
+    assert.deepEqual(set.get('one')?.annotation.tags, ['pole-open', 'other']);
+    assert.deepEqual(set.get('two')?.annotation.tags, ['pole-open']);
+    assert.equal(set.anchors.length, 2);
+  });
+
+  it('leaves a sidecar without duplicate labels as the same object', () => {
+    const sidecar = base();
+    assert.equal(mergeTagsByLabel(sidecar), sidecar);
   });
 });
