@@ -31,8 +31,8 @@ interface Entry {
   /** Text we last wrote, so the watcher can tell our own writes from outside ones. */
   lastWritten: string | undefined;
   loading: Promise<void> | undefined;
-  /** Changes made while the sidecar is being read, replayed on the loaded set (undefined when not reading). */
-  queued: TextChange[] | undefined;
+  /** Per read of the sidecar in progress: the changes made since it took the text, replayed on the set it loads. */
+  queues: Set<TextChange[]>;
   /** Takes down the notification about this sidecar being malformed (once it is fixed, or replaced). */
   dismissProblem: (() => void) | undefined;
 }
@@ -57,6 +57,9 @@ function documentSource(document: vscode.TextDocument): TextSource {
     text: () => document.getText(),
   };
 }
+
+/** The longest a load waits for the sidecars of a rename to be moved. */
+const RENAME_WAIT_MS = 10_000;
 
 /** Thrown for a change the user cannot make now; `message` says why and how to fix it. */
 export class AnnotationBlocked extends Error {}
@@ -83,6 +86,8 @@ export class AnnotationService implements vscode.Disposable {
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #builtinTags: BuiltinTags;
   #location: SidecarLocation;
+  /** Set between a rename's start and the end of moving its sidecars: loads wait, so they read the moved files. */
+  #renaming: { promise: Promise<void>; resolve: () => void; count: number } | undefined;
 
   constructor(config: ConfigService, builtinTags: BuiltinTags = () => []) {
     this.#builtinTags = builtinTags;
@@ -95,7 +100,8 @@ export class AnnotationService implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.#onSidecarDeleted(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.#onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.#onArticleSaved(d)),
-      vscode.workspace.onDidRenameFiles((e) => void this.#onRenamed(e)),
+      vscode.workspace.onWillRenameFiles(() => this.#renameStarted()),
+      vscode.workspace.onDidRenameFiles((e) => void this.#onRenamed(e).finally(() => this.#renameDone())),
       vscode.workspace.onDidCloseTextDocument((d) => void this.#onClosed(d)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.#emitter.fire(vscode.Uri.file('/'))),
       config.onDidChange((c) => void this.#onLocationChanged(c.sidecarLocation)),
@@ -141,7 +147,7 @@ export class AnnotationService implements vscode.Disposable {
     if (!entry) {
       entry = {
         article: document.uri, sidecar: sidecarUriAt(document.uri, this.#location), set: undefined, problem: undefined,
-        review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queued: undefined, dismissProblem: undefined,
+        review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queues: new Set(), dismissProblem: undefined,
       };
       this.#entries.set(key, entry);
       entry.loading = this.#read(entry, document, true);
@@ -155,12 +161,12 @@ export class AnnotationService implements vscode.Disposable {
    * and replayed here on the loaded set, so no keystroke is lost.
    */
   async #read(entry: Entry, document: vscode.TextDocument, locate = false): Promise<void> {
-    entry.queued = [];
+    const queued: TextChange[] = [];
+    entry.queues.add(queued);
     try {
       await this.#readQueued(entry, document, locate);
     } finally {
-      const queued = entry.queued;
-      entry.queued = undefined;
+      entry.queues.delete(queued);
       if (entry.set && queued.length > 0) {
         entry.set = entry.set.edit(queued, documentSource(document));
         entry.shifted = true;
@@ -174,6 +180,8 @@ export class AnnotationService implements vscode.Disposable {
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     let raw: string | undefined;
     try {
+      // An article reopened under its new name while its sidecar is being moved: read it once it has arrived.
+      if (this.#renaming) await this.#renaming.promise;
       if (locate && !document.isUntitled) entry.sidecar = await locateSidecar(document.uri, this.#location);
       raw = document.isUntitled ? undefined : await readText(entry.sidecar);
     } catch (e) {
@@ -299,8 +307,9 @@ export class AnnotationService implements vscode.Disposable {
     const entry = this.#entries.get(e.document.uri.toString());
     if (!entry || e.contentChanges.length === 0) return;
     const changes = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
-    entry.queued?.push(...changes);
-    if (!entry.set || entry.queued) return;
+    for (const queue of entry.queues) queue.push(...changes);
+    // A read in progress replaces the set and replays these changes on it.
+    if (!entry.set || entry.queues.size > 0) return;
     entry.set = entry.set.edit(changes, documentSource(e.document));
     entry.shifted = true;
     this.#emitter.fire(entry.article);
@@ -373,6 +382,32 @@ export class AnnotationService implements vscode.Disposable {
     const restore = vscode.l10n.t('Restore');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} was deleted. Its {1} annotations are still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length), restore)
       .then((choice) => (choice === restore && document ? this.#write(entry, document) : undefined));
+  }
+
+  #renameStarted(): void {
+    if (this.#renaming) {
+      this.#renaming.count++;
+      return;
+    }
+    let resolve: () => void = () => undefined;
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    const renaming = { promise, resolve, count: 1 };
+    this.#renaming = renaming;
+    // A rename that fails never reports its end: do not keep loads waiting for it.
+    setTimeout(() => {
+      if (this.#renaming === renaming) this.#renameDone(true);
+    }, RENAME_WAIT_MS);
+  }
+
+  #renameDone(all = false): void {
+    const renaming = this.#renaming;
+    if (!renaming) return;
+    renaming.count = all ? 0 : renaming.count - 1;
+    if (renaming.count > 0) return;
+    this.#renaming = undefined;
+    renaming.resolve();
   }
 
   async #onRenamed(e: vscode.FileRenameEvent): Promise<void> {
