@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createAnnotation, describeDocument, newSidecar, serializeSidecar } from '../../src/core/annotations';
 import {
-  eventually, expectNoErrorNotification, findWordBox, openFile, openViewContainer, openWorkbench, screenshot, treeRows, waitForEditorText, workbench,
+  eventually, expectNoErrorNotification, findWordBox, openViewContainer, openWorkbench, screenshot, treeRows, waitForEditorText, workbench,
 } from './workbench';
 
 const folder = process.env['VSCODE_E2E_FOLDER'] ?? '';
@@ -83,11 +83,35 @@ async function expectAllAnchored(what: string): Promise<void> {
   }, { timeout: 20_000 });
 }
 
+let originalSettings: string | undefined;
+
+/** Sets one workspace setting in .vscode/settings.json; `undefined` puts the file back exactly as it was. */
 function setSetting(key: string, value: unknown): void {
   const file = path.join(folder, '.vscode', 'settings.json');
-  const text = fs.readFileSync(file, 'utf8');
-  const without = text.replace(new RegExp(`\\n\\s*"${key.replace(/\./g, '\\.')}": [^\\n]*`), '');
-  fs.writeFileSync(file, value === undefined ? without : without.replace(/\n}\s*$/, `,\n  "${key}": ${JSON.stringify(value)}\n}\n`));
+  originalSettings ??= fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, value === undefined ? originalSettings : originalSettings.replace(/\n}\s*$/, `,\n  "${key}": ${JSON.stringify(value)}\n}\n`));
+}
+
+/**
+ * Opens a file this suite wrote a moment ago with Quick Open, trying again while the workbench's file search has not
+ * seen it yet (a file written outside VS Code shows there only after the watcher reports it).
+ */
+async function openFresh(name: string): Promise<void> {
+  const p = workbench();
+  const input = p.locator('.quick-input-widget input');
+  for (let attempt = 0; ; attempt++) {
+    await p.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    const row = p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    const found = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (found) break;
+    await p.keyboard.press('Escape');
+    if (attempt >= 10) throw new Error(`Quick Open does not find ${name}`);
+    await p.waitForTimeout(1_000);
+  }
+  await p.keyboard.press('Enter');
+  await p.locator('.part.editor .tab.active', { hasText: name }).waitFor();
 }
 
 describe('annotations survive real editing (browser)', () => {
@@ -99,6 +123,9 @@ describe('annotations survive real editing (browser)', () => {
     outsideText = await annotatedCopy('survive-outside.md');
     await annotatedCopy('survive-cut.md');
     fs.writeFileSync(path.join(folder, 'survive-tags.md'), fs.readFileSync(path.join(folder, SEED), 'utf8'));
+    fs.writeFileSync(path.join(folder, 'survive-data.json'), '{ "a": 1 }\n');
+    fs.writeFileSync(path.join(folder, 'survive-malformed.md'), '开源与闭源之争。\n');
+    fs.writeFileSync(path.join(folder, 'survive-malformed.md.tension.json'), '{\n  "version": 1,\n  "annotations": [ oops ]\n}\n');
     await openWorkbench();
   });
 
@@ -111,13 +138,13 @@ describe('annotations survive real editing (browser)', () => {
   after(async () => {
     await workbench().keyboard.press('Escape');
     setSetting('tensionLens.sidecar.location', undefined);
-    for (const f of ['survive-outside.md', 'survive-cut.md', 'survive-tags.md', 'survive-corpus', 'survive-corpus2', '.tension']) fs.rmSync(path.join(folder, f), { recursive: true, force: true });
+    for (const f of ['survive-outside.md', 'survive-cut.md', 'survive-tags.md', 'survive-data.json', 'survive-malformed.md', 'survive-corpus', 'survive-corpus2', '.tension']) fs.rmSync(path.join(folder, f), { recursive: true, force: true });
     for (const f of fs.readdirSync(folder)) if (f.startsWith('survive-') && f.endsWith('.tension.json')) fs.rmSync(path.join(folder, f), { force: true });
   });
 
   it('case 1: an outside change to the paragraph leaves its annotations listed and drawn, none orphaned', async () => {
     const text = outsideText;
-    await openFile('survive-outside.md');
+    await openFresh('survive-outside.md');
     await waitForEditorText('AI专家离职风波');
     await expectAllAnchored('after opening');
     // Another program appends a sentence to line 3 and changes its first word (VS Code replaces the whole line).
@@ -131,7 +158,7 @@ describe('annotations survive real editing (browser)', () => {
   });
 
   it('case 2: cutting the paragraph and undoing brings its annotations back', async () => {
-    await openFile('survive-cut.md');
+    await openFresh('survive-cut.md');
     await waitForEditorText('AI专家离职风波');
     await expectAllAnchored('after opening');
     const p = workbench();
@@ -176,7 +203,7 @@ describe('annotations survive real editing (browser)', () => {
     });
     assert.equal(fs.existsSync(path.join(folder, '.tension', 'survive-corpus')), false);
     try {
-      await openFile('corpus-article.md');
+      await openFresh('corpus-article.md');
       await waitForEditorText('AI专家离职风波');
       await expectAllAnchored('after the folder rename');
       await screenshot('survive-folder-rename');
@@ -186,7 +213,7 @@ describe('annotations survive real editing (browser)', () => {
   });
 
   it('case 7: the tag picker offers the built-in pole tags, and typing 开放 uses the pole tag — one 开放 group', async () => {
-    await openFile('survive-tags.md');
+    await openFresh('survive-tags.md');
     await waitForEditorText('AI专家离职风波');
     const p = workbench();
     const box = await findWordBox('分道扬镳');
@@ -223,5 +250,39 @@ describe('annotations survive real editing (browser)', () => {
     });
     assert.ok(await underlined('分道扬镳'), 'the annotation is drawn');
     await screenshot('survive-pole-tag');
+  });
+
+  /** Runs a command from the Command Palette by its title. */
+  async function runCommand(title: string): Promise<void> {
+    const p = workbench();
+    await p.keyboard.press('F1');
+    const input = p.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>Tension Lens: ${title}`);
+    await p.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await p.keyboard.press('Enter');
+  }
+
+  const toasts = (text: RegExp) => workbench().locator('.notifications-toasts .notification-list-item', { hasText: text });
+
+  it('#23: with a JSON file active, Next Annotation and New Tag say an article is needed and write nothing', async () => {
+    await openFresh('survive-data.json');
+    await runCommand('Next Annotation');
+    await toasts(/Open a Markdown or plain-text article first/).first().waitFor({ timeout: 10_000 });
+    await runCommand('New Tag');
+    await workbench().waitForTimeout(1_000);
+    assert.equal(fs.existsSync(path.join(folder, 'survive-data.json.tension.json')), false, 'no stray sidecar beside the JSON file');
+    assert.equal(await workbench().locator('.quick-input-widget input:visible').count(), 0, 'no tag-name prompt for a JSON file');
+  });
+
+  it('a malformed-sidecar notification goes away once the sidecar is fixed', async () => {
+    await openFresh('survive-malformed.md');
+    const notice = toasts(/cannot read survive-malformed\.md\.tension\.json/);
+    await notice.first().waitFor({ timeout: 20_000 });
+    await screenshot('survive-malformed');
+    fs.writeFileSync(path.join(folder, 'survive-malformed.md.tension.json'), JSON.stringify({ version: 1, document: { path: 'survive-malformed.md', sha256: '0'.repeat(64), length: 9 }, tags: [], annotations: [] }));
+    await eventually(async () => {
+      if ((await notice.count()) > 0) throw new Error('the notification about the malformed sidecar is still shown');
+    }, { timeout: 20_000 });
   });
 });

@@ -470,6 +470,12 @@ export class AnnotationService implements vscode.Disposable {
       const article = articleOfSidecar(sidecar);
       if (article) await this.#retitle(sidecar, article, this.#entries.get(article.toString()));
     }
+    // An article reopened under the new folder before its sidecar arrived holds an empty set: read it again.
+    for (const [key, entry] of this.#entries) {
+      if (!key.startsWith(`${newUri.toString()}/`) || !entry.set || entry.set.anchors.length + entry.set.tags.length > 0) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) await this.#read(entry, document, true);
+    }
   }
 
   /** Moves an open article's entry to its new URI, its sidecar to `sidecar` or to the same kind of place as before. */
