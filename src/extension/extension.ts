@@ -7,6 +7,7 @@ import { AnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationHoverProvider } from './annotations/annotationHover';
 import { type ArticleAnnotations, AnnotationService } from './annotations/annotationService';
 import { type AnnotationNode, AnnotationTreeProvider } from './annotations/annotationTree';
+import { poleTag } from './annotations/tagColors';
 import { registerTagCommands } from './annotations/tagCommands';
 import { HIGHLIGHTS_KEY, registerRefresh, registerToggleAxis, registerToggleHighlights } from './commands/highlightCommands';
 import { registerFilterTerms, registerRevealRange, registerShowOccurrences } from './commands/navigationCommands';
@@ -50,8 +51,10 @@ export interface TensionLensApi {
   lexiconReady(): Promise<void>;
   /** Loads (once) and returns the annotations of an article. */
   loadAnnotations(document: vscode.TextDocument): Promise<ArticleAnnotations>;
-  /** The Annotations view's nodes. */
+  /** The Annotations view's nodes, the tree items it hands VS Code, and its title-bar description (the article it shows). */
   getAnnotationTree(node?: AnnotationNode): AnnotationNode[];
+  getAnnotationTreeItem(node: AnnotationNode): vscode.TreeItem;
+  getAnnotationViewDescription(): string | undefined;
   /** Annotates without prompts (what the command does once its pickers are answered); returns the new id. */
   annotate(args: AnnotateArgs): Promise<string | undefined>;
   /** The dashboard: whether it is open, the update (model) it last posted to its webview, what the webview rendered. */
@@ -70,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const decorations = new PoleDecorations(screen, analyses, config, lexicon, highlightsOn);
   const shown = new ShownArticle(analyses);
   const terms = new TermTreeProvider(analyses, config, shown);
-  const annotations = new AnnotationService(config);
+  const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))));
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
@@ -99,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     ...registerFilterTerms(terms, termView),
     registerOpenSample(context.extensionUri),
     ...registerWalkthroughCommands(analyses, decorations),
-    annotations, annotationDecorations, annotationTree, annotationView,
+    annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
     ...registerAnnotationCommands(annotations, analyses, lexicon),
@@ -134,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     lexiconReady: () => lexicon.ready,
     loadAnnotations: (document: vscode.TextDocument) => annotations.load(document),
     getAnnotationTree: (node?: AnnotationNode) => annotationTree.getChildren(node),
+    getAnnotationTreeItem: (node: AnnotationNode) => annotationTree.getTreeItem(node),
+    getAnnotationViewDescription: () => annotationView.description,
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
   });

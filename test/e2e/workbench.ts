@@ -404,7 +404,8 @@ export async function openViewContainer(title: string): Promise<void> {
 
 /** The pane of the side bar view named `view` ("Terms", "Tags"...): its header and body. */
 export function viewPane(view: string): Locator {
-  return workbench().locator('.part.sidebar .pane').filter({ has: workbench().locator(`> .pane-header[aria-label="${view} Section"]`) });
+  // A view with a title-bar description (the Annotations view names its article) is labelled "<view> - <description> Section".
+  return workbench().locator('.part.sidebar .pane').filter({ has: workbench().locator(`> .pane-header:is([aria-label="${view} Section"], [aria-label^="${view} - "])`) });
 }
 
 /** The rows of a list or tree; not the copies of parent rows that sticky scroll pins above them. */

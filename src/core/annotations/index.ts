@@ -3,6 +3,7 @@
  * edits, re-anchoring after outside changes, and an undoable in-memory set. Pure: no `vscode`, no Node built-ins.
  */
 export { createAnnotation, describeDocument, newId, newSidecar, sha256Hex, type NewAnnotation } from './create';
+export { type TextSource, followEdits, stringSource } from './followEdits';
 export { applyEdits, type TextChange } from './liveEdits';
 export { CONTEXT_LENGTH, quoteAt } from './quote';
 export { FUZZY_THRESHOLD, SHORT_QUOTE, reanchor, reanchorAll, summarize } from './reanchor';
@@ -10,7 +11,7 @@ export { sidecarForSave } from './save';
 export { compareAnnotations, serializeSidecar } from './serialize';
 export { parseSidecar, type ParsedSidecar, type SidecarProblem } from './sidecar';
 export { SIDECAR_FOLDER, SIDECAR_SUFFIX, isSidecarPath, sidecarPathFor, type SidecarLocation } from './sidecarPath';
-export { AnnotationSet } from './store';
+export { AnnotationSet, mergeTagsByLabel } from './store';
 export {
   SIDECAR_SCHEMA_ID, SIDECAR_VERSION,
   type Anchor, type AnchorState, type AnchorSummary, type Annotation, type AnnotationTarget, type Extras, type JsonValue,

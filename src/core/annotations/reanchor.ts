@@ -60,32 +60,53 @@ function bestOccurrence(quote: TextQuote, text: string, expected: number, from: 
 }
 
 /**
+ * The part of the text a change wrote, `[start, end)` in the new text (empty for a pure deletion: the place where the
+ * text closed up). Re-anchoring after a live change looks only at quotes that overlap it: every other occurrence was
+ * there before the change and was not this annotation's.
+ */
+export interface ChangedRegion {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** True when `[start, end)` overlaps the region, or, for an empty region, straddles the place the text closed up. */
+function touches(region: ChangedRegion, start: number, end: number): boolean {
+  return region.end > region.start ? start < region.end && end > region.start : start < region.start && end > region.start;
+}
+
+/**
  * Finds an annotation in `text`: at its stored position (or shifted by `hintDelta`, the shift of its neighbour) when
  * the quote and adjacent context are there — O(quote length) — `exact` if the range is unchanged; else the occurrence
  * of the quote with the best-agreeing context, nearest the old position (`moved`; a nearby occurrence with agreeing
  * adjacent context is preferred to a far one); else, for quotes longer than `SHORT_QUOTE`, a span at least
  * `FUZZY_THRESHOLD` similar near the old position (`fuzzy`, quote updated); else `orphaned`, keeping its last
- * selectors. Placed annotations get their selectors refreshed from `text`.
+ * selectors. Placed annotations get their selectors refreshed from `text`. With `within`, only places that overlap
+ * that changed region count (a live change; see `ChangedRegion`).
  */
-export function reanchor(annotation: Annotation, text: string, hintDelta = 0): Anchor {
+export function reanchor(annotation: Annotation, text: string, hintDelta = 0, within?: ChangedRegion): Anchor {
   const { quote, position } = annotation.target;
   const { exact } = quote;
   if (exact.length === 0) return { annotation, state: 'orphaned' };
+  const allowed = (start: number): boolean => !within || touches(within, start, start + exact.length);
   for (const delta of hintDelta === 0 ? [0] : [0, hintDelta]) {
     const start = position.start + delta;
-    if (start >= 0 && text.startsWith(exact, start) && adjacentContextMatches(quote, text, start, start + exact.length)) {
+    if (start >= 0 && allowed(start) && text.startsWith(exact, start) && adjacentContextMatches(quote, text, start, start + exact.length)) {
       return place(annotation, text, start, start + exact.length);
     }
   }
   const expected = Math.min(Math.max(0, position.start + hintDelta), text.length);
   // Near the expected place first, trusting only agreeing context, so that after scattered edits an annotation is
-  // found without reading the whole text; then everywhere.
-  const found = bestOccurrence(quote, text, expected, expected - LOCAL_WINDOW, expected + LOCAL_WINDOW, true)
-    ?? bestOccurrence(quote, text, expected, 0, text.length, false);
+  // found without reading the whole text; then everywhere (or everywhere in the changed region).
+  const lo = within ? within.start - exact.length + 1 : 0;
+  const hi = within ? (within.end > within.start ? within.end - 1 : within.start - 1) : text.length;
+  const found = bestOccurrence(quote, text, expected, Math.max(lo, expected - LOCAL_WINDOW), Math.min(hi, expected + LOCAL_WINDOW), true)
+    ?? bestOccurrence(quote, text, expected, lo, hi, false);
   if (found !== undefined) return place(annotation, text, found, found + exact.length);
   if (exact.length > SHORT_QUOTE) {
     const span = fuzzyFind(text, quote, expected);
-    if (span && span.end > span.start && span.similarity >= FUZZY_THRESHOLD) return place(annotation, text, span.start, span.end, 'fuzzy');
+    if (span && span.end > span.start && span.similarity >= FUZZY_THRESHOLD && (!within || touches(within, span.start, span.end))) {
+      return place(annotation, text, span.start, span.end, 'fuzzy');
+    }
   }
   return { annotation, state: 'orphaned' };
 }

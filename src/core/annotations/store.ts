@@ -1,4 +1,5 @@
-import { type TextChange, applyEdits } from './liveEdits';
+import { type TextSource, followEdits } from './followEdits';
+import type { TextChange } from './liveEdits';
 import { quoteAt } from './quote';
 import { reanchor, reanchorAll, summarize } from './reanchor';
 import type { Anchor, AnchorState, AnchorSummary, Annotation, Sidecar, SidecarDocument, SidecarTag } from './types';
@@ -18,6 +19,31 @@ const UNDO_LIMIT = 100;
 const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /**
+ * The sidecar with tags that share a label (after trimming) merged into one: the first tag `prefer` accepts, else the
+ * first in the list, keeps its id and place; the others' annotations are moved to it (each annotation keeps every other
+ * tag and its own order). The same object when no two tags share a label. Nothing else changes, no annotation is lost.
+ */
+export function mergeTagsByLabel(sidecar: Sidecar, prefer?: (tag: SidecarTag) => boolean): Sidecar {
+  const byLabel = new Map<string, SidecarTag[]>();
+  for (const tag of sidecar.tags) {
+    const label = tag.label.trim();
+    byLabel.set(label, [...(byLabel.get(label) ?? []), tag]);
+  }
+  const into = new Map<string, string>();
+  for (const group of byLabel.values()) {
+    if (group.length < 2) continue;
+    const keep = group.find((t) => prefer?.(t)) ?? group[0];
+    for (const t of group) if (keep && t.id !== keep.id) into.set(t.id, keep.id);
+  }
+  if (into.size === 0) return sidecar;
+  const annotations = sidecar.annotations.map((a) => (a.tags.some((t) => into.has(t)) ? { ...a, tags: unique(a.tags.map((t) => into.get(t) ?? t)) } : a));
+  const kept = sidecar.tags.filter((t) => !into.has(t.id));
+  // The survivor takes the place of the first tag of its label, so the codebook's order does not jump.
+  const order = sidecar.tags.map((t) => into.get(t.id) ?? t.id).filter((id, i, all) => all.indexOf(id) === i);
+  return { ...sidecar, tags: order.map((id) => kept.find((t) => t.id === id)).filter((t): t is SidecarTag => t !== undefined), annotations };
+}
+
+/**
  * The annotations of one article in memory: an immutable value whose operations return a new set, with an undo
  * stack. User operations (add, update, delete, re-pin, tag changes) can be undone; following the text (`edit`,
  * `withAnchors`) cannot — the editor's own undo replays text changes. Unknown ids throw an `Error`.
@@ -35,9 +61,13 @@ export class AnnotationSet {
     this.#undo = undo;
   }
 
-  /** The set for a parsed sidecar, every annotation re-anchored against the article's current text. */
-  static load(sidecar: Sidecar, text: string): AnnotationSet {
-    return new AnnotationSet({ ...sidecar, annotations: [] }, reanchorAll(sidecar.annotations, text).anchors, []);
+  /**
+   * The set for a parsed sidecar, every annotation re-anchored against the article's current text. Tags that share a
+   * label are merged into one (see `mergeTagsByLabel`), so the views and exports cannot show two groups of the same name.
+   */
+  static load(sidecar: Sidecar, text: string, preferTag?: (tag: SidecarTag) => boolean): AnnotationSet {
+    const merged = mergeTagsByLabel(sidecar, preferTag);
+    return new AnnotationSet({ ...merged, annotations: [] }, reanchorAll(merged.annotations, text).anchors, []);
   }
 
   /** The set for a sidecar whose annotations have already been anchored (`anchors` replace its annotations). */
@@ -143,9 +173,9 @@ export class AnnotationSet {
     return this.#record(`delete tag '${tag.label}'`, this.tags.filter((t) => t.id !== id), anchors);
   }
 
-  /** Follows text changes (see `applyEdits`); not an undo step. */
-  edit(changes: readonly TextChange[]): AnnotationSet {
-    return new AnnotationSet(this.#base, applyEdits(this.#anchors, changes), this.#undo);
+  /** Follows text changes, re-anchoring what they cover on `after`, the text they left (see `followEdits`); not an undo step. */
+  edit(changes: readonly TextChange[], after: TextSource): AnnotationSet {
+    return new AnnotationSet(this.#base, followEdits(this.#anchors, changes, after), this.#undo);
   }
 
   /** Replaces the anchors after re-anchoring (e.g. `reanchorAll` on an external change); not an undo step. */

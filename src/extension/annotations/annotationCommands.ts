@@ -30,14 +30,21 @@ async function documentFor(uri: string | undefined): Promise<vscode.TextDocument
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
 }
 
-/** Tags for labels or ids: existing ones by id or label, the rest created with fresh colours. */
-function resolveTags(set: AnnotationSet, wanted: readonly string[]): { set: AnnotationSet; ids: string[] } {
+/**
+ * Tags for labels or ids: the article's own by id or label, then a built-in (pole) tag by id or label, added to the
+ * article's codebook on first use; only a label that is neither becomes a new tag, so no two tags share a label.
+ */
+function resolveTags(set: AnnotationSet, wanted: readonly string[], builtin: readonly SidecarTag[]): { set: AnnotationSet; ids: string[] } {
   let next = set;
   const ids: string[] = [];
   for (const w of wanted.map((x) => x.trim()).filter(Boolean)) {
-    const existing = next.tags.find((t) => t.id === w || t.label === w);
+    const existing = next.tags.find((t) => t.id === w || t.label.trim() === w);
+    const offered = existing ? undefined : builtin.find((t) => t.id === w || t.label === w);
     if (existing) ids.push(existing.id);
-    else {
+    else if (offered) {
+      next = next.createTag(offered);
+      ids.push(offered.id);
+    } else {
       const tag: SidecarTag = { id: newId(), label: w, color: nextTagColor(next.tags) };
       next = next.createTag(tag);
       ids.push(tag.id);
@@ -46,7 +53,12 @@ function resolveTags(set: AnnotationSet, wanted: readonly string[]): { set: Anno
   return { set: next, ids: [...new Set(ids)] };
 }
 
-/** A multi-select pick of the article's tags; typing a new name offers to create it. Undefined when dismissed. */
+/** The article's tags, then the built-in ones it does not have yet (by id or label), as the picker offers them. */
+function offeredTags(own: readonly SidecarTag[], builtin: readonly SidecarTag[]): SidecarTag[] {
+  return [...own, ...builtin.filter((b) => !own.some((t) => t.id === b.id || t.label.trim() === b.label))];
+}
+
+/** A multi-select pick of the codebook (the article's tags and the built-in ones); typing a new name offers to create it. */
 async function pickTags(tags: readonly SidecarTag[], selected: readonly string[], title: string): Promise<string[] | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { tagId?: string; create?: string }>();
   pick.title = title;
@@ -139,13 +151,13 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
     }
     const loaded = await annotations.load(document);
     if (!loaded.set) return undefined;
-    const tags = args.tags ?? (await pickTags(loaded.set.tags, [], vscode.l10n.t('Tags for “{0}”', document.getText(new vscode.Range(document.positionAt(range.start), document.positionAt(range.end))).slice(0, 20))));
+    const tags = args.tags ?? (await pickTags(offeredTags(loaded.set.tags, annotations.builtinTags), [], vscode.l10n.t('Tags for “{0}”', document.getText(new vscode.Range(document.positionAt(range.start), document.positionAt(range.end))).slice(0, 20))));
     if (tags === undefined) return undefined;
     const note = args.note ?? (await askNote(''));
     if (note === undefined) return undefined;
     const id = newId();
     await guarded(() => annotations.change(document, (set) => {
-      const resolved = resolveTags(set, tags);
+      const resolved = resolveTags(set, tags, annotations.builtinTags);
       return resolved.set.add(createAnnotation({ text: document.getText(), ...range, tags: resolved.ids, note, now: now(), id }));
     }));
     return id;
@@ -168,8 +180,10 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
       const tag = poleTag(compiled.pole, lexicon.current.lexicon);
       const id = newId();
       await guarded(() => annotations.change(document, (set) => {
-        const withTag = set.tags.some((t) => t.id === tag.id) ? set : set.createTag(tag);
-        return withTag.add(createAnnotation({ text: document.getText(), start: start ?? hit.start, end: end ?? hit.end, tags: [tag.id], now: now(), id }));
+        // A tag of that label the user made before the pole tag existed stands for the pole: no second group.
+        const existing = set.tags.find((t) => t.id === tag.id) ?? set.tags.find((t) => t.label.trim() === tag.label);
+        const withTag = existing ? set : set.createTag(tag);
+        return withTag.add(createAnnotation({ text: document.getText(), start: start ?? hit.start, end: end ?? hit.end, tags: [existing?.id ?? tag.id], now: now(), id }));
       }));
       return id;
     }),
@@ -178,10 +192,10 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
       const set = target && annotations.get(target.document.uri)?.set;
       const anchor = target && set?.get(target.id);
       if (!target || !set || !anchor) return noTarget();
-      const tags = await pickTags(set.tags, anchor.annotation.tags, vscode.l10n.t('Tags of this annotation'));
+      const tags = await pickTags(offeredTags(set.tags, annotations.builtinTags), anchor.annotation.tags, vscode.l10n.t('Tags of this annotation'));
       if (tags === undefined) return undefined;
       await guarded(() => annotations.change(target.document, (s) => {
-        const resolved = resolveTags(s, tags);
+        const resolved = resolveTags(s, tags, annotations.builtinTags);
         return resolved.set.update(target.id, { tags: resolved.ids }, now());
       }));
     }),
@@ -234,14 +248,27 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
     }),
     reg('tensionLens.nextAnnotation', () => jump(annotations, 1)),
     reg('tensionLens.previousAnnotation', () => jump(annotations, -1)),
+    reg('tensionLens.moveSidecars', async () => {
+      const summary = await annotations.moveSidecars();
+      const where = vscode.workspace.getConfiguration('tensionLens').get<string>('sidecar.location') === 'folder' ? vscode.l10n.t('in the .tension folder') : vscode.l10n.t('beside their articles');
+      const message = vscode.l10n.t('Moved {0} sidecars to their place {1}; {2} left where they were because a sidecar is already there; {3} could not be moved.', summary.moved, where, summary.skipped, summary.failed);
+      if (summary.skipped + summary.failed > 0) void vscode.window.showWarningMessage(message);
+      else void vscode.window.showInformationMessage(message);
+      return summary;
+    }),
   ];
 }
 
 async function jump(annotations: AnnotationService, direction: 1 | -1): Promise<void> {
+  const document = annotations.activeArticle();
   const editor = vscode.window.activeTextEditor;
-  if (!editor) return;
+  if (!document || editor?.document !== document) return;
+  await annotations.load(document);
   const placed = annotations.sorted(editor.document.uri).filter((a: Anchor) => a.state !== 'orphaned');
-  if (placed.length === 0) return;
+  if (placed.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This article has no annotations to go to yet: select text and run “Annotate Selection”.'));
+    return;
+  }
   const offset = editor.document.offsetAt(editor.selection.active);
   const next = direction === 1
     ? placed.find((a) => a.annotation.target.position.start > offset) ?? placed[0]

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import {
-  type Anchor, AnnotationSet, type AnchorSummary, describeDocument, formatJsonProblem, newSidecar, parseSidecar, serializeSidecar,
-  sha256Hex, sidecarForSave,
+  type Anchor, AnnotationSet, type AnchorSummary, type SidecarLocation, type SidecarTag, type TextChange, type TextSource, describeDocument,
+  formatJsonProblem, isSidecarPath, SIDECAR_SUFFIX, newSidecar, parseSidecar, reanchorAll, serializeSidecar, sha256Hex, sidecarForSave,
 } from '../../core';
 import type { ConfigService } from '../config';
-import { readText, sidecarUriFor, writeTextAtomic } from './sidecarFiles';
+import { articleOfSidecar, exists, locateSidecar, otherLocation, readText, sidecarUriAt, writeTextAtomic } from './sidecarFiles';
 
 /** The annotations of one article as the editor holds them. */
 export interface ArticleAnnotations {
@@ -31,7 +31,35 @@ interface Entry {
   /** Text we last wrote, so the watcher can tell our own writes from outside ones. */
   lastWritten: string | undefined;
   loading: Promise<void> | undefined;
+  /** Per read of the sidecar in progress: the changes made since it took the text, replayed on the set it loads. */
+  queues: Set<TextChange[]>;
+  /** Takes down the notification about this sidecar being malformed (once it is fixed, or replaced). */
+  dismissProblem: (() => void) | undefined;
 }
+
+/** What moving sidecars to the configured location did. */
+export interface SidecarMoveSummary {
+  readonly moved: number;
+  /** Left in place because a sidecar already exists at the target (both are kept; nothing is overwritten). */
+  readonly skipped: number;
+  readonly failed: number;
+}
+
+/** The tags every article offers without having them in its sidecar (the lexicon's poles), preferred on merges. */
+export type BuiltinTags = () => readonly SidecarTag[];
+
+/** The article's text after an edit, read lazily from the editor buffer. */
+function documentSource(document: vscode.TextDocument): TextSource {
+  const end = document.lineAt(document.lineCount - 1).range.end;
+  return {
+    length: document.offsetAt(end),
+    slice: (start, to) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(to))),
+    text: () => document.getText(),
+  };
+}
+
+/** The longest a load waits for the sidecars of a rename to be moved. */
+const RENAME_WAIT_MS = 10_000;
 
 /** Thrown for a change the user cannot make now; `message` says why and how to fix it. */
 export class AnnotationBlocked extends Error {}
@@ -51,15 +79,19 @@ export async function guarded(action: () => Promise<unknown>): Promise<void> {
  * live edits, moves the sidecar with a renamed article, and never overwrites a sidecar it could not read.
  */
 export class AnnotationService implements vscode.Disposable {
-  readonly #config: ConfigService;
   readonly #entries = new Map<string, Entry>();
   readonly #emitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the article's URI whenever its annotations (or their state) change. */
   readonly onDidChange = this.#emitter.event;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #builtinTags: BuiltinTags;
+  #location: SidecarLocation;
+  /** Set between a rename's start and the end of moving its sidecars: loads wait, so they read the moved files. */
+  #renaming: { promise: Promise<void>; resolve: () => void; count: number } | undefined;
 
-  constructor(config: ConfigService) {
-    this.#config = config;
+  constructor(config: ConfigService, builtinTags: BuiltinTags = () => []) {
+    this.#builtinTags = builtinTags;
+    this.#location = config.current.sidecarLocation;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.tension.json');
     this.#subscriptions.push(
       watcher,
@@ -68,10 +100,30 @@ export class AnnotationService implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.#onSidecarDeleted(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.#onEdit(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.#onArticleSaved(d)),
-      vscode.workspace.onDidRenameFiles((e) => void this.#onRenamed(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.#entries.delete(d.uri.toString())),
+      vscode.workspace.onWillRenameFiles(() => this.#renameStarted()),
+      vscode.workspace.onDidRenameFiles((e) => void this.#onRenamed(e).finally(() => this.#renameDone())),
+      vscode.workspace.onDidCloseTextDocument((d) => void this.#onClosed(d)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.#emitter.fire(vscode.Uri.file('/'))),
+      config.onDidChange((c) => void this.#onLocationChanged(c.sidecarLocation)),
     );
+  }
+
+  /** True for a document Tension Lens annotates: Markdown or plain text, not one of its own sidecars. */
+  isArticle(document: vscode.TextDocument): boolean {
+    return (document.languageId === 'markdown' || document.languageId === 'plaintext') && !isSidecarPath(document.uri.path);
+  }
+
+  /** The active editor's document when it is an article; otherwise says so (naming the command's goal) and returns undefined. */
+  activeArticle(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document && this.isArticle(document)) return document;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown or plain-text article first: annotations and tags belong to an article.'));
+    return undefined;
+  }
+
+  /** The tags offered in every article besides its own (the lexicon's poles). */
+  get builtinTags(): readonly SidecarTag[] {
+    return this.#builtinTags();
   }
 
   /** Why annotations cannot be written in this document, or undefined when they can. */
@@ -94,21 +146,43 @@ export class AnnotationService implements vscode.Disposable {
     let entry = this.#entries.get(key);
     if (!entry) {
       entry = {
-        article: document.uri, sidecar: sidecarUriFor(document.uri, this.#config.current), set: undefined, problem: undefined,
-        review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined,
+        article: document.uri, sidecar: sidecarUriAt(document.uri, this.#location), set: undefined, problem: undefined,
+        review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queues: new Set(), dismissProblem: undefined,
       };
       this.#entries.set(key, entry);
-      entry.loading = this.#read(entry, document);
+      entry.loading = this.#read(entry, document, true);
     }
     await entry.loading;
     return entry;
   }
 
-  async #read(entry: Entry, document: vscode.TextDocument): Promise<void> {
+  /**
+   * Reads the sidecar against the text the document has now; changes made while it is read are queued by `#onEdit`
+   * and replayed here on the loaded set, so no keystroke is lost.
+   */
+  async #read(entry: Entry, document: vscode.TextDocument, locate = false): Promise<void> {
+    const queued: TextChange[] = [];
+    entry.queues.add(queued);
+    try {
+      await this.#readQueued(entry, document, locate);
+    } finally {
+      entry.queues.delete(queued);
+      if (entry.set && queued.length > 0) {
+        entry.set = entry.set.edit(queued, documentSource(document));
+        entry.shifted = true;
+        this.#emitter.fire(entry.article);
+      }
+    }
+  }
+
+  async #readQueued(entry: Entry, document: vscode.TextDocument, locate: boolean): Promise<void> {
     const text = document.getText();
     const relative = vscode.workspace.asRelativePath(document.uri, false);
     let raw: string | undefined;
     try {
+      // An article reopened under its new name while its sidecar is being moved: read it once it has arrived.
+      if (this.#renaming) await this.#renaming.promise;
+      if (locate && !document.isUntitled) entry.sidecar = await locateSidecar(document.uri, this.#location);
       raw = document.isUntitled ? undefined : await readText(entry.sidecar);
     } catch (e) {
       entry.problem = String(e);
@@ -118,7 +192,7 @@ export class AnnotationService implements vscode.Disposable {
     }
     if (raw === undefined) {
       entry.set = AnnotationSet.fromAnchors(newSidecar(await describeDocument(relative, text)), []);
-      entry.problem = undefined;
+      this.#clearProblem(entry);
       this.#emitter.fire(entry.article);
       return;
     }
@@ -128,19 +202,52 @@ export class AnnotationService implements vscode.Disposable {
       entry.set = undefined;
       entry.problem = parsed.problems.map(formatJsonProblem).join('\n');
       this.#emitter.fire(entry.article);
-      const open = vscode.l10n.t('Open sidecar');
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens cannot read {0}; it will not be changed until it is fixed. {1}', vscode.workspace.asRelativePath(entry.sidecar), parsed.problems[0] ? formatJsonProblem(parsed.problems[0]) : ''), open)
-        .then((choice) => (choice === open ? this.openSidecarAt(entry.sidecar, parsed.problems[0]?.line ?? 0, parsed.problems[0]?.character ?? 0) : undefined));
+      this.#showProblem(entry, vscode.l10n.t('Tension Lens cannot read {0}; it will not be changed until it is fixed. {1}', vscode.workspace.asRelativePath(entry.sidecar), parsed.problems[0] ? formatJsonProblem(parsed.problems[0]) : ''), parsed.problems[0]?.line ?? 0, parsed.problems[0]?.character ?? 0);
       return;
     }
-    const set = AnnotationSet.load(parsed.sidecar, text);
+    const builtin = new Set(this.#builtinTags().map((t) => t.id));
+    const set = AnnotationSet.load(parsed.sidecar, text, (t) => builtin.has(t.id));
     entry.set = set;
-    entry.problem = undefined;
+    this.#clearProblem(entry);
     // The article changed outside the editor since the sidecar was written: what moved waits for review.
     const changed = parsed.sidecar.document.sha256 !== (await sha256Hex(text));
     entry.review = new Set(changed ? set.anchors.filter((a) => a.state === 'moved' || a.state === 'fuzzy').map((a) => a.annotation.id) : []);
     this.#emitter.fire(entry.article);
     if (changed) this.#reportReanchor(entry, set.summary);
+  }
+
+  /**
+   * Tells the user a sidecar is malformed, in a notification that goes away by itself when the file is fixed (or
+   * replaced by the next problem of the same file): a plain error message would stay on screen, stale.
+   */
+  #showProblem(entry: Entry, message: string, line: number, character: number): void {
+    entry.dismissProblem?.();
+    let done: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    entry.dismissProblem = done;
+    const sidecar = entry.sidecar;
+    const open = vscode.l10n.t('Open sidecar');
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message, cancellable: true }, (_progress, token) => {
+      token.onCancellationRequested(done);
+      return closed;
+    });
+    // The progress notification has no buttons: the action is one status-bar click away instead.
+    const item = vscode.window.createStatusBarItem('tensionLens.sidecarProblem', vscode.StatusBarAlignment.Left, 1000);
+    item.name = vscode.l10n.t('Tension Lens: malformed sidecar');
+    item.text = `$(error) ${open}`;
+    item.tooltip = message;
+    item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    item.command = { title: open, command: 'vscode.open', arguments: [sidecar, { selection: new vscode.Range(line, character, line, character) }] };
+    item.show();
+    void closed.then(() => item.dispose());
+  }
+
+  #clearProblem(entry: Entry): void {
+    entry.problem = undefined;
+    entry.dismissProblem?.();
+    entry.dismissProblem = undefined;
   }
 
   async openSidecarAt(uri: vscode.Uri, line: number, character: number): Promise<void> {
@@ -198,10 +305,45 @@ export class AnnotationService implements vscode.Disposable {
 
   #onEdit(e: vscode.TextDocumentChangeEvent): void {
     const entry = this.#entries.get(e.document.uri.toString());
-    if (!entry?.set || e.contentChanges.length === 0) return;
-    entry.set = entry.set.edit(e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text })));
+    if (!entry || e.contentChanges.length === 0) return;
+    const changes = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
+    for (const queue of entry.queues) queue.push(...changes);
+    // A read in progress replaces the set and replays these changes on it.
+    if (!entry.set || entry.queues.size > 0) return;
+    entry.set = entry.set.edit(changes, documentSource(e.document));
     entry.shifted = true;
     this.#emitter.fire(entry.article);
+    // Not dirty after a change: VS Code applied an outside change (or a revert, or undo back to the saved text), so
+    // the article on disk is this text. Write the positions for it now, so a reload finds them exactly.
+    if (!e.document.isDirty && !this.writeBlocker(e.document) && entry.set.anchors.length > 0) void this.#write(entry, e.document);
+  }
+
+  /**
+   * An article closed. Its annotations were written for the text in the editor; when that text was never saved, they
+   * are anchored again on the saved file and written for it, so reopening finds them (orphans kept, never dropped).
+   */
+  async #onClosed(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    entry.dismissProblem?.();
+    const set = entry.set;
+    if (!set || set.anchors.length === 0 || !(entry.shifted || entry.unsaved) || !vscode.workspace.isTrusted || document.isUntitled) return;
+    let saved: string | undefined;
+    try {
+      saved = await readText(entry.article);
+    } catch {
+      saved = undefined;
+    }
+    if (saved === undefined) return; // renamed or deleted: the rename handler moves the sidecar
+    if (saved === document.getText()) return;
+    const anchors = reanchorAll(set.anchors.map((a) => a.annotation), saved).anchors;
+    try {
+      await writeTextAtomic(entry.sidecar, serializeSidecar(await sidecarForSave(set.toSidecar(), anchors, saved)));
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not save {0}: {1}. Your annotations are kept in memory; fix the problem and make any change to save again.', vscode.workspace.asRelativePath(entry.sidecar), String(e)));
+    }
   }
 
   async #onArticleSaved(document: vscode.TextDocument): Promise<void> {
@@ -242,32 +384,187 @@ export class AnnotationService implements vscode.Disposable {
       .then((choice) => (choice === restore && document ? this.#write(entry, document) : undefined));
   }
 
+  #renameStarted(): void {
+    if (this.#renaming) {
+      this.#renaming.count++;
+      return;
+    }
+    let resolve: () => void = () => undefined;
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    const renaming = { promise, resolve, count: 1 };
+    this.#renaming = renaming;
+    // A rename that fails never reports its end: do not keep loads waiting for it.
+    setTimeout(() => {
+      if (this.#renaming === renaming) this.#renameDone(true);
+    }, RENAME_WAIT_MS);
+  }
+
+  #renameDone(all = false): void {
+    const renaming = this.#renaming;
+    if (!renaming) return;
+    renaming.count = all ? 0 : renaming.count - 1;
+    if (renaming.count > 0) return;
+    this.#renaming = undefined;
+    renaming.resolve();
+  }
+
   async #onRenamed(e: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of e.files) {
-      if (oldUri.path.endsWith('.tension.json')) continue;
-      const from = sidecarUriFor(oldUri, this.#config.current);
-      const to = sidecarUriFor(newUri, this.#config.current);
-      if (from.toString() === to.toString()) continue;
+      if (isSidecarPath(oldUri.path)) continue;
+      const folder = await vscode.workspace.fs.stat(newUri).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
+      if (folder) await this.#onFolderRenamed(oldUri, newUri);
+      else await this.#onFileRenamed(oldUri, newUri);
+    }
+  }
+
+  async #onFileRenamed(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    let to: vscode.Uri | undefined;
+    for (const location of [this.#location, otherLocation(this.#location)]) {
+      const from = sidecarUriAt(oldUri, location);
+      if (!(await exists(from))) continue;
+      // A sidecar left in the other location after a switch moves to the configured one with its article.
+      to = sidecarUriAt(newUri, this.#location);
+      if (from.toString() === to.toString()) break;
       try {
-        await vscode.workspace.fs.stat(from);
-      } catch {
-        continue; // no sidecar to move (a directory rename moves beside-sidecars with it)
-      }
-      try {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
         await vscode.workspace.fs.rename(from, to, { overwrite: false });
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not move {0} to {1}: {2}', vscode.workspace.asRelativePath(from), vscode.workspace.asRelativePath(to), String(err)));
-        continue;
+        return;
       }
-      const entry = this.#entries.get(oldUri.toString());
-      if (entry) {
-        this.#entries.delete(oldUri.toString());
-        entry.article = newUri;
-        entry.sidecar = to;
-        this.#entries.set(newUri.toString(), entry);
-        this.#emitter.fire(newUri);
+      break;
+    }
+    const entry = this.#rekey(oldUri, newUri, to);
+    if (to) await this.#retitle(to, newUri, entry);
+  }
+
+  /** Open articles under a renamed folder follow it; in folder mode, so does the mirror subtree under `.tension/`. */
+  async #onFolderRenamed(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    const mirrorOf = (uri: vscode.Uri): vscode.Uri => {
+      const sidecar = sidecarUriAt(uri, 'folder');
+      return sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+    };
+    const mirrorFrom = mirrorOf(oldUri);
+    const mirrorTo = mirrorOf(newUri);
+    const mirrored = mirrorFrom.toString() !== oldUri.toString() && (await exists(mirrorFrom));
+    if (mirrored) {
+      try {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(mirrorTo, '..'));
+        await vscode.workspace.fs.rename(mirrorFrom, mirrorTo, { overwrite: false });
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not move {0} to {1}: {2}', vscode.workspace.asRelativePath(mirrorFrom), vscode.workspace.asRelativePath(mirrorTo), String(err)));
       }
     }
+    const prefix = `${oldUri.toString()}/`;
+    for (const key of [...this.#entries.keys()]) {
+      if (key.startsWith(prefix)) this.#rekey(vscode.Uri.parse(key), vscode.Uri.parse(`${newUri.toString()}/${key.slice(prefix.length)}`));
+    }
+    // Every moved sidecar names its article by path: keep those paths true.
+    const moved = [
+      ...(await vscode.workspace.findFiles(new vscode.RelativePattern(newUri, '**/*.tension.json'))),
+      ...(mirrored ? await vscode.workspace.findFiles(new vscode.RelativePattern(mirrorTo, '**/*.tension.json')) : []),
+    ];
+    for (const sidecar of moved) {
+      const article = articleOfSidecar(sidecar);
+      if (article) await this.#retitle(sidecar, article, this.#entries.get(article.toString()));
+    }
+    // An article reopened under the new folder before its sidecar arrived holds an empty set: read it again.
+    for (const [key, entry] of this.#entries) {
+      if (!key.startsWith(`${newUri.toString()}/`) || !entry.set || entry.set.anchors.length + entry.set.tags.length > 0) continue;
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) await this.#read(entry, document, true);
+    }
+  }
+
+  /** Moves an open article's entry to its new URI, its sidecar to `sidecar` or to the same kind of place as before. */
+  #rekey(oldUri: vscode.Uri, newUri: vscode.Uri, sidecar?: vscode.Uri): Entry | undefined {
+    const entry = this.#entries.get(oldUri.toString());
+    if (!entry) return undefined;
+    this.#entries.delete(oldUri.toString());
+    const mirrored = entry.sidecar.toString() === sidecarUriAt(oldUri, 'folder').toString();
+    entry.article = newUri;
+    entry.sidecar = sidecar ?? sidecarUriAt(newUri, mirrored ? 'folder' : 'beside');
+    this.#entries.set(newUri.toString(), entry);
+    this.#emitter.fire(newUri);
+    return entry;
+  }
+
+  /** Sets the sidecar's `document.path` to the article's workspace path (in memory too), leaving a malformed file alone. */
+  async #retitle(sidecar: vscode.Uri, article: vscode.Uri, entry: Entry | undefined): Promise<void> {
+    const path = vscode.workspace.asRelativePath(article, false);
+    if (entry?.set) entry.set = entry.set.withDocument({ ...entry.set.toSidecar().document, path });
+    const raw = await readText(sidecar).catch(() => undefined);
+    if (raw === undefined) return;
+    const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
+    if ('problems' in parsed || parsed.sidecar.document.path === path) return;
+    const serialized = serializeSidecar({ ...parsed.sidecar, document: { ...parsed.sidecar.document, path } });
+    try {
+      await writeTextAtomic(sidecar, serialized);
+      if (entry) entry.lastWritten = serialized;
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not save {0}: {1}. Your annotations are kept in memory; fix the problem and make any change to save again.', vscode.workspace.asRelativePath(sidecar), String(err)));
+    }
+  }
+
+  /** The sidecars stored in the location that is not the configured one (what a move would take). */
+  async #strays(): Promise<vscode.Uri[]> {
+    const all = await vscode.workspace.findFiles('**/*.tension.json');
+    return all.filter((uri) => {
+      const article = articleOfSidecar(uri);
+      return article !== undefined && sidecarUriAt(article, this.#location).toString() !== uri.toString() && sidecarUriAt(article, otherLocation(this.#location)).toString() === uri.toString();
+    });
+  }
+
+  /**
+   * Moves every sidecar stored in the other location to the configured one, one atomic rename each; a sidecar whose
+   * target exists already stays where it is (nothing is overwritten) and is counted as skipped. Open articles follow.
+   */
+  async moveSidecars(): Promise<SidecarMoveSummary> {
+    let moved = 0;
+    let skipped = 0;
+    let failed = 0;
+    const strays = await this.#strays();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Moving sidecars…') }, async (progress) => {
+      for (const from of strays) {
+        const article = articleOfSidecar(from);
+        if (!article) continue;
+        const to = sidecarUriAt(article, this.#location);
+        if (await exists(to)) {
+          skipped++;
+          continue;
+        }
+        try {
+          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
+          await vscode.workspace.fs.rename(from, to, { overwrite: false });
+          moved++;
+          const entry = this.#entries.get(article.toString());
+          if (entry && entry.sidecar.toString() === from.toString()) entry.sidecar = to;
+        } catch {
+          failed++;
+        }
+        progress.report({ increment: 100 / strays.length });
+      }
+    });
+    return { moved, skipped, failed };
+  }
+
+  async #onLocationChanged(location: SidecarLocation): Promise<void> {
+    if (location === this.#location) return;
+    this.#location = location;
+    // Open articles keep the sidecar they have until it is moved; new ones look in both places.
+    const strays = await this.#strays();
+    if (strays.length === 0) {
+      for (const entry of this.#entries.values()) entry.sidecar = await locateSidecar(entry.article, location);
+      return;
+    }
+    const move = vscode.l10n.t('Move Sidecars');
+    const where = location === 'folder' ? vscode.l10n.t('in the .tension folder') : vscode.l10n.t('beside their articles');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecars are elsewhere; they are still read from there. Move them now?', where, strays.length), move,
+    );
+    if (choice === move) await vscode.commands.executeCommand('tensionLens.moveSidecars');
   }
 
   /** Anchors of an article in document order, orphans last. */

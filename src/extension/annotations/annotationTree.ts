@@ -38,16 +38,38 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     this.#uri = vscode.window.activeTextEditor?.document.uri;
     this.#subscriptions.push(
       annotations.onDidChange(() => this.#emitter.fire(undefined)),
-      vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (e && this.#annotations.get(e.document.uri)) this.#uri = e.document.uri;
-        this.#emitter.fire(undefined);
-      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.#emitter.fire(undefined)),
     );
   }
 
-  getChildren(node?: AnnotationNode): AnnotationNode[] {
+  /**
+   * Shows the name of the article the view lists in the view's title bar: while a non-article is active the view keeps
+   * the last article, so it must say which one. Empty when there is none.
+   */
+  bind(view: vscode.TreeView<AnnotationNode>): vscode.Disposable {
+    const update = (): void => {
+      this.#follow();
+      view.description = this.description;
+    };
+    update();
+    return vscode.Disposable.from(this.#emitter.event(update), vscode.window.onDidChangeActiveTextEditor(update));
+  }
+
+  /** What the view's title bar says: the shown article's workspace path, or '' when no article is shown. */
+  get description(): string {
+    const uri = this.#uri;
+    return uri && this.#annotations.get(uri) ? vscode.workspace.asRelativePath(uri, false) : '';
+  }
+
+  #follow(): void {
     const editor = vscode.window.activeTextEditor;
-    if (editor && this.#annotations.get(editor.document.uri)) this.#uri = editor.document.uri;
+    if (editor && this.#annotations.get(editor.document.uri) && this.#annotations.isArticle(editor.document)) this.#uri = editor.document.uri;
+    // The article was closed: show nothing rather than annotations of a file that is no longer open.
+    if (this.#uri && !this.#annotations.get(this.#uri)) this.#uri = undefined;
+  }
+
+  getChildren(node?: AnnotationNode): AnnotationNode[] {
+    this.#follow();
     const uri = this.#uri;
     const entry = uri ? this.#annotations.get(uri) : undefined;
     if (!uri || !entry?.set) return [];
@@ -81,6 +103,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
       item.iconPath = node.group === 'tag' ? tagIcon(node.tag?.color) : new vscode.ThemeIcon(node.group === 'orphaned' ? 'warning' : node.group === 'review' ? 'eye' : 'circle-outline');
       if (node.group === 'orphaned') item.tooltip = vscode.l10n.t('Their text is gone from the article. Select new text and use “Re-pin to Selection”, or delete them.');
       if (node.group === 'review') item.tooltip = vscode.l10n.t('The article changed outside the editor; these annotations moved. Accept, re-pin or delete each.');
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} annotations', label, node.anchors.length), role: 'treeitem' };
       item.id = `${node.uri}#${node.group}:${node.tag?.id ?? ''}`;
       item.contextValue = `annotationGroup.${node.group}`;
       return item;
@@ -93,6 +116,11 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     tooltip.appendText(`“${annotation.target.quote.exact}”\n\n${annotation.note}\n\n`);
     tooltip.appendMarkdown(`*${vscode.l10n.t('State')}: ${stateLabel(state)} · ${vscode.l10n.t('modified')} ${annotation.modified}*`);
     item.tooltip = tooltip;
+    // Screen readers announce this instead of the tooltip: the quote, the note and the state, as the row shows them.
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Annotation on “{0}”{1}, {2}', clip(annotation.target.quote.exact, 60), annotation.note ? `: ${clip(annotation.note, 80)}` : '', stateLabel(state)),
+      role: 'treeitem',
+    };
     item.contextValue = node.review ? 'annotation.review' : state === 'orphaned' ? 'annotation.orphaned' : 'annotation';
     if (state !== 'orphaned') {
       const { start, end } = annotation.target.position;

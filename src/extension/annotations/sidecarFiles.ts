@@ -1,13 +1,47 @@
 import * as vscode from 'vscode';
 import { writeAtomic } from '../files/atomicWrite';
-import { sidecarPathFor } from '../../core';
+import { SIDECAR_FOLDER, SIDECAR_SUFFIX, type SidecarLocation, sidecarPathFor } from '../../core';
 import type { TensionConfig } from '../config';
+
+/** The sidecar of an article in the given storage location (beside it, or mirrored in `.tension/`). */
+export function sidecarUriAt(article: vscode.Uri, location: SidecarLocation): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  return article.with({ path: sidecarPathFor(article.path, location, folder?.uri.path) });
+}
 
 /** The sidecar of an article under the current `tensionLens.sidecar.location` (beside it, or in `.tension/`). */
 export function sidecarUriFor(article: vscode.Uri, config: TensionConfig): vscode.Uri {
-  const folder = vscode.workspace.getWorkspaceFolder(article);
-  const path = sidecarPathFor(article.path, config.sidecarLocation, folder?.uri.path);
-  return article.with({ path });
+  return sidecarUriAt(article, config.sidecarLocation);
+}
+
+/** The storage location that is not `location`. */
+export function otherLocation(location: SidecarLocation): SidecarLocation {
+  return location === 'folder' ? 'beside' : 'folder';
+}
+
+/** The article a sidecar belongs to: the path without the suffix, taken out of `.tension/` when it is mirrored there. */
+export function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri | undefined {
+  if (!sidecar.path.endsWith(SIDECAR_SUFFIX)) return undefined;
+  const path = sidecar.path.slice(0, -SIDECAR_SUFFIX.length);
+  const root = vscode.workspace.getWorkspaceFolder(sidecar)?.uri.path.replace(/\/+$/, '');
+  const mirror = root === undefined ? undefined : `${root}/${SIDECAR_FOLDER}/`;
+  return sidecar.with({ path: mirror && path.startsWith(mirror) ? `${root}/${path.slice(mirror.length)}` : path });
+}
+
+/** True when the file or folder exists. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
+/**
+ * Where an article's annotations are: its sidecar in the configured location, else one left in the other location
+ * (until the user moves the sidecars after a location switch, both are read), else the configured place to create it.
+ */
+export async function locateSidecar(article: vscode.Uri, location: SidecarLocation): Promise<vscode.Uri> {
+  const preferred = sidecarUriAt(article, location);
+  const other = sidecarUriAt(article, otherLocation(location));
+  if (preferred.toString() === other.toString() || (await exists(preferred))) return preferred;
+  return (await exists(other)) ? other : preferred;
 }
 
 /** Reads a file as UTF-8 text, or undefined when it does not exist. */

@@ -17,9 +17,10 @@ function tagTarget(annotations: AnnotationService, a: unknown, b: unknown): { do
 }
 
 async function pickTag(annotations: AnnotationService, title: string): Promise<{ document: vscode.TextDocument; tag: SidecarTag } | undefined> {
-  const document = vscode.window.activeTextEditor?.document;
-  const tags = document ? annotations.get(document.uri)?.set?.tags ?? [] : [];
-  if (!document || tags.length === 0) {
+  const document = annotations.activeArticle();
+  if (!document) return undefined;
+  const tags = (await annotations.load(document)).set?.tags ?? [];
+  if (tags.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This article has no tags yet: annotate a selection to create one.'));
     return undefined;
   }
@@ -42,12 +43,12 @@ export function registerTagCommands(annotations: AnnotationService): vscode.Disp
   const reg = vscode.commands.registerCommand;
   return [
     reg('tensionLens.createTag', async (label?: unknown, color?: unknown) => {
-      const document = vscode.window.activeTextEditor?.document;
+      const document = annotations.activeArticle();
       if (!document) return;
       const set = (await annotations.load(document)).set;
       const name = typeof label === 'string' ? label : await vscode.window.showInputBox({ title: vscode.l10n.t('New tag'), prompt: vscode.l10n.t('Tag name') });
       if (!name?.trim() || !set) return;
-      if (set.tags.some((t) => t.label === name.trim())) {
+      if ([...set.tags, ...annotations.builtinTags].some((t) => t.label === name.trim())) {
         void vscode.window.showInformationMessage(vscode.l10n.t('A tag named “{0}” exists already.', name.trim()));
         return;
       }

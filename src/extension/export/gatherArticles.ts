@@ -4,7 +4,7 @@ import { decodeArticle } from '../../core/dashboard';
 import { type ExportAnnotations, type ExportArticle, type ExportProblem, isTensionLensExport } from '../../core/export';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
-import { readText, sidecarUriFor } from '../annotations/sidecarFiles';
+import { locateSidecar, readText } from '../annotations/sidecarFiles';
 import type { ConfigService } from '../config';
 import { findArticles } from '../dashboard/articleFiles';
 import type { LexiconService } from '../lexicon/lexiconService';
@@ -64,7 +64,7 @@ async function liveAnnotations(document: vscode.TextDocument, services: GatherSe
 
 /** The annotations of a closed file, read from its sidecar and re-anchored against `text`. */
 async function fileAnnotations(article: vscode.Uri, text: string, services: GatherServices): Promise<ExportAnnotations | ExportProblem | undefined> {
-  const sidecar = sidecarUriFor(article, services.config.current);
+  const sidecar = await locateSidecar(article, services.config.current.sidecarLocation);
   let raw: string | undefined;
   try {
     raw = await readText(sidecar);

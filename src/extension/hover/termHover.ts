@@ -21,7 +21,10 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
-  md.appendMarkdown(`**${hit.text}**${term.pinyin ? ` \`${term.pinyin}\`` : ''} — ${term.label.zh} · *${term.label.en}*`);
+  // The pinyin is that of the term's first form: beside another form (外部竞争 for 竞争) it names the form it reads.
+  const [first] = term.forms;
+  const pinyin = !term.pinyin ? '' : hit.text === first || !first ? ` \`${term.pinyin}\`` : ` (${first} \`${term.pinyin}\`)`;
+  md.appendMarkdown(`**${hit.text}**${pinyin} — ${term.label.zh} · *${term.label.en}*`);
   if (hit.negated) md.appendMarkdown(`  \n$(circle-slash) ${vscode.l10n.t('Negated: preceded by a negator, so the text argues against this pole.')}`);
   md.appendMarkdown(`\n\n---\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('Axis')}: **${axis.label.zh}** · ${axis.label.en}  \n`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AnnotationSet, type Sidecar, createAnnotation, newSidecar } from '../../../src/core/annotations';
+import { AnnotationSet, type Sidecar, createAnnotation, mergeTagsByLabel, newSidecar, stringSource } from '../../../src/core/annotations';
 
 const T0 = '2025-01-01T00:00:00.000Z';
 const T1 = '2025-01-02T00:00:00.000Z';
@@ -86,14 +86,14 @@ describe('AnnotationSet', () => {
     const set = withTwo().update('one', { note: '注' }, T1);
     // The user types three characters at the start of the article; both annotations shift.
     const typed = `前言：${TEXT}`;
-    const edited = set.edit([{ rangeOffset: 0, rangeLength: 0, text: '前言：' }]);
+    const edited = set.edit([{ rangeOffset: 0, rangeLength: 0, text: '前言：' }], stringSource(`前言：${TEXT}`));
     const undone = edited.undo(typed);
     assert.equal(undone.get('one')?.annotation.note, '');
     assert.deepEqual(undone.anchors.map((a) => a.annotation.target.position), [{ start: 3, end: 5 }, { start: 6, end: 8 }]);
   });
 
   it('re-anchors an annotation brought back by undo in the current text', () => {
-    const deleted = withTwo().delete('two').edit([{ rangeOffset: 0, rangeLength: 0, text: '前言：' }]);
+    const deleted = withTwo().delete('two').edit([{ rangeOffset: 0, rangeLength: 0, text: '前言：' }], stringSource(`前言：${TEXT}`));
     const undone = deleted.undo(`前言：${TEXT}`);
     assert.deepEqual(undone.get('two')?.annotation.target.position, { start: 6, end: 8 });
     assert.equal(undone.get('two')?.state, 'moved');
@@ -108,8 +108,31 @@ describe('AnnotationSet', () => {
 
   it('follows text changes and re-anchoring without adding undo steps', () => {
     const set = AnnotationSet.load(base(), TEXT);
-    const edited = set.edit([{ rangeOffset: 0, rangeLength: 1, text: '' }]).withAnchors([]);
+    const edited = set.edit([{ rangeOffset: 0, rangeLength: 1, text: '' }], stringSource(TEXT.slice(1))).withAnchors([]);
     assert.equal(edited.canUndo, false);
     assert.deepEqual(edited.summary, { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 });
+  });
+});
+
+describe('mergeTagsByLabel', () => {
+  it('merges tags that share a label into the preferred one, moving every annotation, losing none', () => {
+    const sidecar: Sidecar = {
+      ...base(),
+      tags: [{ id: 'legacy', label: '开放' }, { id: 'other', label: '其他' }, { id: 'pole-open', label: '开放 ' }, { id: 'again', label: '开放' }],
+      annotations: [
+        createAnnotation({ text: TEXT, start: 0, end: 2, tags: ['legacy', 'other'], now: T0, id: 'one' }),
+        createAnnotation({ text: TEXT, start: 3, end: 5, tags: ['again', 'pole-open'], now: T0, id: 'two' }),
+      ],
+    };
+    const set = AnnotationSet.load(sidecar, TEXT, (t) => t.id.startsWith('pole-'));
+    assert.deepEqual(set.tags.map((t) => t.id), ['pole-open', 'other']);
+    assert.deepEqual(set.get('one')?.annotation.tags, ['pole-open', 'other']);
+    assert.deepEqual(set.get('two')?.annotation.tags, ['pole-open']);
+    assert.equal(set.anchors.length, 2);
+  });
+
+  it('leaves a sidecar without duplicate labels as the same object', () => {
+    const sidecar = base();
+    assert.equal(mergeTagsByLabel(sidecar), sidecar);
   });
 });
