@@ -1,4 +1,4 @@
-// npm run lexicon:report [-- --baseline OLD-builtin.json] [--json] [--misses tune|heldout]
+// npm run lexicon:report [-- --baseline OLD-builtin.json] [--json] [--misses tune|heldout|blind]
 // The built-in lexicon's shape and its figures on the development set (see lexiconStats.ts for what each means).
 // --baseline evaluates another built lexicon (e.g. `git show REV:src/core/lexicon/builtin.json`) beside it.
 import fs from 'node:fs';
@@ -36,7 +36,7 @@ if (problems.length > 0) {
 }
 
 const axes = built.axes.map((a) => a.id);
-const splits = { tune: itemsOf(devset, 'tune'), heldout: itemsOf(devset, 'heldout'), all: itemsOf(devset) } as const;
+const splits = { tune: itemsOf(devset, 'tune'), heldout: itemsOf(devset, 'heldout'), blind: itemsOf(devset, 'blind'), all: itemsOf(devset) } as const;
 const evaluate = (lexicon: Lexicon) => {
   const match = lexiconMatcher(lexicon);
   return Object.fromEntries(Object.entries(splits).map(([split, items]) => [split, scoreDevSet(items, match, axes)])) as Record<keyof typeof splits, DevScore[]>;
@@ -82,7 +82,7 @@ const table = (title: string, scores: Record<string, DevScore[]>, before?: Recor
     });
   }
 };
-table(`Development set: ${devset.items.length} judged spans from ${devset.sources.length} articles (tune: ${splits.tune.length}, held out: ${splits.heldout.length})`, report.devset, report.baseline);
+table(`Development set: ${devset.items.length} judged spans from ${devset.sources.length} articles (tune: ${splits.tune.length}, held out: ${splits.heldout.length}, blind: ${splits.blind.length})`, report.devset, report.baseline);
 
 // --misses [tune|heldout]: the items the matcher missed or got wrong, to read while tuning (tune only, to keep
 // the held-out figures honest).
@@ -90,7 +90,7 @@ if (args.includes('--misses')) {
   const match = lexiconMatcher(built);
   const split = option('--misses');
   console.log('\nMissed and wrong items:');
-  for (const item of split === 'tune' || split === 'heldout' ? itemsOf(devset, split) : devset.items) {
+  for (const item of split === 'tune' || split === 'heldout' || split === 'blind' ? itemsOf(devset, split) : devset.items) {
     const outcome = itemOutcome(item, match);
     if (outcome === 'missed' || outcome === 'wrong') console.log(`  ${outcome}\t${item.source}\t${item.left}[${item.form}]${item.right}\t${item.pole ?? '-'}`);
   }

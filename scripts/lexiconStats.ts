@@ -82,12 +82,18 @@ export function termsWithoutDefinitions(lexicon: Lexicon): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Development set
 
+/**
+ * `tune`: read while growing the lexicon; `heldout`: not tuned on, though its misses were printed once before
+ * the lexicon grew; `blind`: judged after the lexicon was grown, before the matcher was run on it.
+ */
+export type Split = 'tune' | 'heldout' | 'blind';
+
 export interface DevSource {
   readonly id: string;
   readonly url: string;
   readonly region: string;
   readonly kind: string;
-  readonly split: 'tune' | 'heldout';
+  readonly split: Split;
 }
 
 /** One judged span: the form as it reads, a few characters either side, and the reader's axis and pole (null: not a tension term). */
@@ -209,7 +215,7 @@ export function checkDevSet(devset: DevSet, lexicon: Lexicon): string[] {
   return problems;
 }
 
-export function itemsOf(devset: DevSet, split?: 'tune' | 'heldout'): DevItem[] {
+export function itemsOf(devset: DevSet, split?: Split): DevItem[] {
   if (!split) return [...devset.items];
   const keep = new Set(devset.sources.filter((s) => s.split === split).map((s) => s.id));
   return devset.items.filter((i) => keep.has(i.source));

@@ -83,8 +83,9 @@ describe('lexicon report', () => {
     assert.deepEqual(checkDevSet(devset, builtinLexicon), []);
     const tune = itemsOf(devset, 'tune');
     const heldout = itemsOf(devset, 'heldout');
-    assert.equal(tune.length + heldout.length, devset.items.length);
-    assert.ok(tune.length > 100 && heldout.length > 100, 'both parts are large enough to report');
+    const blind = itemsOf(devset, 'blind');
+    assert.equal(tune.length + heldout.length + blind.length, devset.items.length);
+    assert.ok(tune.length > 100 && heldout.length > 100 && blind.length > 100, 'every part is large enough to report');
     for (const axis of builtinLexicon.axes) assert.ok(devset.items.filter((i) => i.axis === axis.id).length >= 20, axis.id);
     const bad: DevSet = { version: 1, sources: [], items: [{ source: 'x', left: '一二三四五六七八九十一', form: '利润', right: '', axis: 'open-closed', pole: 'profit' }] };
     assert.equal(checkDevSet(bad, builtinLexicon).length, 3);
