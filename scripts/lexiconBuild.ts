@@ -22,7 +22,8 @@ export function withTraditional(words: readonly string[]): string[] {
 /** Every word the build converts: forms, exclusions, negators, contrast markers and their exclusions. */
 function wordsOf(source: Lexicon): string[] {
   const terms = source.axes.flatMap((a) => a.poles.flatMap((p) => p.terms));
-  return [...source.negators, ...source.contrastMarkers, ...(source.contrastExclude ?? []), ...terms.flatMap((t) => [...t.forms, ...(t.exclude ?? [])])];
+  const frames = (source.negationFrames ?? []).flatMap((f) => [...f.starts, ...(f.ends ?? [])]);
+  return [...source.negators, ...source.contrastMarkers, ...(source.contrastExclude ?? []), ...frames, ...terms.flatMap((t) => [...t.forms, ...(t.exclude ?? [])])];
 }
 
 /**
@@ -93,6 +94,9 @@ export function buildLexicon(source: Lexicon): Lexicon {
     negators: withTraditional(source.negators),
     contrastMarkers: withTraditional(source.contrastMarkers),
     ...(source.contrastExclude ? { contrastExclude: withTraditional(source.contrastExclude) } : {}),
+    ...(source.negationFrames
+      ? { negationFrames: source.negationFrames.map((f) => ({ ...f, starts: withTraditional(f.starts), ...(f.ends ? { ends: withTraditional(f.ends) } : {}) })) }
+      : {}),
     axes: source.axes.map((axis) => ({
       ...axis,
       poles: [

@@ -83,6 +83,9 @@ export function expandPacked(packed: PackedLexicon): Lexicon {
     negators: expand(skeleton.negators),
     contrastMarkers: expand(skeleton.contrastMarkers),
     ...(skeleton.contrastExclude ? { contrastExclude: expand(skeleton.contrastExclude) } : {}),
+    ...(skeleton.negationFrames
+      ? { negationFrames: skeleton.negationFrames.map((f) => ({ ...f, starts: expand(f.starts), ...(f.ends ? { ends: expand(f.ends) } : {}) })) }
+      : {}),
     axes: skeleton.axes.map((axis) => {
       const [a, b] = axis.poles;
       if (!a || !b) throw new Error(`packed lexicon: axis '${axis.id}' needs two poles`);
