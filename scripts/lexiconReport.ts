@@ -15,6 +15,7 @@ import {
   scoreDevSet,
   shadowedForms,
   termsWithoutDefinitions,
+  wordBoundaryMatcher,
 } from './lexiconStats';
 
 const args = process.argv.slice(2);
@@ -37,8 +38,8 @@ if (problems.length > 0) {
 
 const axes = built.axes.map((a) => a.id);
 const splits = { tune: itemsOf(devset, 'tune'), heldout: itemsOf(devset, 'heldout'), blind: itemsOf(devset, 'blind'), all: itemsOf(devset) } as const;
-const evaluate = (lexicon: Lexicon) => {
-  const match = lexiconMatcher(lexicon);
+const evaluate = (lexicon: Lexicon, boundaries = false) => {
+  const match = boundaries ? wordBoundaryMatcher(lexiconMatcher(lexicon)) : lexiconMatcher(lexicon);
   return Object.fromEntries(Object.entries(splits).map(([split, items]) => [split, scoreDevSet(items, match, axes)])) as Record<keyof typeof splits, DevScore[]>;
 };
 const report = {
@@ -48,6 +49,7 @@ const report = {
   duplicates: duplicateForms(built),
   withoutDefinitions: termsWithoutDefinitions(built),
   devset: evaluate(built),
+  wordBoundaries: evaluate(built, true),
   ...(baseline ? { baseline: evaluate(baseline) } : {}),
 };
 
@@ -82,9 +84,13 @@ const table = (title: string, scores: Record<string, DevScore[]>, before?: Recor
     });
   }
 };
+const totals = (scores: Record<string, DevScore[]>) =>
+  Object.entries(scores).map(([split, rows]) => { const all = rows[rows.length - 1] as DevScore; return `${split} ${pct(all.recall)} / ${pct(all.precision)}`; }).join(', ');
 table(`Development set: ${devset.items.length} judged spans from ${devset.sources.length} articles (tune: ${splits.tune.length}, held out: ${splits.heldout.length}, blind: ${splits.blind.length})`, report.devset, report.baseline);
 
-// --misses [tune|heldout]: the items the matcher missed or got wrong, to read while tuning (tune only, to keep
+console.log(`\nWord-boundary experiment (Intl.Segmenter zh; a hit must start and end on a word boundary), recall / precision:\n  with:    ${totals(report.wordBoundaries)}\n  without: ${totals(report.devset)}`);
+
+// --misses [tune|heldout|blind]: the items the matcher missed or got wrong, to read while tuning (tune only, to keep
 // the held-out figures honest).
 if (args.includes('--misses')) {
   const match = lexiconMatcher(built);

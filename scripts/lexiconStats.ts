@@ -135,6 +135,20 @@ export function lexiconMatcher(lexicon: Lexicon): SnippetMatcher {
   };
 }
 
+/**
+ * The word-boundary experiment (issue 17, part 3): `match`, keeping only hits whose start and end both fall on a
+ * boundary of `Intl.Segmenter('zh')` words, so that a form does not fire from inside a word. Measured on the
+ * development set by lexicon:report; not used by the analyzer (see README, Development set, for why).
+ */
+export function wordBoundaryMatcher(match: SnippetMatcher): SnippetMatcher {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  return (text) => {
+    const boundaries = new Set<number>([text.length]);
+    for (const { index } of segmenter.segment(text)) boundaries.add(index);
+    return match(text).filter((h) => boundaries.has(h.start) && boundaries.has(h.end));
+  };
+}
+
 /** Figures for one axis (or all): `judged` reader-marked spans, `found` of them with a hit of the right pole. */
 export interface DevScore {
   readonly axis: string;
