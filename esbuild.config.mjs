@@ -8,7 +8,22 @@ import path from 'node:path';
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
+
+// builtin.json writes every Traditional variant out (~170 KB); the bundles carry builtin.packed.txt instead, the
+// same lexicon deflated with its variants as character tables (src/core/lexicon/packed.ts), about a third the size.
+const packedLexicon = {
+  name: 'packed-lexicon',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]lexicon[\\/]builtin\.json$/ }, async (args) => {
+      const dir = path.dirname(args.path);
+      const packed = (await fs.promises.readFile(path.join(dir, 'builtin.packed.txt'), 'utf8')).trim();
+      return { contents: `import { unpackLexicon } from './packed';\nexport default unpackLexicon(${JSON.stringify(packed)});\n`, loader: 'ts', resolveDir: dir };
+    });
+  },
+};
+
 const common = {
+  plugins: [packedLexicon],
   bundle: true,
   platform: 'node',
   target: 'node20',

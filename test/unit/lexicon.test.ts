@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { builtinLexicon, checkLexicon, parseUserLexicon, poleColors, type Lexicon } from '../../src/core';
-import { buildLexicon, serializeLexicon } from '../../scripts/lexiconBuild';
+import { buildLexicon, packLexicon, serializeLexicon } from '../../scripts/lexiconBuild';
+import { decodeBase91, encodeBase91, unpackLexicon } from '../../src/core/lexicon/packed';
 
 const root = path.resolve(__dirname, '../..');
 const sourceText = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.source.json'), 'utf8');
@@ -53,8 +54,40 @@ describe('built-in lexicon', () => {
   it('builtin.json, package.json colours, the TextMate grammar and the compiled schema validators are up to date', () => {
     const shipped = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.json'), 'utf8');
     assert.equal(shipped, serializeLexicon(buildLexicon(source)), 'run npm run build:lexicon');
+    const packed = fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.packed.txt'), 'utf8');
+    assert.equal(packed, `${packLexicon(source)}\n`, 'run npm run build:lexicon');
     execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/buildContributions.ts', '--check'], { cwd: root, stdio: 'pipe' });
     execFileSync(process.execPath, ['scripts/buildValidators.mjs', '--check'], { cwd: root, stdio: 'pipe' });
+  });
+});
+
+describe('packed built-in lexicon (what the bundles carry)', () => {
+  it('unpacks to exactly the lexicon builtin.json holds, every Traditional variant in its place', () => {
+    const shipped = JSON.parse(fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.json'), 'utf8')) as Lexicon;
+    const unpacked = unpackLexicon(fs.readFileSync(path.join(root, 'src/core/lexicon/builtin.packed.txt'), 'utf8').trim());
+    assert.deepStrictEqual(unpacked, shipped);
+  });
+
+  it('keeps phrase conversions a character table cannot give (Taiwan phrasing) and terms without exclusions', () => {
+    const tiny: Lexicon = {
+      version: 1, negators: ['不'], contrastMarkers: ['而'],
+      axes: [{ id: 'x', label: { zh: 'x', en: 'x' }, definition: { zh: 'x', en: 'x' }, poles: [
+        { id: 'a', label: { zh: 'a', en: 'a' }, definition: { zh: 'a', en: 'a' }, terms: [{ id: 't', label: { zh: '开源', en: 'o' }, definition: { zh: 'd', en: 'd' }, forms: ['开放源代码', '数据共享'], exclude: ['开放源代码库'] }] },
+        { id: 'b', label: { zh: 'b', en: 'b' }, definition: { zh: 'b', en: 'b' }, terms: [{ id: 'u', label: { zh: '闭源', en: 'c' }, definition: { zh: 'd', en: 'd' }, forms: ['闭源'] }] },
+      ] }],
+    };
+    const unpacked = unpackLexicon(packLexicon(tiny));
+    assert.deepStrictEqual(unpacked, buildLexicon(tiny));
+    assert.ok(unpacked.axes[0]?.poles[0].terms[0]?.forms.includes('開放原始碼'));
+  });
+
+  it('encodes any bytes in basE91 and back, with no character a string literal must escape', () => {
+    for (const length of [0, 1, 2, 3, 13, 255, 1000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 151 + length) % 256);
+      const text = encodeBase91(bytes);
+      assert.deepStrictEqual(decodeBase91(text), bytes, `length ${length}`);
+      assert.ok(!/["\\\s]/.test(text));
+    }
   });
 });
 

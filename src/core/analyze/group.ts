@@ -148,7 +148,7 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
     hits.push2(sourceOffset(block, start), sourceEnd(block, start, end));
     hits.push2(termIndex, id);
-    hits.push(isNegated(text, start, negators) ? 1 : 0);
+    hits.push(isNegated(text, start, negators) || lexicon.negationFrames.negates(text, start, end) ? 1 : 0);
     visible.push2(start, end);
   });
 

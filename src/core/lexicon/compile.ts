@@ -1,3 +1,4 @@
+import { NegationFrames } from '../match/negationFrames';
 import { Automaton } from '../match/automaton';
 import type { Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './types';
 
@@ -25,6 +26,8 @@ export interface CompiledLexicon {
   readonly markers: readonly string[];
   /** Negators, longest first so 没有 is preferred to 没. */
   readonly negators: readonly string[];
+  /** Negations that reach past the character before the term (see `negationFrameAt`). */
+  readonly negationFrames: NegationFrames;
   /** Distinct key for caches: changes whenever the compiled content could. */
   readonly key: string;
 }
@@ -67,6 +70,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     markerAutomaton: new Automaton([...markers, ...(lexicon.contrastExclude ?? [])]),
     markers,
     negators: [...lexicon.negators].sort((a, b) => b.length - a.length),
+    negationFrames: new NegationFrames(lexicon.negationFrames ?? []),
     key: `lexicon-${nextKey++}`,
   });
   compiled.set(lexicon, result);

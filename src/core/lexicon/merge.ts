@@ -1,4 +1,4 @@
-import type { Bilingual, Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './types';
+import type { Bilingual, Lexicon, LexiconAxis, LexiconPole, LexiconTerm, NegationFrame } from './types';
 
 /** A user lexicon as written: labels and definitions may be left out. */
 export interface UserLexicon {
@@ -6,6 +6,7 @@ export interface UserLexicon {
   readonly negators?: readonly string[];
   readonly contrastMarkers?: readonly string[];
   readonly contrastExclude?: readonly string[];
+  readonly negationFrames?: readonly NegationFrame[];
   readonly axes: readonly UserAxis[];
 }
 interface Labelled {
@@ -78,12 +79,14 @@ export function mergeLexicons(base: Lexicon, ...users: readonly UserLexicon[]): 
       if (i >= 0) axes[i] = mergeAxis(axes[i], axis);
       else axes.push(mergeAxis(undefined, axis));
     }
+    const negationFrames = [...(merged.negationFrames ?? []), ...(user.negationFrames ?? [])];
     merged = {
       version: 1,
       axes,
       negators: union(merged.negators, user.negators),
       contrastMarkers: union(merged.contrastMarkers, user.contrastMarkers),
       contrastExclude: union(merged.contrastExclude ?? [], user.contrastExclude),
+      ...(negationFrames.length > 0 ? { negationFrames } : {}),
     };
   }
   return merged;

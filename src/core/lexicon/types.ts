@@ -37,6 +37,17 @@ export interface LexiconAxis {
   readonly poles: readonly [LexiconPole, LexiconPole];
 }
 
+/**
+ * A negation that reaches past the character before the term (而非…, 不是…而是, 不受…约束, 与其…不如): a term is
+ * negated when one of `starts` stands before it in the same clause, at most `reach` characters before it, and —
+ * when `ends` is given — one of `ends` follows it in the same clause, at most `reach` characters after it.
+ */
+export interface NegationFrame {
+  readonly starts: readonly string[];
+  readonly ends?: readonly string[];
+  readonly reach: number;
+}
+
 /** The whole lexicon: axes, plus the words that negate a term and the words that mark a contrast. */
 export interface Lexicon {
   readonly version: 1;
@@ -47,4 +58,6 @@ export interface Lexicon {
   readonly contrastMarkers: readonly string[];
   /** Words that contain a contrast marker but are not contrasts (从而, 因而, 而且 …). */
   readonly contrastExclude?: readonly string[];
+  /** Negations that reach further than the character before the term. */
+  readonly negationFrames?: readonly NegationFrame[];
 }

@@ -54,7 +54,7 @@ describe('tension-lens export (in process)', () => {
     const r = cli([seed], { format: 'md', what: 'sites' });
     assert.equal(r.code, 0);
     assert.match(r.out.join('\n'), /^\[\/\/\]: # \(tension-lens-export\)\n\n# 张力报告 · .*seed\.md\n/);
-    assert.match(r.err.join('\n'), /exported 23 tension sites from 1 file/);
+    assert.match(r.err.join('\n'), /exported 26 tension sites from 1 file/);
     assert.equal(cli([seed], { format: 'qdpx' }).code, 2);
   });
 
@@ -67,7 +67,7 @@ describe('tension-lens export (in process)', () => {
     assert.equal(r.code, 1, 'a file was skipped');
     assert.equal(r.err.length, 1);
     assert.match(r.err[0] ?? '', /^tension-lens: skipped .*broken\.txt\.tension\.json: line 1, column 17: invalid JSON.* — fix the sidecar, or export --what terms$/);
-    assert.match(r.out[0] ?? '', /2 annotations, 141 term occurrences from 1 file; 1 file skipped/);
+    assert.match(r.out[0] ?? '', /2 annotations, 168 term occurrences from 1 file; 1 file skipped/);
     const qde = strFromU8(unzipSync(fs.readFileSync(out))['project.qde'] ?? new Uint8Array());
     assert.ok(qde.includes('seed.md') && !qde.includes('broken.txt'));
     // Terms need no sidecar: the same directory exports whole.

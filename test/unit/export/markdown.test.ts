@@ -31,7 +31,7 @@ describe('Markdown export', () => {
   it('is a report with counts by axis, top terms, tension sites and annotations by tag', () => {
     const { tree, raw } = exportMd('report', 'md', [seedArticle()]);
     const headings = nodes(tree).filter((n): n is Heading => n.type === 'heading').map((h) => `${h.depth} ${text(h)}`);
-    assert.deepEqual(headings.slice(0, 5), ['1 张力报告 · ai-lab-expert-departure.md', '2 各轴计数', '2 各极高频词', '2 张力句 (23)', '2 按标签分组的批注 (3)']);
+    assert.deepEqual(headings.slice(0, 5), ['1 张力报告 · ai-lab-expert-departure.md', '2 各轴计数', '2 各极高频词', '2 张力句 (26)', '2 按标签分组的批注 (3)']);
     assert.ok(headings.includes('3 争议焦点 (2)') && headings.includes('3 未加标签 (1)'));
     assert.match(raw, /\| 开放 vs 封闭 \| 开放 \| \d+ \| 封闭 \| \d+ \| \d+ \|/);
     assert.match(raw, /开源 ×\d+/);
@@ -55,7 +55,7 @@ describe('Markdown export', () => {
     assert.match(raw, /^### 张力词出现位置 \(\d+\)$/m);
     assert.doesNotMatch(raw, /按标签分组的批注/);
     const en = exportMd('sites', 'md', [seedArticle()], { language: 'en' }).raw;
-    assert.match(en, /^## Tension sites \(23\)$/m);
+    assert.match(en, /^## Tension sites \(26\)$/m);
     assert.match(en, /Open vs closed/);
   });
 
