@@ -51,12 +51,14 @@ describe('dashboard model', () => {
   it('binary, non-UTF-8 and over-size files become rows with their error while the other rows still render', () => {
     const good = inputOf(files[0] ?? '');
     const binary = decodeArticle(new Uint8Array([0xe5, 0xbc, 0x80, 0x00, 0x01, 0x02]));
-    const latin1 = decodeArticle(new Uint8Array([0xbf, 0xaa, 0xd4, 0xb4])); // 开源 in GBK
+    const gbk = decodeArticle(new Uint8Array([0xbf, 0xaa, 0xd4, 0xb4])); // 开源 in GBK
+    const latin1 = decodeArticle(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])); // "café " in Latin-1
     const huge = decodeArticle(new TextEncoder().encode('开源'.repeat(1000)), 1024);
     assert.deepEqual(binary, { error: { code: 'binary' } });
+    assert.deepEqual(gbk, { error: { code: 'encoding', detail: 'GB18030' } }, 'the row names the encoding that would work');
     assert.deepEqual(latin1, { error: { code: 'encoding' } });
     assert.deepEqual(huge, { error: { code: 'tooLarge', detail: '0' } });
-    const inputs: ArticleInput[] = [good, { path: 'bad.txt', ...binary }, { path: 'gbk.txt', ...latin1 }, { path: 'huge.md', ...huge }];
+    const inputs: ArticleInput[] = [good, { path: 'bad.txt', ...binary }, { path: 'gbk.txt', ...gbk }, { path: 'huge.md', ...huge }];
     const model = buildDashboardModel(inputs, builtinLexicon);
     assert.deepEqual(model.articles.map((r) => [r.path, r.error?.code]), [
       ['ai-lab-expert-departure.md', undefined], ['bad.txt', 'binary'], ['gbk.txt', 'encoding'], ['huge.md', 'tooLarge'],
