@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
+import { type EncodingChoice, analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
 import {
   type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
@@ -23,6 +23,8 @@ export interface ExportOptions {
   readonly out?: string;
   readonly lang?: string;
   readonly lexicon: readonly string[];
+  /** How articles are decoded (`--encoding`); auto by default. */
+  readonly encoding?: EncodingChoice;
   /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
   readonly sidecarFolder?: string;
   readonly version: string;
@@ -149,7 +151,7 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
   for (const file of files) {
     let text: string;
     try {
-      text = readArticle(file);
+      text = readArticle(file, options.encoding);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       skipped.push(problemOf(e));

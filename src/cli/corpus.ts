@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type TensionCounts, type TextEncodingName, sumCounts } from '../core';
+import { FileError } from './files';
+import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
+import { TerminalProgress } from './progress';
+import type { FileOutcome, WorkOptions } from './work';
+
+/** Where a corpus command writes: stdout (through the caller) or `--out`, and stderr. */
+export interface CorpusIo {
+  /** Writes a piece of output as is (no newline added); a promise when the caller must wait for the pipe to drain. */
+  readonly write: (chunk: string) => void | Promise<void>;
+  readonly err: (line: string) => void;
+  /** Raw stderr for the progress line; only given when stderr is a terminal and progress is wanted. */
+  readonly progress?: (chunk: string) => void;
+  /** Aborted on Ctrl+C: the workers stop at once. */
+  readonly signal?: AbortSignal;
+}
+
+export interface CorpusRun {
+  readonly options: WorkOptions;
+  readonly jobs: number;
+  /** `scan --json`: one JSON document; `scan --jsonl`: one record a line; `text`: the readable summaries; `none`: stats. */
+  readonly output: 'json' | 'jsonl' | 'text' | 'none';
+  /** Files that could not even be listed (missing paths), reported first. */
+  readonly listErrors: readonly FileError[];
+}
+
+/** What a finished run hands back to print the stats of the whole. */
+export interface CorpusResult {
+  readonly files: readonly string[];
+  readonly encodings: readonly TextEncodingName[];
+  readonly counts: TensionCounts;
+  readonly failed: number;
+}
+
+/** How many files each job may have in flight or waiting for its turn: enough to keep every worker busy. */
+const WINDOW_PER_JOB = 4;
+
+function processorFor(run: CorpusRun, files: readonly string[]): Processor {
+  const bundle = workerBundle();
+  // stdin is read where it is: in this thread.
+  const jobs = Math.min(run.jobs, files.length);
+  const pool = jobs > 1 && bundle !== undefined && !files.includes('-');
+  // For tests and the bench: which path ran, without changing the output.
+  if (process.env.TENSION_LENS_TRACE === 'pool') process.stderr.write(`tension-lens: ${pool ? `${jobs} workers` : 'in process'}\n`);
+  return pool ? workerPool(run.options, jobs, bundle) : inProcess(run.options);
+}
+
+function sizes(files: readonly string[]): number {
+  let total = 0;
+  for (const f of files) {
+    try {
+      if (f !== '-') total += fs.statSync(f).size;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return total;
+}
+
+/**
+ * Runs scan or stats over `files` with the pool: outcomes arrive in path order and are written as they come (scan),
+ * or summed (stats), so memory holds only the window of files in flight. Bad files get one line each on `err` and
+ * never stop the run. Rejects with `Interrupted` when the signal aborts.
+ */
+export async function runCorpus(run: CorpusRun, files: readonly string[], io: CorpusIo): Promise<CorpusResult> {
+  const processor = processorFor(run, files);
+  const progress = io.progress ? new TerminalProgress(files.length, sizes(files), io.progress) : undefined;
+  const err = (line: string): void => (progress ? progress.note(line) : io.err(line));
+  const stop = (): void => processor.stop();
+  if (io.signal?.aborted) processor.stop();
+  io.signal?.addEventListener('abort', stop);
+  for (const e of run.listErrors) err(`tension-lens: ${e.message}`);
+  const done: string[] = [];
+  const encodings: TextEncodingName[] = [];
+  let counts = sumCounts([]);
+  let failed = run.listErrors.length;
+  let first = true;
+  try {
+    if (run.output === 'json') await io.write('{"version":1,"files":[');
+    for await (const outcome of inOrder(files, processor, Math.max(1, run.jobs) * WINDOW_PER_JOB)) {
+      progress?.advance(outcome.bytes);
+      if (!outcome.ok) {
+        failed++;
+        err(`tension-lens: ${outcome.message}`);
+        continue;
+      }
+      done.push(outcome.path);
+      encodings.push(outcome.encoding);
+      if (outcome.counts) counts = sumCounts([counts, outcome.counts]);
+      if (outcome.output !== undefined) await io.write(pieceOf(run.output, outcome, first));
+      first = false;
+    }
+    if (run.output === 'json') await io.write(']}\n');
+    else if (run.output === 'text' && !first) await io.write('\n');
+  } finally {
+    io.signal?.removeEventListener('abort', stop);
+    progress?.finish();
+    await processor.close();
+  }
+  if (io.signal?.aborted) throw new Interrupted();
+  return { files: done, encodings, counts, failed };
+}
+
+function pieceOf(output: CorpusRun['output'], outcome: Extract<FileOutcome, { ok: true }>, first: boolean): string {
+  const text = outcome.output ?? '';
+  if (output === 'jsonl') return `${text}\n`;
+  if (output === 'json') return first ? text : `,${text}`;
+  return first ? text : `\n\n${text}`;
+}
+
+/**
+ * An output file written the way `--out` promises: into a temp file beside it, renamed over it only when the run
+ * finished; `discard` (on an error or Ctrl+C) removes the temp file, so no partial file is ever left.
+ */
+export class AtomicOutput {
+  private readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(readonly target: string) {
+    this.temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+    this.fd = fs.openSync(this.temp, 'wx');
+  }
+
+  write(chunk: string): void {
+    if (this.fd !== undefined) fs.writeSync(this.fd, chunk);
+  }
+
+  commit(): void {
+    this.close();
+    fs.renameSync(this.temp, this.target);
+  }
+
+  discard(): void {
+    this.close();
+    try {
+      fs.unlinkSync(this.temp);
+    } catch {
+      // already gone
+    }
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
