@@ -183,6 +183,17 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.equal(fs.readFileSync(target, 'utf8').trim().split('\n').length, 21);
   });
 
+  it('shows progress on a terminal (a pseudo-terminal from script(1)), erased when done', function () {
+    if (spawnSync('script', ['--version']).status !== 0) this.skip();
+    const target = path.join(tmp, 'stats-tty.txt');
+    const command = [process.execPath, cli, 'stats', '--out', target, corpus].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.match(r.stdout, /\r\u001b\[2K\d+\/64 files {2}\d+\.\d\/\d+\.\d MB/, 'a progress line, rewritten in place');
+    assert.ok(r.stdout.includes('64/64 files'), 'it reaches the end');
+    assert.ok(r.stdout.lastIndexOf('\u001b[2K') > r.stdout.lastIndexOf('files  '), 'the line is erased at the end');
+    assert.match(fs.readFileSync(target, 'utf8'), /^62 files, \d+ terms/);
+  });
+
   it('the progress line says files, MB, rate and time left', () => {
     assert.equal(progressLine({ files: 1234, totalFiles: 20000, bytes: 45.6 * 1048576, totalBytes: 135 * 1048576, seconds: 2 }), '1,234/20,000 files  45.6/135.0 MB  22.8 MB/s  4 s left');
     assert.equal(progressLine({ files: 0, totalFiles: 3, bytes: 0, totalBytes: 1048576, seconds: 0 }), '0/3 files  0.0/1.0 MB');
