@@ -13,6 +13,7 @@ import { registerFilterTerms, registerRevealRange, registerShowOccurrences } fro
 import { registerOpenSample } from './commands/sampleCommand';
 import { ConfigService } from './config';
 import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
+import { type EncodingOffer, registerMisdecodedDocuments } from './encoding/misdecoded';
 import { type DecoratedRanges, PoleDecorations } from './decorations/poleDecorations';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
@@ -50,6 +51,8 @@ export interface TensionLensApi {
   annotate(args: AnnotateArgs): Promise<string | undefined>;
   /** The dashboard: whether it is open, the update (model) it last posted to its webview, what the webview rendered. */
   getDashboardModel(): DashboardSnapshot;
+  /** The "Reopen with Encoding" warnings handed to VS Code for mis-decoded files, oldest first. */
+  getEncodingOffers(): readonly EncodingOffer[];
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -98,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
       if (document && !document.isUntitled && analyses.get(uri)) void annotations.load(document);
     }),
   );
+  const misdecoded = registerMisdecodedDocuments();
+  context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
   context.subscriptions.push(dashboard);
   context.subscriptions.push(...registerExportCommands({
@@ -126,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     getAnnotationTree: (node?: AnnotationNode) => annotationTree.getChildren(node),
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
+    getEncodingOffers: () => [...misdecoded.offers],
   });
 }
 
