@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type DecodedText, ENCODING_LABEL, type EncodingChoice, decodeText } from '../core';
@@ -67,6 +68,11 @@ export function readBytes(file: string): Uint8Array {
  */
 export function decodeArticleBytes(file: string, bytes: Uint8Array, choice: EncodingChoice = 'auto'): DecodedText {
   if (bytes.subarray(0, 8192).includes(0)) throw new FileError(file, 'binary file (contains NUL bytes), skipped');
+  // Most files are UTF-8: Node checks and decodes those natively, several times faster than a fatal TextDecoder.
+  if ((choice === 'auto' || choice === 'utf-8') && isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+  }
   const decoded = decodeText(bytes, choice);
   if (decoded) return decoded;
   if (choice === 'auto') throw new FileError(file, `not valid UTF-8, and it does not read as GB18030 or Big5 Chinese; ${CONVERT}`);
