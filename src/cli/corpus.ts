@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type TensionCounts, type TextEncodingName, sumCounts } from '../core';
+import type { TensionCounts, TextEncodingName } from '../core';
 import { FileError } from './files';
 import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
@@ -74,7 +74,7 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
   for (const e of run.listErrors) err(`tension-lens: ${e.message}`);
   const done: string[] = [];
   const encodings: TextEncodingName[] = [];
-  let counts = sumCounts([]);
+  const counts = new CountsTotal();
   let failed = run.listErrors.length;
   let first = true;
   try {
@@ -88,7 +88,7 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
       }
       done.push(outcome.path);
       encodings.push(outcome.encoding);
-      if (outcome.counts) counts = sumCounts([counts, outcome.counts]);
+      if (outcome.counts) counts.add(outcome.counts);
       if (outcome.output !== undefined) await io.write(pieceOf(run.output, outcome, first));
       first = false;
     }
@@ -100,7 +100,31 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
     await processor.close();
   }
   if (io.signal?.aborted) throw new Interrupted();
-  return { files: done, encodings, counts, failed };
+  return { files: done, encodings, counts: counts.value(), failed };
+}
+
+/**
+ * Counts added up file by file in place — the same sums, with the keys in the same order, as the core's `sumCounts`
+ * over every file at once, without a new object per file (on 20,000 files that copying was a tenth of the run).
+ */
+class CountsTotal {
+  private total = 0;
+  private readonly axes: Record<string, { total: number; poles: Record<string, number> }> = {};
+  private readonly terms: Record<string, number> = {};
+
+  add(counts: TensionCounts): void {
+    this.total += counts.total;
+    for (const [id, a] of Object.entries(counts.axes)) {
+      const sum = (this.axes[id] ??= { total: 0, poles: {} });
+      sum.total += a.total;
+      for (const [pole, n] of Object.entries(a.poles)) sum.poles[pole] = (sum.poles[pole] ?? 0) + n;
+    }
+    for (const [term, n] of Object.entries(counts.terms)) this.terms[term] = (this.terms[term] ?? 0) + n;
+  }
+
+  value(): TensionCounts {
+    return { total: this.total, axes: this.axes, terms: this.terms };
+  }
 }
 
 function pieceOf(output: CorpusRun['output'], outcome: Extract<FileOutcome, { ok: true }>, first: boolean): string {

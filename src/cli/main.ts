@@ -139,6 +139,9 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
+  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats') {
+    throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
+  }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
     return runExportCommand(paths, {

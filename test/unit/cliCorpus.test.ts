@@ -131,6 +131,16 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.match(tension(['stats', '--merge', ...shards]).stdout, new RegExp(`^${whole.files.length} files, ${whole.counts.total} terms`));
   });
 
+  it('export reads GBK files with --encoding auto, and says --jobs is for scan and stats', () => {
+    const target = path.join(tmp, 'gbk-terms.csv');
+    const r = tension(['export', '--format', 'csv', '--what', 'terms', '--out', target, path.join(corpus, 'part-1', 'gbk.txt')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(fs.readFileSync(target, 'utf8'), /开源/);
+    const jobs = tension(['export', '--format', 'csv', '--jobs', '2', corpus]);
+    assert.equal(jobs.code, 2);
+    assert.match(jobs.stderr, /--jobs is for scan and stats/);
+  });
+
   it('stats --merge refuses a shard that is not stats --json output, naming it, and prints nothing', () => {
     const bad = path.join(tmp, 'bad-shard.json');
     fs.writeFileSync(bad, JSON.stringify({ version: 1, files: ['a.md'], counts: { total: 'many' } }));
