@@ -198,7 +198,8 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     const target = path.join(tmp, 'stats-tty.txt');
     const command = [process.execPath, cli, 'stats', '--out', target, corpus].map((a) => `'${a}'`).join(' ');
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    assert.match(r.stdout, /\r\u001b\[2K\d+\/64 files {2}\d+\.\d\/\d+\.\d MB/, 'a progress line, rewritten in place');
+    // \r, then ESC [2K (erase the line), then the line.
+    assert.match(r.stdout, new RegExp(`\r${String.fromCharCode(27)}\\[2K\\d+/64 files {2}\\d+\\.\\d/\\d+\\.\\d MB`), 'a progress line, rewritten in place');
     assert.ok(r.stdout.includes('64/64 files'), 'it reaches the end');
     assert.ok(r.stdout.lastIndexOf('\u001b[2K') > r.stdout.lastIndexOf('files  '), 'the line is erased at the end');
     assert.match(fs.readFileSync(target, 'utf8'), /^62 files, \d+ terms/);
