@@ -4,12 +4,12 @@ import type { TensionCounts, TextEncodingName } from '../core';
 import { FileError } from './files';
 import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
-import type { FileOutcome, WorkOptions } from './work';
+import type { WorkOptions } from './work';
 
 /** Where a corpus command writes: stdout (through the caller) or `--out`, and stderr. */
 export interface CorpusIo {
   /** Writes a piece of output as is (no newline added); a promise when the caller must wait for the pipe to drain. */
-  readonly write: (chunk: string) => void | Promise<void>;
+  readonly write: (chunk: string | Uint8Array) => void | Promise<void>;
   readonly err: (line: string) => void;
   /** Raw stderr for the progress line; only given when stderr is a terminal and progress is wanted. */
   readonly progress?: (chunk: string) => void;
@@ -89,7 +89,12 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
       done.push(outcome.path);
       encodings.push(outcome.encoding);
       if (outcome.counts) counts.add(outcome.counts);
-      if (outcome.output !== undefined) await io.write(pieceOf(run.output, outcome, first));
+      if (outcome.output !== undefined) {
+        const [before, after] = separators(run.output, first);
+        if (before) await io.write(before);
+        await io.write(outcome.output);
+        if (after) await io.write(after);
+      }
       first = false;
     }
     if (run.output === 'json') await io.write(']}\n');
@@ -127,11 +132,11 @@ class CountsTotal {
   }
 }
 
-function pieceOf(output: CorpusRun['output'], outcome: Extract<FileOutcome, { ok: true }>, first: boolean): string {
-  const text = outcome.output ?? '';
-  if (output === 'jsonl') return `${text}\n`;
-  if (output === 'json') return first ? text : `,${text}`;
-  return first ? text : `\n\n${text}`;
+/** What goes before and after a file's piece of output: commas between JSON records, a newline after a JSON Line. */
+function separators(output: CorpusRun['output'], first: boolean): [string, string] {
+  if (output === 'jsonl') return ['', '\n'];
+  if (output === 'json') return [first ? '' : ',', ''];
+  return [first ? '' : '\n\n', ''];
 }
 
 /**
@@ -147,8 +152,10 @@ export class AtomicOutput {
     this.fd = fs.openSync(this.temp, 'wx');
   }
 
-  write(chunk: string): void {
-    if (this.fd !== undefined) fs.writeSync(this.fd, chunk);
+  write(chunk: string | Uint8Array): void {
+    if (this.fd === undefined) return;
+    if (typeof chunk === 'string') fs.writeSync(this.fd, chunk);
+    else fs.writeSync(this.fd, chunk);
   }
 
   commit(): void {

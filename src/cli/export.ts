@@ -94,7 +94,8 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
-function writeError(target: string, e: unknown): string {
+/** The one line saying why `--out` could not be written, and the fix. */
+export function writeError(target: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'it is a directory' : code === 'ENOSPC' ? 'the disk is full' : code ?? String(e);

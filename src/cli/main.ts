@@ -4,7 +4,7 @@ import { isEncodingChoice } from '../core';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
-import { runExportCommand } from './export';
+import { runExportCommand, writeError } from './export';
 import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
@@ -58,11 +58,27 @@ interface Output {
   /** Whether stdout is a terminal (colours, progress). */
   isTTY: boolean;
   /** Writes output as is; a promise while the pipe drains. Without it, the output is printed with `out` at the end. */
-  write?: (chunk: string) => void | Promise<void>;
+  write?: (chunk: string | Uint8Array) => void | Promise<void>;
   /** Raw stderr, given when it is a terminal: the progress line goes there. */
   progress?: (chunk: string) => void;
   /** Aborted on Ctrl+C. */
   signal?: AbortSignal;
+}
+
+/** `--out` could not be opened or written: reported with the reason and the fix, exit 1. */
+class OutputError extends Error {
+  constructor(readonly target: string, override readonly cause: unknown) {
+    super(`cannot write ${target}`);
+  }
+}
+
+/** Opens `--out` for an atomic write, as an `OutputError` when its folder is missing or not writable. */
+function openOutput(target: string): AtomicOutput {
+  try {
+    return new AtomicOutput(target);
+  } catch (e) {
+    throw new OutputError(target, e);
+  }
 }
 
 /** The exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it. */
@@ -74,8 +90,13 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
     return await runCommand(argv, io);
   } catch (e) {
     if (e instanceof Interrupted) {
-      io.err('tension-lens: interrupted; nothing was written to --out');
+      const out = argv.some((a) => a === '--out' || a.startsWith('--out='));
+      io.err(`tension-lens: interrupted${out ? '; nothing was written to --out' : ''}`);
       return INTERRUPTED;
+    }
+    if (e instanceof OutputError) {
+      io.err(writeError(e.target, e.cause));
+      return 1;
     }
     if (e instanceof MergeError) {
       io.err(`tension-lens: cannot merge: ${e.message}`);
@@ -169,11 +190,13 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const { paths: files, errors } = collectPaths(paths);
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
-  const target = values.out === undefined ? undefined : new AtomicOutput(values.out);
+  const target = values.out === undefined ? undefined : openOutput(values.out);
   // Progress only where a person watches: stderr on a terminal, and the output not going down a pipe.
   const showProgress = io.progress && (io.isTTY || target !== undefined) ? io.progress : undefined;
   let buffered = '';
-  const write: (chunk: string) => void | Promise<void> = target ? (chunk: string) => target.write(chunk) : io.write ?? ((chunk: string) => void (buffered += chunk));
+  const utf8 = new TextDecoder();
+  const write: (chunk: string | Uint8Array) => void | Promise<void> = target ? (chunk) => target.write(chunk)
+    : io.write ?? ((chunk) => void (buffered += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
   try {
     const result = await runCorpus({
       options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
@@ -196,7 +219,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
 /** Prints `text`, or writes it to `out` atomically. */
 async function writeAll(out: string | undefined, text: string, io: Output): Promise<number> {
   if (out !== undefined) {
-    const target = new AtomicOutput(out);
+    const target = openOutput(out);
     target.write(text);
     target.commit();
   } else if (io.write) await io.write(text);
@@ -205,7 +228,7 @@ async function writeAll(out: string | undefined, text: string, io: Output): Prom
 }
 
 /** Writes to stdout, waiting for the pipe to drain when it is full, so a slow reader bounds the memory too. */
-function writeStdout(chunk: string): void | Promise<void> {
+function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
   if (process.stdout.write(chunk)) return;
   return new Promise((resolve) => process.stdout.once('drain', resolve));
 }

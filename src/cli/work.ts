@@ -18,7 +18,12 @@ export interface WorkOptions {
 
 /** One file's result, in plain data (it is posted back from a worker). `bytes` is its size on disk. */
 export type FileOutcome =
-  | { readonly ok: true; readonly path: string; readonly bytes: number; readonly encoding: TextEncodingName; readonly output?: string; readonly counts?: TensionCounts }
+  | {
+    readonly ok: true; readonly path: string; readonly bytes: number; readonly encoding: TextEncodingName;
+    /** The file's piece of output; UTF-8 bytes when it comes from a worker (moved, not copied, to the main thread). */
+    readonly output?: string | Uint8Array;
+    readonly counts?: TensionCounts;
+  }
   | { readonly ok: false; readonly path: string; readonly bytes: number; readonly message: string };
 
 /**

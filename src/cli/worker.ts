@@ -10,11 +10,18 @@ export interface WorkRequest {
 }
 
 const port = parentPort;
+const encoder = new TextEncoder();
 if (port) {
   const work = fileWorker(workerData as WorkOptions);
   port.on('message', (request: WorkRequest) => {
     try {
-      port.postMessage({ id: request.id, outcome: work(request.file) });
+      const outcome = work(request.file);
+      if (outcome.ok && typeof outcome.output === 'string') {
+        // As bytes in a buffer of its own, handed over without a copy: the main thread then writes bytes and never
+        // builds the output as strings of its own, which is what made its memory grow with the corpus.
+        const output = encoder.encode(outcome.output);
+        port.postMessage({ id: request.id, outcome: { ...outcome, output } }, [output.buffer]);
+      } else port.postMessage({ id: request.id, outcome });
     } catch (e) {
       port.postMessage({ id: request.id, crash: e instanceof Error ? e.stack ?? e.message : String(e) });
     }

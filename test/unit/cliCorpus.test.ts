@@ -185,6 +185,13 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.match(stderr, /interrupted; nothing was written to --out/);
   });
 
+  it('an --out in a folder that does not exist: one line with the reason, exit 1, nothing written', () => {
+    const r = tension(['stats', '--json', '--out', path.join(tmp, 'no-such-folder', 's.json'), path.join(corpus, 'part-1')]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /cannot write .*s\.json: its folder does not exist; nothing was written — choose another --out/);
+    assert.ok(!r.stderr.includes('    at '), 'no stack trace');
+  });
+
   it('--out is written whole when the run ends', () => {
     const target = path.join(tmp, 'whole.jsonl');
     const r = tension(['scan', '--jsonl', '--out', target, path.join(corpus, 'part-1')]);
