@@ -66,7 +66,8 @@ const builds = [
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+  // The CLI and the worker its pool runs (src/cli/pool.ts loads dist/cli-worker.js beside dist/cli.js).
+  { ...common, entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) } },
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.

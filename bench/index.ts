@@ -6,8 +6,10 @@
  *   npm run bench                      full run (a few minutes), tables + targets
  *   npm run -s bench -- --json         the same, one JSON object on stdout (-s: without npm's banner)
  *   npm run bench -- --quick           the same code on tiny sizes, in seconds (what the smoke test runs)
- *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations, dashboard, webview)
+ *   npm run bench -- --only=matcher,analysis   run some sections (matcher, analysis, incremental, extension, annotations, dashboard, webview, corpus)
  *   npm run bench -- --only=webview  the dashboard's Article tab in headless Chromium (--quick leaves it out unless named)
+ *   npm run bench -- --only=corpus --corpus-articles=5000   the CLI over a corpus of that many articles (default 2,000)
+ *   npm run bench -- --only=corpus --corpus-full            the issue's corpus: 20,000 articles, about 135 MB
  *
  * Progress goes to stderr, so `--json` output can be piped.
  */
@@ -15,6 +17,7 @@ import os from 'node:os';
 import { benchAnalysis } from './analysis';
 import { FORK_FLAG, forkedAnalysis } from './forks';
 import { benchAnnotations } from './annotations';
+import { type CorpusResult, benchCorpus } from './corpus';
 import { type DashboardResult, benchDashboard } from './dashboard';
 import { bundleSize, heapPerMB, readHostFigures } from './extension';
 import { benchIncremental } from './incremental';
@@ -27,7 +30,7 @@ import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson,
 import { type RunPlan, nowMs } from './stats';
 import { type Lexicon, builtinLexicon } from '../src/core';
 
-const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard', 'webview'] as const;
+const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard', 'webview', 'corpus'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions of one mode. */
@@ -66,14 +69,22 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${((nowMs() - startedAt) / 1000).toFixed(1).padStart(5)} s  ${message}\n`);
 }
 
-function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; only: ReadonlySet<Section> } {
+/** The issue's corpus: 20,000 articles, about 135 MB; the default is a tenth of it, which runs in seconds. */
+const FULL_CORPUS = 20_000;
+const DEFAULT_CORPUS = 2_000;
+const QUICK_CORPUS = 60;
+
+function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; only: ReadonlySet<Section>; corpusArticles: number } {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const unknown = (only ?? []).filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
   const quick = argv.includes('--quick');
   // A quick run (the unit suite's smoke test) starts no browser unless the webview section is asked for by name.
   const all = quick ? SECTIONS.filter((s) => s !== 'webview') : SECTIONS;
-  return { quick, json: argv.includes('--json'), only: new Set((only ?? all) as Section[]) };
+  const asked = argv.find((a) => a.startsWith('--corpus-articles='))?.slice('--corpus-articles='.length);
+  const corpusArticles = argv.includes('--corpus-full') ? FULL_CORPUS : asked !== undefined ? Number(asked) : quick ? QUICK_CORPUS : DEFAULT_CORPUS;
+  if (!Number.isInteger(corpusArticles) || corpusArticles < 1) throw new Error(`--corpus-articles must be a whole number of at least 1, not '${asked ?? ''}'`);
+  return { quick, json: argv.includes('--json'), only: new Set((only ?? all) as Section[]), corpusArticles };
 }
 
 /** A fork (see forks.ts): measures one analysis row, prints it as JSON, and nothing else. */
@@ -191,6 +202,8 @@ async function main(): Promise<void> {
       [{ label: 'seed article', text: seed }, ...sizes.map((size) => ({ label: `${sizeLabel(size)} markdown`, text: textOf('markdown', size) }))],
       builtinLexicon, args.quick ? 2 : 5, progress);
   }
+  let corpus: CorpusResult | null = null;
+  if (run('corpus')) corpus = benchCorpus(args.corpusArticles, args.quick ? 1 : 3, progress);
 
   const sample = textOf('markdown', config.sizes[0] ?? 16 * KiB);
   const results: BenchResults = {
@@ -208,7 +221,7 @@ async function main(): Promise<void> {
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
     ],
-    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview,
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview, corpus,
     elapsedSeconds: (nowMs() - started) / 1000,
   };
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);

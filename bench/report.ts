@@ -1,6 +1,7 @@
 /** The bench's output: one results object, printed as tables with the targets, or as JSON for machines. */
 import type { AnalysisRow } from './analysis';
 import type { AnnotationResult } from './annotations';
+import type { CorpusResult, CorpusTiming } from './corpus';
 import type { DashboardResult } from './dashboard';
 import type { WebviewResult } from './webview';
 import type { HeapResult, HostFigures } from './extension';
@@ -30,6 +31,7 @@ export interface BenchResults {
   readonly annotations: AnnotationResult;
   readonly dashboard: DashboardResult | null;
   readonly webview: WebviewResult | null;
+  readonly corpus: CorpusResult | null;
   readonly elapsedSeconds: number;
 }
 
@@ -106,7 +108,24 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     name: 'Article tab DOM bounded (nodes at 10 MB ≤ 1.5 × at 1 MB)', value: tab1 && tab10 ? `${tab1.nodes} → ${tab10.nodes} nodes` : 'not measured',
     pass: tab1 && tab10 ? tab10.nodes <= 1.5 * tab1.nodes : null,
   });
+  checks.push(...corpusTargets(results.corpus));
   return checks;
+}
+
+function corpusTargets(corpus: CorpusResult | null): TargetCheck[] {
+  if (!corpus) return [];
+  const notRun = 'n/a (corpus section not run)';
+  const all = corpus.stats[corpus.stats.length - 1];
+  const one = corpus.stats.find((s) => s.jobs === 1);
+  const two = corpus.stats.find((s) => s.jobs === 2);
+  const rg = 'stat' in corpus.ripgrep ? corpus.ripgrep : undefined;
+  const ratio = all && rg ? all.stat.median / rg.stat.median : null;
+  const scaling = one && two ? one.stat.median / two.stat.median : null;
+  return [
+    { name: 'corpus: stats --json (all cores) within 3× of rg -o -F -f forms', value: ratio === null ? ('note' in corpus.ripgrep ? corpus.ripgrep.note : notRun) : `${ratio.toFixed(2)}×`, pass: ratio === null ? null : ratio <= 3 },
+    { name: 'corpus: stats --json from 1 to 2 jobs ≥ 1.7×', value: scaling === null ? notRun : `${scaling.toFixed(2)}×`, pass: scaling === null ? null : scaling >= 1.7 },
+    { name: 'corpus: scan --jsonl peak RSS ≤ 300 MB', value: `${(corpus.scanJsonlPeakRss / MiB).toFixed(0)} MB`, pass: corpus.scanJsonlPeakRss <= 300 * MiB },
+  ];
 }
 
 /** The machine-readable summary: medians in ms or MB/s, numbers only, null where not measured. */
@@ -144,9 +163,37 @@ export function toJson(results: BenchResults): object {
     dashboardScanMs: results.dashboard?.total.median ?? null,
     dashboardLongestArticleMs: results.dashboard?.perArticle.max ?? null,
     articleTab: results.webview?.rows.map((r) => ({ label: r.label, bytes: r.bytes, sections: r.sections, sites: r.sites, nodes: r.nodes, renderMs: r.render.median, unchangedMs: r.unchanged.median, idleFrameMs: r.idle.median })) ?? null,
+    corpus: results.corpus ? corpusJson(results.corpus) : null,
     targets: checkTargets(results).map((t) => ({ name: t.name, value: t.value, pass: t.pass })),
     elapsedSeconds: results.elapsedSeconds,
   };
+}
+
+function corpusJson(c: CorpusResult): object {
+  const timing = (t: CorpusTiming) => ({ jobs: t.jobs, ms: t.stat.median, minMs: t.stat.min, maxMs: t.stat.max, MBps: t.MBps });
+  return {
+    articles: c.articles, bytes: c.bytes, forms: c.forms, cores: c.cores,
+    ripgrep: 'stat' in c.ripgrep ? timing(c.ripgrep) : null, ripgrepNote: 'note' in c.ripgrep ? c.ripgrep.note : null, ripgrepMatches: c.ripgrepMatches,
+    stats: c.stats.map(timing), statsTerms: c.statsTerms,
+    scanJsonlPeakRssBytes: c.scanJsonlPeakRss, scanJsonlMs: c.scanJsonlMs, scanJsonlOutputBytes: c.scanJsonlOutputBytes, scanJsonPeakRssBytes: c.scanJsonPeakRss,
+  };
+}
+
+/** The corpus section's lines of the text report. */
+function corpusText(c: CorpusResult): string[] {
+  const rg = 'stat' in c.ripgrep ? c.ripgrep : undefined;
+  const rows = [...(rg ? [rg] : []), ...c.stats].map((t) => [
+    t.jobs === null ? t.label : `${t.label} --jobs ${t.jobs}`, range(t.stat), mbps(t.MBps), rg ? `${(t.stat.median / rg.stat.median).toFixed(2)}×` : 'n/a',
+  ]);
+  return [
+    '', `8. Corpus — the CLI over ${c.articles.toLocaleString('en')} Markdown articles (${bytes(c.bytes)}), ${c.forms.toLocaleString('en')} forms, ${c.cores} cores`,
+    ...(rg ? [] : [`  ${'note' in c.ripgrep ? c.ripgrep.note : ''}`]),
+    table(['command', 'ms', 'MB/s', '÷ rg'], rows),
+    `  rg printed ${c.ripgrepMatches?.toLocaleString('en') ?? 'n/a'} matches; stats counted ${c.statsTerms.toLocaleString('en')} terms (leftmost-longest, negation-aware: not the same count).`,
+    `  scan --jsonl --jobs ${c.cores}: peak RSS ${bytes(c.scanJsonlPeakRss)}, ${ms(c.scanJsonlMs)} ms, ${bytes(c.scanJsonlOutputBytes)} written; scan --json: peak RSS ${bytes(c.scanJsonPeakRss)}.`,
+    '  Each command: one warm-up run (fills the page cache), then the timed runs; output read through a pipe.',
+    '  Peak RSS is process.resourceUsage().maxRSS of the CLI process at exit (its worker threads included).',
+  ];
 }
 
 /** The human-readable report. */
@@ -229,6 +276,7 @@ export function toText(results: BenchResults): string {
     }
     out.push(`  ${wv.note}`);
   }
+  if (results.corpus) out.push(...corpusText(results.corpus));
 
   out.push('', 'Targets');
   for (const t of checkTargets(results)) out.push(`  ${t.pass === null ? '–' : t.pass ? '✔' : '✘'} ${t.name}: ${t.value}`);

@@ -16,11 +16,11 @@ import { parseArgs } from 'node:util';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The Marketplace takes far more, but this extension has no reason to come near it: the bundles are ~0.5 MB each. */
 export const MAX_BYTES = 1024 * 1024;
-/** Bundles in dist/ that are not part of the extension (the command-line tool). */
-const NOT_SHIPPED = new Set(['dist/cli.js']);
+/** Bundles in dist/ that are not part of the extension (the command-line tool and the worker of its pool). */
+const NOT_SHIPPED = new Set(['dist/cli.js', 'dist/cli-worker.js']);
 /** Paths (inside the .vsix's `extension/` folder) that must never ship. */
 const FORBIDDEN = [/^src\//, /^test\//, /^node_modules\//, /^bench\//, /^scripts\//, /^out\//, /^docs\//, /\.map$/,
-  /^dist\/cli\.js$/, /\.ts$/, /^tsconfig/, /^\.vscode-test/, /\.vsix$/];
+  /^dist\/cli(?:-worker)?\.js$/, /\.ts$/, /^tsconfig/, /^\.vscode-test/, /\.vsix$/];
 
 /**
  * The entries of a zip file from its central directory: `{ name, size }` (uncompressed bytes). Enough for a .vsix

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
+import { type EncodingChoice, analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
 import {
   type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
@@ -23,6 +23,8 @@ export interface ExportOptions {
   readonly out?: string;
   readonly lang?: string;
   readonly lexicon: readonly string[];
+  /** How articles are decoded (`--encoding`); auto by default. */
+  readonly encoding?: EncodingChoice;
   /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
   readonly sidecarFolder?: string;
   readonly version: string;
@@ -92,7 +94,8 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   }
 }
 
-function writeError(target: string, e: unknown): string {
+/** The one line saying why `--out` could not be written, and the fix. */
+export function writeError(target: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'it is a directory' : code === 'ENOSPC' ? 'the disk is full' : code ?? String(e);
@@ -149,7 +152,7 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
   for (const file of files) {
     let text: string;
     try {
-      text = readArticle(file);
+      text = readArticle(file, options.encoding);
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
       skipped.push(problemOf(e));

@@ -1,11 +1,15 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { type Analysis, type ArticleFormat, analyze, compileLexicon, formatOf, sumCounts } from '../core';
+import { isEncodingChoice } from '../core';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
-import { runExportCommand } from './export';
-import { FileError, collectPaths, readArticle } from './files';
+import { AtomicOutput, runCorpus } from './corpus';
+import { runExportCommand, writeError } from './export';
+import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
-import { scanRecord, scanSummary, statsSummary } from './report';
+import { MergeError, mergeStats, readShard } from './merge';
+import { Interrupted } from './pool';
+import { statsSummary } from './report';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -13,8 +17,9 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 const HELP = `tension-lens ${VERSION} — find the tension terms of Chinese articles
 
 Usage:
-  tension-lens scan [--json] [--lexicon FILE]... [--format md|txt] PATH...
-  tension-lens stats [--json] [--lexicon FILE]... PATH...
+  tension-lens scan [--json|--jsonl] [--lexicon FILE]... [--format md|txt] [--jobs N] [--encoding E] [--out FILE] PATH...
+  tension-lens stats [--json] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
+  tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
@@ -23,33 +28,80 @@ PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - 
 
 Options:
   --json          machine-readable output (see README: "CLI JSON")
+  --jsonl         scan: one JSON object per file and line, written as each file is done, in path order
+  --jobs N        files analysed in parallel by N worker threads (default: the number of cores, here ${os.availableParallelism()})
+  --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
+                  default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
+  --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
                   export: the file format (w3c = W3C Web Annotation JSON-LD, qdpx = REFI-QDA project)
   --what W        export: what to export (default: report where the format holds one; see README: "Exports")
-  --out FILE      export: write FILE (atomically) instead of printing; required for qdpx
+  --out FILE      write FILE (atomically: all of it or nothing, also on Ctrl+C) instead of printing; required for qdpx
   --lang L        export: language of headings and labels, zh or en (default: from LANG)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
   -h, --help      this help
   -v, --version   the version
 
-Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon.`;
+Progress (files, MB, rate, time left) is shown on stderr when it is a terminal and the output is not piped.
+
+Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon, 130 interrupted (Ctrl+C).`;
 
 /** Thrown for a command line we cannot run; printed with a hint and exit code 2. */
 class UsageError extends Error {}
 
 interface Output {
+  /** Prints a line (the newline is added). */
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Whether stdout is a terminal (colours, progress). */
   isTTY: boolean;
+  /** Writes output as is; a promise while the pipe drains. Without it, the output is printed with `out` at the end. */
+  write?: (chunk: string | Uint8Array) => void | Promise<void>;
+  /** Raw stderr, given when it is a terminal: the progress line goes there. */
+  progress?: (chunk: string) => void;
+  /** Aborted on Ctrl+C. */
+  signal?: AbortSignal;
 }
 
-/** Runs the CLI and returns its exit code (kept apart from `process` so tests can call it). */
-export function run(argv: readonly string[], io: Output): number {
+/** `--out` could not be opened or written: reported with the reason and the fix, exit 1. */
+class OutputError extends Error {
+  constructor(readonly target: string, override readonly cause: unknown) {
+    super(`cannot write ${target}`);
+  }
+}
+
+/** Opens `--out` for an atomic write, as an `OutputError` when its folder is missing or not writable. */
+function openOutput(target: string): AtomicOutput {
   try {
-    return runCommand(argv, io);
+    return new AtomicOutput(target);
   } catch (e) {
+    throw new OutputError(target, e);
+  }
+}
+
+/** The exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it. */
+export const INTERRUPTED = 130;
+
+/** Runs the CLI and returns its exit code (kept apart from `process` so tests can call it). */
+export async function run(argv: readonly string[], io: Output): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (e) {
+    if (e instanceof Interrupted) {
+      const out = argv.some((a) => a === '--out' || a.startsWith('--out='));
+      io.err(`tension-lens: interrupted${out ? '; nothing was written to --out' : ''}`);
+      return INTERRUPTED;
+    }
+    if (e instanceof OutputError) {
+      io.err(writeError(e.target, e.cause));
+      return 1;
+    }
+    if (e instanceof MergeError) {
+      io.err(`tension-lens: cannot merge: ${e.message}`);
+      return 1;
+    }
     if (e instanceof UsageError) {
       io.err(`tension-lens: ${e.message}\nRun 'tension-lens --help' for usage.`);
       return 2;
@@ -62,7 +114,7 @@ export function run(argv: readonly string[], io: Output): number {
   }
 }
 
-function runCommand(argv: readonly string[], io: Output): number {
+async function runCommand(argv: readonly string[], io: Output): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -70,6 +122,10 @@ function runCommand(argv: readonly string[], io: Output): number {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        encoding: { type: 'string' },
+        merge: { type: 'boolean', default: false },
         lexicon: { type: 'string', multiple: true, default: [] },
         format: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -97,10 +153,20 @@ function runCommand(argv: readonly string[], io: Output): number {
   if (!command) throw new UsageError('missing command (scan, stats, annotations or export)');
   if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export') throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations or export)`);
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
+  const encoding = values.encoding ?? 'auto';
+  if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
+  if (values.jsonl && command !== 'scan') throw new UsageError('--jsonl is for scan (stats prints one object: use --json)');
+  if (values.json && values.jsonl) throw new UsageError('choose --json or --jsonl, not both');
+  if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
+  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
+  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats') {
+    throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
+  }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
     return runExportCommand(paths, {
-      lexicon: lexicon ?? [], version: VERSION, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
+      lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
     }, io);
@@ -109,42 +175,81 @@ function runCommand(argv: readonly string[], io: Output): number {
     const root = values['sidecar-folder'];
     return runAnnotationsCommand(paths, io, root === undefined ? {} : { location: 'folder', workspaceRoot: root });
   }
+  const lexicon = loadLexicon(values.lexicon ?? []);
+  const color = io.isTTY && values.out === undefined && !values['no-color'] && !process.env.NO_COLOR;
+  const c = palette(color);
+  if (values.merge) {
+    const merged = mergeStats(paths.map(readShard));
+    const text = values.json ? JSON.stringify(merged) : statsSummary(merged.files.length, merged.counts, lexicon, c);
+    return writeAll(values.out, `${text}\n`, io);
+  }
   const stdinFormat = values.format === undefined ? 'plaintext' : values.format === 'md' || values.format === 'markdown' ? 'markdown'
     : values.format === 'txt' || values.format === 'plaintext' ? 'plaintext' : undefined;
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);
 
-  const lexicon = loadLexicon(values.lexicon ?? []);
-  const compiled = compileLexicon(lexicon);
-  const c = palette(io.isTTY && !values['no-color'] && !process.env.NO_COLOR);
   const { paths: files, errors } = collectPaths(paths);
-  const results: { path: string; analysis: Analysis }[] = [];
-  for (const file of files) {
-    try {
-      const text = readArticle(file);
-      const format: ArticleFormat = file === '-' ? stdinFormat : formatOf(file);
-      results.push({ path: file, analysis: analyze(text, format, compiled) });
-    } catch (e) {
-      if (!(e instanceof FileError)) throw e;
-      errors.push(e);
+  const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
+  const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
+  const target = values.out === undefined ? undefined : openOutput(values.out);
+  // Progress only where a person watches: stderr on a terminal, and the output not going down a pipe.
+  const showProgress = io.progress && (io.isTTY || target !== undefined) ? io.progress : undefined;
+  let buffered = '';
+  const utf8 = new TextDecoder();
+  const write: (chunk: string | Uint8Array) => void | Promise<void> = target ? (chunk) => target.write(chunk)
+    : io.write ?? ((chunk) => void (buffered += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
+  try {
+    const result = await runCorpus({
+      options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
+      jobs, output, listErrors: errors,
+    }, files, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+    if (command === 'stats') {
+      const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings })
+        : statsSummary(result.files.length, result.counts, lexicon, c);
+      await write(`${text}\n`);
     }
+    if (target) target.commit();
+    else if (!io.write && buffered) io.out(buffered.replace(/\n$/, ''));
+    return result.failed > 0 ? 1 : 0;
+  } catch (e) {
+    target?.discard();
+    throw e;
   }
-  for (const e of errors) io.err(`tension-lens: ${e.message}`);
+}
 
-  if (command === 'scan') {
-    if (values.json) io.out(JSON.stringify({ version: 1, files: results.map((r) => scanRecord(r.path, r.analysis)) }));
-    else io.out(results.map((r) => scanSummary(r.path, r.analysis, lexicon, c)).join('\n\n'));
-  } else {
-    const counts = sumCounts(results.map((r) => r.analysis.counts));
-    if (values.json) io.out(JSON.stringify({ version: 1, files: results.map((r) => r.path), counts }));
-    else io.out(statsSummary(results.length, counts, lexicon, c));
-  }
-  return errors.length > 0 ? 1 : 0;
+/** Prints `text`, or writes it to `out` atomically. */
+async function writeAll(out: string | undefined, text: string, io: Output): Promise<number> {
+  if (out !== undefined) {
+    const target = openOutput(out);
+    target.write(text);
+    target.commit();
+  } else if (io.write) await io.write(text);
+  else io.out(text.replace(/\n$/, ''));
+  return 0;
+}
+
+/** Writes to stdout, waiting for the pipe to drain when it is full, so a slow reader bounds the memory too. */
+function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
+  if (process.stdout.write(chunk)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), {
+  const interrupt = new AbortController();
+  // Ctrl+C: the workers stop at once, --out's temp file is removed, and the exit code says so.
+  process.once('SIGINT', () => interrupt.abort());
+  // The reader went away (\`| head\`): stop quietly, as a command killed by SIGPIPE does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  void run(process.argv.slice(2), {
     out: (s) => process.stdout.write(`${s}\n`),
     err: (s) => process.stderr.write(`${s}\n`),
+    write: writeStdout,
     isTTY: process.stdout.isTTY,
+    ...(process.stderr.isTTY ? { progress: (chunk: string) => process.stderr.write(chunk) } : {}),
+    signal: interrupt.signal,
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -48,10 +48,10 @@ function clip(text: string, max: number): string {
 }
 
 /** The readable `scan` summary of one file: counts per axis and pole, top terms, tension sites with line numbers. */
-export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, c: Palette): string {
+export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, c: Palette, encoding = 'utf-8'): string {
   const out = [
     c.bold(path),
-    c.dim(`  ${analysis.format}, ${analysis.length.toLocaleString('en')} characters, ${analysis.hits.length} terms, ${analysis.sites.length} tension sites`),
+    c.dim(`  ${analysis.format}${encoding === 'utf-8' ? '' : ` (${encoding})`}, ${analysis.length.toLocaleString('en')} characters, ${analysis.hits.length} terms, ${analysis.sites.length} tension sites`),
   ];
   const negated = analysis.hits.filter((h) => h.negated).length;
   if (negated > 0) out.push(c.dim(`  ${negated} negated (after 不, 未, 拒绝 …)`));

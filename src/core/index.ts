@@ -16,6 +16,10 @@ export { Automaton } from './match/automaton';
 export { splitChunks } from './parse/chunks';
 export { formatOf } from './parse/format';
 export { hasChinese, stripBom } from './text/chinese';
+export {
+  type DecodedText, type EncodingChoice, ENCODING_CHOICES, ENCODING_LABEL, LEGACY_ENCODINGS, type TextEncodingName, VSCODE_ENCODING, chineseScore,
+  decodeStrict, decodeText, guessLegacyEncoding, isEncodingChoice, replacementCount,
+} from './text/encoding';
 export { LineIndex, lineStarts, type LinePosition } from './text/lines';
 export { type PluralForms, pluralForm } from './text/plural';
 export * from './annotations';

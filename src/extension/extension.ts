@@ -17,6 +17,7 @@ import { ConfigService } from './config';
 import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
 import { DecorationScreen, type ShownDecorations } from './decorations/decorationScreen';
 import { PoleDecorations } from './decorations/poleDecorations';
+import { type EncodingOffer, registerMisdecodedDocuments } from './encoding/misdecoded';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
 import { LexiconService } from './lexicon/lexiconService';
@@ -59,6 +60,8 @@ export interface TensionLensApi {
   annotate(args: AnnotateArgs): Promise<string | undefined>;
   /** The dashboard: whether it is open, the update (model) it last posted to its webview, what the webview rendered. */
   getDashboardModel(): DashboardSnapshot;
+  /** The "Reopen with Encoding" warnings handed to VS Code for mis-decoded files, oldest first. */
+  getEncodingOffers(): readonly EncodingOffer[];
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -112,6 +115,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
       if (result && !document.isUntitled && !document.isClosed) void annotations.load(document);
     }),
   );
+  const misdecoded = registerMisdecodedDocuments();
+  context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
   context.subscriptions.push(dashboard);
   context.subscriptions.push(...registerExportCommands({
@@ -141,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     getAnnotationViewDescription: () => annotationView.description,
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
+    getEncodingOffers: () => [...misdecoded.offers],
   });
 }
 

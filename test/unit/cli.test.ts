@@ -82,16 +82,16 @@ describe('CLI (spawned from dist/cli.js)', function () {
   it('names each bad file on one line, scans the others, and exits 1', () => {
     const binary = path.join(tmp, 'binary.txt');
     fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
-    const gbk = path.join(tmp, 'gbk.txt');
-    fs.writeFileSync(gbk, Buffer.from([0xbf, 0xaa, 0xd4, 0xb4])); // 开源 in GBK
+    const latin1 = path.join(tmp, 'latin1.txt');
+    fs.writeFileSync(latin1, Buffer.from('café crème', 'latin1')); // no encoding tried reads it as Chinese
     const good = path.join(seeds, 'ai-lab-expert-departure.md');
-    const r = tension(['scan', '--json', binary, path.join(tmp, 'missing.md'), gbk, good]);
+    const r = tension(['scan', '--json', binary, path.join(tmp, 'missing.md'), latin1, good]);
     assert.equal(r.code, 1);
     const lines = r.stderr.trim().split('\n');
     assert.equal(lines.length, 3, r.stderr);
     assert.match(lines[0] ?? '', /missing\.md: no such file/);
     assert.match(r.stderr, /binary\.txt: binary file/);
-    assert.match(r.stderr, /gbk\.txt: not valid UTF-8/);
+    assert.match(r.stderr, /latin1\.txt: not valid UTF-8/);
     assert.deepEqual((JSON.parse(r.stdout) as ScanJson).files.map((f) => f.path), [good]);
   });
 

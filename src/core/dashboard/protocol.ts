@@ -41,6 +41,8 @@ export interface DashboardStrings {
   readonly noMatch: string;
   readonly errorBinary: string;
   readonly errorEncoding: string;
+  /** `{0}` the legacy encoding the bytes read in (GB18030, Big5). */
+  readonly errorEncodingAs: string;
   /** `{0}` MB. */
   readonly errorTooLarge: string;
   /** `{0}` the reason. */

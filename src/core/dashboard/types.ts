@@ -4,7 +4,10 @@ import type { Bilingual } from '../lexicon/types';
 /** Why an article could not be analysed; the webview turns the code into a sentence in the UI language. */
 export interface ArticleError {
   readonly code: 'binary' | 'encoding' | 'tooLarge' | 'unreadable';
-  /** Extra words for the sentence: the size limit in MB for `tooLarge`, the file system's message for `unreadable`. */
+  /**
+   * Extra words for the sentence: the size limit in MB for `tooLarge`, the file system's message for `unreadable`, the
+   * legacy encoding the bytes read in ("GB18030", "Big5") for `encoding`, when one does.
+   */
   readonly detail?: string;
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Anchor, type AnnotationSet, type SidecarTag, createAnnotation, newId } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
+import { refuseMisdecoded } from '../encoding/misdecoded';
 import { termOf } from '../analysis/lookup';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { type AnnotationService, guarded } from './annotationService';
@@ -137,7 +138,7 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
 
   const annotate = async (args: AnnotateArgs = {}): Promise<string | undefined> => {
     const document = await documentFor(args.uri);
-    if (!document) return undefined;
+    if (!document || (await refuseMisdecoded(document))) return undefined;
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document) ?? vscode.window.activeTextEditor;
     const range = args.start !== undefined && args.end !== undefined ? { start: args.start, end: args.end } : editor ? rangeToAnnotate(editor, analyses) : undefined;
     if (!range || range.end <= range.start) {

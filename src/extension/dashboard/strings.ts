@@ -30,6 +30,7 @@ export function dashboardStrings(): DashboardStrings {
     noMatch: vscode.l10n.t('No article matches the filter.'),
     errorBinary: vscode.l10n.t('Binary file (contains NUL bytes)'),
     errorEncoding: vscode.l10n.t('Not valid UTF-8'),
+    errorEncodingAs: vscode.l10n.t('Not valid UTF-8; reads as {0}: open it with Reopen with Encoding → {0}'),
     errorTooLarge: vscode.l10n.t('Larger than tensionLens.maxFileSizeMB ({0} MB)'),
     errorUnreadable: vscode.l10n.t('Could not be read: {0}'),
     noArticle: vscode.l10n.t('Open a Chinese article in the editor to see its profile here.'),

@@ -10,7 +10,7 @@ import { chart, counted, format, h, onActivate, splitPath } from './dom';
 export function errorText(error: ArticleError, s: DashboardStrings): string {
   switch (error.code) {
     case 'binary': return s.errorBinary;
-    case 'encoding': return s.errorEncoding;
+    case 'encoding': return error.detail ? format(s.errorEncodingAs, error.detail) : s.errorEncoding;
     case 'tooLarge': return format(s.errorTooLarge, error.detail ?? '?');
     case 'unreadable': return format(s.errorUnreadable, error.detail ?? '');
   }

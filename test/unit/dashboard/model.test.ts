@@ -17,22 +17,22 @@ const inputOf = (file: string): ArticleInput => {
   return { path: path.basename(file), ...decoded };
 };
 
-function cliStats(paths: readonly string[]): { files: string[]; counts: unknown } {
+async function cliStats(paths: readonly string[]): Promise<{ files: string[]; counts: unknown }> {
   let out = '';
-  const code = run(['stats', '--json', ...paths], { out: (s) => (out += s), err: () => undefined, isTTY: false });
+  const code = await run(['stats', '--json', ...paths], { out: (s) => (out += s), err: () => undefined, isTTY: false });
   assert.equal(code, 0);
   return JSON.parse(out) as { files: string[]; counts: unknown };
 }
 
 describe('dashboard model', () => {
-  it('the totals of the three fixture articles equal `tension-lens stats --json` on the same files', () => {
+  it('the totals of the three fixture articles equal `tension-lens stats --json` on the same files', async () => {
     const model = buildDashboardModel(files.map(inputOf), builtinLexicon);
     assert.equal(model.articles.length, 3);
-    assert.deepEqual(model.totals, cliStats(files).counts);
+    assert.deepEqual(model.totals, (await cliStats(files)).counts);
     for (const file of files) {
       const row = model.articles.find((r) => r.path === path.basename(file));
       assert.ok(row, file);
-      assert.deepEqual(row.counts, (cliStats([file]).counts as ArticleRow['counts']), `${file} row`);
+      assert.deepEqual(row.counts, ((await cliStats([file])).counts as ArticleRow['counts']), `${file} row`);
     }
   });
 
@@ -48,21 +48,23 @@ describe('dashboard model', () => {
     assert.equal(row.format, 'markdown');
   });
 
-  it('binary, non-UTF-8 and over-size files become rows with their error while the other rows still render', () => {
+  it('binary, non-UTF-8 and over-size files become rows with their error while the other rows still render', async () => {
     const good = inputOf(files[0] ?? '');
     const binary = decodeArticle(new Uint8Array([0xe5, 0xbc, 0x80, 0x00, 0x01, 0x02]));
-    const latin1 = decodeArticle(new Uint8Array([0xbf, 0xaa, 0xd4, 0xb4])); // 开源 in GBK
+    const gbk = decodeArticle(new Uint8Array([0xbf, 0xaa, 0xd4, 0xb4])); // 开源 in GBK
+    const latin1 = decodeArticle(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20])); // "café " in Latin-1
     const huge = decodeArticle(new TextEncoder().encode('开源'.repeat(1000)), 1024);
     assert.deepEqual(binary, { error: { code: 'binary' } });
+    assert.deepEqual(gbk, { error: { code: 'encoding', detail: 'GB18030' } }, 'the row names the encoding that would work');
     assert.deepEqual(latin1, { error: { code: 'encoding' } });
     assert.deepEqual(huge, { error: { code: 'tooLarge', detail: '0' } });
-    const inputs: ArticleInput[] = [good, { path: 'bad.txt', ...binary }, { path: 'gbk.txt', ...latin1 }, { path: 'huge.md', ...huge }];
+    const inputs: ArticleInput[] = [good, { path: 'bad.txt', ...binary }, { path: 'gbk.txt', ...gbk }, { path: 'huge.md', ...huge }];
     const model = buildDashboardModel(inputs, builtinLexicon);
     assert.deepEqual(model.articles.map((r) => [r.path, r.error?.code]), [
       ['ai-lab-expert-departure.md', undefined], ['bad.txt', 'binary'], ['gbk.txt', 'encoding'], ['huge.md', 'tooLarge'],
     ]);
     assert.ok((model.articles[0]?.terms ?? 0) > 0);
-    assert.deepEqual(model.totals, cliStats([files[0] ?? '']).counts, 'error rows add nothing to the totals');
+    assert.deepEqual(model.totals, (await cliStats([files[0] ?? ''])).counts, 'error rows add nothing to the totals');
   });
 
   it('decodes like the CLI: BOM dropped, valid UTF-8 kept', () => {

@@ -106,14 +106,14 @@ describe('tension-lens export (in process)', () => {
     assert.equal(cli(['-'], { format: 'csv' }).code, 2);
   });
 
-  it('is wired into the CLI: `tension-lens export` and its help', () => {
+  it('is wired into the CLI: `tension-lens export` and its help', async () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), isTTY: false };
-    assert.equal(run(['--help'], io), 0);
+    assert.equal(await run(['--help'], io), 0);
     assert.match(out.join('\n'), /tension-lens export --format csv\|json\|md\|html\|w3c\|qdpx/);
     const target = path.join(tmp, 'r.jsonld');
-    assert.equal(run(['export', '--format', 'w3c', '--lang', 'en', '--out', target, seed], io), 0, err.join('\n'));
+    assert.equal(await run(['export', '--format', 'w3c', '--lang', 'en', '--out', target, seed], io), 0, err.join('\n'));
     assert.equal((JSON.parse(fs.readFileSync(target, 'utf8')) as { type: string }).type, 'AnnotationCollection');
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * The corpus section: the CLI over a directory of articles, as a researcher runs it on an archive. A synthetic
+ * corpus cut from the generated Markdown (distinct paragraphs), ripgrep on the same files and forms as the baseline
+ * measured in the same run, `stats --json` per job count, and the peak memory of `scan --jsonl` and `scan --json`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MiB, article } from './inputs';
+import { type Stat, nowMs, summarize } from './stats';
+import { builtinLexicon } from '../src/core';
+
+/** One timed command: its median and spread, and MB/s over the corpus. */
+export interface CorpusTiming {
+  readonly label: string;
+  readonly jobs: number | null;
+  readonly stat: Stat;
+  readonly MBps: number;
+}
+
+export interface CorpusResult {
+  readonly articles: number;
+  readonly bytes: number;
+  readonly forms: number;
+  /** ripgrep's timing, or why it was not measured. */
+  readonly ripgrep: CorpusTiming | { readonly note: string };
+  readonly ripgrepMatches: number | null;
+  readonly stats: readonly CorpusTiming[];
+  readonly statsTerms: number;
+  /** Peak resident memory (bytes) of the whole CLI process, workers included, with all cores. */
+  readonly scanJsonlPeakRss: number;
+  readonly scanJsonlMs: number;
+  readonly scanJsonPeakRss: number;
+  readonly scanJsonlOutputBytes: number;
+  readonly cores: number;
+}
+
+const root = path.join(__dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+/** Writes `articles` Markdown files of about `perArticle` bytes each, cut at paragraph ends, into 100 folders. */
+function writeCorpus(dir: string, articles: number, perArticle: number): number {
+  const text = article('markdown', articles * perArticle);
+  const paragraphs = text.split('\n\n');
+  let at = 0;
+  let bytes = 0;
+  for (let i = 0; i < articles; i++) {
+    const parts: string[] = [];
+    let size = 0;
+    while (size < perArticle && at < paragraphs.length) {
+      const p = paragraphs[at++] ?? '';
+      parts.push(p);
+      size += Buffer.byteLength(p, 'utf8') + 2;
+    }
+    if (parts.length === 0) parts.push(paragraphs[i % paragraphs.length] ?? '开源');
+    const sub = path.join(dir, `d${String(i % 100).padStart(2, '0')}`);
+    if (i < 100) fs.mkdirSync(sub, { recursive: true });
+    const body = `${parts.join('\n\n')}\n`;
+    fs.writeFileSync(path.join(sub, `a${String(i).padStart(5, '0')}.md`), body);
+    bytes += Buffer.byteLength(body, 'utf8');
+  }
+  return bytes;
+}
+
+/** Every surface form of the built-in lexicon, one per line: what `rg -F -f` searches for. */
+function formsFile(dir: string): { file: string; forms: number } {
+  const forms = new Set<string>();
+  for (const axis of builtinLexicon.axes) for (const pole of axis.poles) for (const term of pole.terms) for (const f of term.forms) forms.add(f);
+  const file = path.join(dir, 'forms.txt');
+  fs.writeFileSync(file, `${[...forms].join('\n')}\n`);
+  return { file, forms: forms.size };
+}
+
+function ripgrep(): string | undefined {
+  for (const candidate of ['/usr/bin/rg', '/usr/local/bin/rg']) if (fs.existsSync(candidate)) return candidate;
+  const which = spawnSync('which', ['rg'], { encoding: 'utf8' });
+  return which.status === 0 ? which.stdout.trim() : undefined;
+}
+
+/** Runs a command `runs` times after one warm-up (which also fills the page cache); its output is read and dropped. */
+function time(command: string, args: readonly string[], runs: number, check: (stdout: Buffer, status: number | null) => void): Stat {
+  const samples: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = nowMs();
+    const r = spawnSync(command, args, { maxBuffer: 2 * 1024 * MiB, stdio: ['ignore', 'pipe', 'pipe'] });
+    const elapsed = nowMs() - start;
+    check(r.stdout, r.status);
+    if (i > 0) samples.push(elapsed);
+  }
+  return summarize(samples);
+}
+
+/** Peak RSS (bytes) of the CLI run with `args`, stdout to /dev/null, read from the process itself as it exits. */
+function peakRss(dir: string, args: readonly string[]): { rss: number; ms: number; outputBytes: number } {
+  const preload = path.join(dir, 'peak-rss.js');
+  const report = path.join(dir, 'peak-rss.txt');
+  // maxRSS covers the whole process: the main thread and every worker thread.
+  fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
+  const outFile = path.join(dir, 'scan-output');
+  const out = fs.openSync(outFile, 'w');
+  const start = nowMs();
+  const r = spawnSync(process.execPath, ['--require', preload, cli, ...args], { stdio: ['ignore', out, 'pipe'] });
+  const ms = nowMs() - start;
+  fs.closeSync(out);
+  if (r.status !== 0) throw new Error(`tension-lens ${args.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(0, 500)}`);
+  const outputBytes = fs.statSync(outFile).size;
+  fs.rmSync(outFile);
+  return { rss: Number(fs.readFileSync(report, 'utf8')), ms, outputBytes };
+}
+
+/**
+ * Measures the CLI on a corpus of `articles` articles of about 6.9 KB (the issue's corpus: 20,000 articles, 135 MB).
+ * `progress` reports each step on stderr.
+ */
+export function benchCorpus(articles: number, runs: number, progress: (message: string) => void): CorpusResult {
+  const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed: the corpus section runs dist/cli.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-bench-corpus-'));
+  try {
+    const corpus = path.join(dir, 'corpus');
+    progress(`corpus: writing ${articles.toLocaleString('en')} articles`);
+    const bytes = writeCorpus(corpus, articles, 6900);
+    const { file: forms, forms: formCount } = formsFile(dir);
+    const MB = bytes / MiB;
+    const rate = (stat: Stat): number => MB / (stat.median / 1000);
+
+    const rg = ripgrep();
+    let ripgrepTiming: CorpusResult['ripgrep'] = { note: 'ripgrep (rg) is not installed: no baseline' };
+    let ripgrepMatches: number | null = null;
+    if (rg) {
+      progress('corpus: ripgrep -o -F -f forms.txt');
+      const stat = time(rg, ['-o', '-F', '-f', forms, corpus], runs, (stdout) => {
+        ripgrepMatches = stdout.reduce((n, b) => n + (b === 10 ? 1 : 0), 0);
+      });
+      ripgrepTiming = { label: 'rg -o -F -f forms.txt', jobs: null, stat, MBps: rate(stat) };
+    }
+
+    const cores = os.availableParallelism();
+    const jobCounts = [...new Set([1, 2, cores])];
+    let statsTerms = 0;
+    const stats = jobCounts.map((jobs) => {
+      progress(`corpus: stats --json --jobs ${jobs}`);
+      const stat = time(process.execPath, [cli, 'stats', '--json', '--jobs', String(jobs), corpus], runs, (stdout, status) => {
+        if (status !== 0) throw new Error(`stats --jobs ${jobs} exited ${status}`);
+        statsTerms = (JSON.parse(stdout.toString('utf8')) as { counts: { total: number } }).counts.total;
+      });
+      return { label: 'tension-lens stats --json', jobs, stat, MBps: rate(stat) };
+    });
+
+    progress(`corpus: scan --jsonl --jobs ${cores}, peak RSS`);
+    const jsonl = peakRss(dir, ['scan', '--jsonl', '--jobs', String(cores), corpus]);
+    progress(`corpus: scan --json --jobs ${cores}, peak RSS`);
+    const json = peakRss(dir, ['scan', '--json', '--jobs', String(cores), corpus]);
+    return {
+      articles, bytes, forms: formCount, ripgrep: ripgrepTiming, ripgrepMatches, stats, statsTerms,
+      scanJsonlPeakRss: jsonl.rss, scanJsonlMs: jsonl.ms, scanJsonlOutputBytes: jsonl.outputBytes, scanJsonPeakRss: json.rss, cores,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
