@@ -99,7 +99,7 @@ describe('annotations that survive real editing', () => {
   });
 
   it('an outside change to the paragraph keeps its annotations drawn on their text and rewrites the sidecar', async () => {
-    const { uri, editor, ids } = await annotatedCopy(tl, ['outside.md']);
+    const { uri, editor } = await annotatedCopy(tl, ['outside.md']);
     const document = editor.document;
     const line = document.lineAt(LINE).text;
     const lines = document.getText().split('\n');
@@ -119,7 +119,7 @@ describe('annotations that survive real editing', () => {
   });
 
   it('cut then undo, and replace then undo, restore the anchor', async () => {
-    const { editor, ids } = await annotatedCopy(tl, ['cut.md']);
+    const { editor } = await annotatedCopy(tl, ['cut.md']);
     const document = editor.document;
     const line = document.lineAt(LINE).rangeIncludingLineBreak;
     assert.ok(await editor.edit((b) => b.delete(line)));
@@ -138,7 +138,7 @@ describe('annotations that survive real editing', () => {
   });
 
   it('edits typed while the annotations load are replayed, not dropped', async () => {
-    const { uri: source, editor: first, ids } = await annotatedCopy(tl, ['load-source.md']);
+    const { uri: source, editor: first } = await annotatedCopy(tl, ['load-source.md']);
     const sidecar = await vscode.workspace.fs.readFile(source.with({ path: `${source.path}.tension.json` }));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     void first;
@@ -170,7 +170,7 @@ describe('annotations that survive real editing', () => {
   });
 
   it('closing a dirty article keeps the annotations made since its last save, anchored to the saved text', async () => {
-    const { uri, editor, ids } = await annotatedCopy(tl, ['dirty.md']);
+    const { uri, editor } = await annotatedCopy(tl, ['dirty.md']);
     const document = editor.document;
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), '未保存的一行。\n')));
     const start = document.getText().indexOf('短期技术落地指标');
@@ -234,7 +234,7 @@ describe('annotations that survive real editing', () => {
     await setLocation('folder');
     try {
       await vscode.workspace.fs.createDirectory(tmp('corpus'));
-      const { uri, ids } = await annotatedCopy(tl, ['corpus', 'a.md']);
+      const { uri } = await annotatedCopy(tl, ['corpus', 'a.md']);
       const root = fixtureFolder().uri;
       const mirror = vscode.Uri.joinPath(root, '.tension', 'tmp-editing', 'corpus', 'a.md.tension.json');
       assert.ok(await exists(mirror), 'the sidecar is in the .tension mirror');
@@ -256,7 +256,7 @@ describe('annotations that survive real editing', () => {
   });
 
   it('switching the storage location keeps every annotation readable and moves the sidecars on request', async () => {
-    const { uri, ids } = await annotatedCopy(tl, ['switch.md']);
+    const { uri } = await annotatedCopy(tl, ['switch.md']);
     const beside = uri.with({ path: `${uri.path}.tension.json` });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setLocation('folder');
