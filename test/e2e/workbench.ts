@@ -123,13 +123,24 @@ export function workbench(): Page {
 /** Opens `name` with Quick Open (Ctrl+P, type, Enter) and waits for its editor tab to be the active one. */
 export async function openFile(name: string): Promise<void> {
   const p = workbench();
-  await p.keyboard.press('Control+P');
-  const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await p.keyboard.press('Enter');
-  await p.locator('.part.editor .tab.active', { hasText: name }).waitFor();
+  const tab = p.locator('.part.editor .tab.active', { hasText: name });
+  // Quick Open can take Enter before its list has caught up with the typed name (it then opens the row that was
+  // first, often the editor already active): try again rather than wait for a tab that is not coming.
+  for (let attempt = 1; ; attempt++) {
+    await p.keyboard.press('Control+P');
+    const input = p.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await p.keyboard.press('Enter');
+    try {
+      await tab.waitFor({ timeout: attempt < 3 ? 8_000 : 30_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await p.keyboard.press('Escape');
+    }
+  }
   await p.locator(`${EDITOR} .view-line`).first().waitFor();
 }
 
