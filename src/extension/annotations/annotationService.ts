@@ -40,6 +40,11 @@ interface Entry {
    * read that took the file before a change was written, and finished after, would put back a set without it.
    */
   turn: Promise<void>;
+  /**
+   * Settles when the sidecar writes queued so far are done. Writes run one at a time, each with the set as it is when
+   * its turn comes: two writes in flight together could land in either order and leave the older set on disk.
+   */
+  writes: Promise<void>;
 }
 
 /** What moving sidecars to the configured location did. */
@@ -153,7 +158,7 @@ export class AnnotationService implements vscode.Disposable {
       entry = {
         article: document.uri, sidecar: sidecarUriAt(document.uri, this.#location), set: undefined, problem: undefined,
         review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queues: new Set(), dismissProblem: undefined,
-        turn: Promise.resolve(),
+        turn: Promise.resolve(), writes: Promise.resolve(),
       };
       this.#entries.set(key, entry);
       const created = entry;
@@ -305,7 +310,14 @@ export class AnnotationService implements vscode.Disposable {
     this.#emitter.fire(uri);
   }
 
+  /** Writes the entry's set (as it is once the writes queued before have landed) to its sidecar. */
   async #write(entry: Entry, document: vscode.TextDocument): Promise<void> {
+    const run = entry.writes.then(() => this.#writeNow(entry, document));
+    entry.writes = run.then(() => undefined, () => undefined);
+    await run;
+  }
+
+  async #writeNow(entry: Entry, document: vscode.TextDocument): Promise<void> {
     if (!entry.set) return;
     const text = document.getText();
     const sidecar = await sidecarForSave(entry.set.toSidecar(), entry.set.anchors, text);
