@@ -8,7 +8,9 @@ import Mocha from 'mocha';
 
 /** Runs every sibling `*.test.js` suite with mocha's BDD interface; rejects when any test fails. */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 40_000, slow: 2_000, reporter: 'spec' });
+  // TL_VSCODE_GREP runs only the tests whose full title matches (a regular expression): for replaying one failure.
+  const grep = process.env['TL_VSCODE_GREP'];
+  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 40_000, slow: 2_000, reporter: 'spec', ...(grep ? { grep: new RegExp(grep) } : {}) });
   const suites = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   if (suites.length === 0) throw new Error(`no *.test.js suites next to ${__filename}`);
   for (const suite of suites) mocha.addFile(path.join(__dirname, suite));

@@ -35,6 +35,16 @@ interface Entry {
   queues: Set<TextChange[]>;
   /** Takes down the notification about this sidecar being malformed (once it is fixed, or replaced). */
   dismissProblem: (() => void) | undefined;
+  /**
+   * Settles when the reads of the sidecar and the user's changes queued so far are done. They run one at a time: a
+   * read that took the file before a change was written, and finished after, would put back a set without it.
+   */
+  turn: Promise<void>;
+  /**
+   * Settles when the sidecar writes queued so far are done. Writes run one at a time, each with the set as it is when
+   * its turn comes: two writes in flight together could land in either order and leave the older set on disk.
+   */
+  writes: Promise<void>;
 }
 
 /** What moving sidecars to the configured location did. */
@@ -148,12 +158,21 @@ export class AnnotationService implements vscode.Disposable {
       entry = {
         article: document.uri, sidecar: sidecarUriAt(document.uri, this.#location), set: undefined, problem: undefined,
         review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queues: new Set(), dismissProblem: undefined,
+        turn: Promise.resolve(), writes: Promise.resolve(),
       };
       this.#entries.set(key, entry);
-      entry.loading = this.#read(entry, document, true);
+      const created = entry;
+      entry.loading = this.#inTurn(entry, () => this.#read(created, document, true));
     }
     await entry.loading;
     return entry;
+  }
+
+  /** Runs `task` once the reads and changes of this entry's sidecar queued before it are done. */
+  #inTurn<T>(entry: Entry, task: () => Promise<T>): Promise<T> {
+    const run = entry.turn.then(task);
+    entry.turn = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   /**
@@ -271,12 +290,16 @@ export class AnnotationService implements vscode.Disposable {
     const blocker = this.writeBlocker(document);
     if (blocker) throw new AnnotationBlocked(blocker);
     const entry = (await this.load(document)) as Entry;
-    if (!entry.set) throw new AnnotationBlocked(entry.problem ?? 'the sidecar is not loaded');
-    entry.set = apply(entry.set);
-    for (const id of [...entry.review]) if (!entry.set.get(id)) entry.review.delete(id);
-    this.#emitter.fire(entry.article);
-    await this.#write(entry, document);
-    return entry.set;
+    // After any re-read of the sidecar in progress (an outside change, or the echo of our own write), so the change
+    // is made on the set it loads; and a re-read that starts now waits until this change is written.
+    return this.#inTurn(entry, async () => {
+      if (!entry.set) throw new AnnotationBlocked(entry.problem ?? 'the sidecar is not loaded');
+      entry.set = apply(entry.set);
+      for (const id of [...entry.review]) if (!entry.set.get(id)) entry.review.delete(id);
+      this.#emitter.fire(entry.article);
+      await this.#write(entry, document);
+      return entry.set;
+    });
   }
 
   /** Takes annotations out of the review group (the user accepted where they are now). */
@@ -287,7 +310,14 @@ export class AnnotationService implements vscode.Disposable {
     this.#emitter.fire(uri);
   }
 
+  /** Writes the entry's set (as it is once the writes queued before have landed) to its sidecar. */
   async #write(entry: Entry, document: vscode.TextDocument): Promise<void> {
+    const run = entry.writes.then(() => this.#writeNow(entry, document));
+    entry.writes = run.then(() => undefined, () => undefined);
+    await run;
+  }
+
+  async #writeNow(entry: Entry, document: vscode.TextDocument): Promise<void> {
     if (!entry.set) return;
     const text = document.getText();
     const sidecar = await sidecarForSave(entry.set.toSidecar(), entry.set.anchors, text);
@@ -359,7 +389,12 @@ export class AnnotationService implements vscode.Disposable {
 
   async #onSidecarChanged(uri: vscode.Uri): Promise<void> {
     const entry = this.#entryForSidecar(uri);
-    if (!entry) return;
+    if (entry) await this.#inTurn(entry, () => this.#reloadChanged(entry, uri));
+  }
+
+  /** Reads a sidecar the watcher reported changed, unless the change is our own last write. */
+  async #reloadChanged(entry: Entry, uri: vscode.Uri): Promise<void> {
+    if (entry.sidecar.toString() !== uri.toString()) return; // moved on (rename, location switch) while waiting
     const raw = await readText(uri).catch(() => undefined);
     if (raw === undefined || raw === entry.lastWritten) return; // our own write
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
@@ -474,7 +509,7 @@ export class AnnotationService implements vscode.Disposable {
     for (const [key, entry] of this.#entries) {
       if (!key.startsWith(`${newUri.toString()}/`) || !entry.set || entry.set.anchors.length + entry.set.tags.length > 0) continue;
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (document) await this.#read(entry, document, true);
+      if (document) await this.#inTurn(entry, () => this.#read(entry, document, true));
     }
   }
 
