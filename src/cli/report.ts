@@ -51,7 +51,7 @@ function clip(text: string, max: number): string {
 export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, c: Palette, encoding = 'utf-8'): string {
   const out = [
     c.bold(path),
-    c.dim(`  ${analysis.format}${encoding === 'utf-8' ? '' : ` (${encoding})`}, ${analysis.length.toLocaleString('en')} characters, ${analysis.hits.length} terms, ${analysis.sites.length} tension sites`),
+    c.dim(`  ${analysis.format}${encoding === 'utf-8' ? '' : ` (${encoding})`}, ${analysis.length.toLocaleString('en')} characters, ${count(analysis.hits.length, 'term')}, ${count(analysis.sites.length, 'tension site')}`),
   ];
   const negated = analysis.hits.filter((h) => h.negated).length;
   if (negated > 0) out.push(c.dim(`  ${negated} negated (after 不, 未, 拒绝 …)`));
@@ -68,7 +68,7 @@ export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, 
 
 /** The readable `stats` table: per axis and pole, then every term with its count. */
 export function statsSummary(files: number, counts: TensionCounts, lexicon: Lexicon, c: Palette): string {
-  const out = [c.bold(`${files} file${files === 1 ? '' : 's'}, ${counts.total} terms`), ...axisLines(counts, lexicon, c)];
+  const out = [c.bold(`${count(files, 'file')}, ${count(counts.total, 'term')}`), ...axisLines(counts, lexicon, c)];
   for (const axis of lexicon.axes) {
     axis.poles.forEach((pole, side) => {
       const rows = pole.terms.map((t) => [t.label.zh || t.id, counts.terms[t.id] ?? 0] as const).filter(([, n]) => n > 0);
@@ -77,4 +77,9 @@ export function statsSummary(files: number, counts: TensionCounts, lexicon: Lexi
     });
   }
   return out.join('\n');
+}
+
+/** `1 term`, `2 terms`: the CLI speaks English only, where the plural is an s. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

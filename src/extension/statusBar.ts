@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from './plural';
 import type { AnalysisService } from './analysis/analysisService';
 import type { ConfigService } from './config';
 
@@ -48,7 +49,7 @@ export class TensionStatusBar implements vscode.Disposable {
       rows.push(`| ${axis.label.zh} | ${p.label.zh} ${a.poles[p.id] ?? 0} | ${q.label.zh} ${a.poles[q.id] ?? 0} |`);
     }
     this.#item.text = `$(symbol-color) ${parts.slice(0, 3).join(' · ') || vscode.l10n.t('no tension terms')}`;
-    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${vscode.l10n.t('{0} terms, {1} tension sites', analysis.hitCount, analysis.siteCount)}\n\n${rows.join('\n')}`);
+    const tooltip = new vscode.MarkdownString(`**Tension Lens** — ${plural(analysis.hitCount, vscode.l10n.t('{0} term', analysis.hitCount), vscode.l10n.t('{0} terms', analysis.hitCount))}, ${plural(analysis.siteCount, vscode.l10n.t('{0} tension site', analysis.siteCount), vscode.l10n.t('{0} tension sites', analysis.siteCount))}\n\n${rows.join('\n')}`);
     this.#item.tooltip = tooltip;
     this.#item.show();
   }

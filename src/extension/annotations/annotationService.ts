@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../plural';
 import {
   type Anchor, AnnotationSet, type AnchorSummary, type SidecarLocation, type SidecarTag, type TextChange, type TextSource, describeDocument,
   formatJsonProblem, isSidecarPath, SIDECAR_SUFFIX, newSidecar, parseSidecar, reanchorAll, serializeSidecar, sha256Hex, sidecarForSave,
@@ -415,7 +416,7 @@ export class AnnotationService implements vscode.Disposable {
     entry.lastWritten = undefined;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
     const restore = vscode.l10n.t('Restore');
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was deleted. Its {1} annotations are still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length), restore)
+    void vscode.window.showWarningMessage(plural(entry.set.anchors.length, vscode.l10n.t('{0} was deleted. Its {1} annotation is still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length), vscode.l10n.t('{0} was deleted. Its {1} annotations are still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length)), restore)
       .then((choice) => (choice === restore && document ? this.#write(entry, document) : undefined));
   }
 
@@ -597,7 +598,7 @@ export class AnnotationService implements vscode.Disposable {
     const move = vscode.l10n.t('Move Sidecars');
     const where = location === 'folder' ? vscode.l10n.t('in the .tension folder') : vscode.l10n.t('beside their articles');
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecars are elsewhere; they are still read from there. Move them now?', where, strays.length), move,
+      plural(strays.length, vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecar is elsewhere; it is still read from there. Move it now?', where, strays.length), vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecars are elsewhere; they are still read from there. Move them now?', where, strays.length)), move,
     );
     if (choice === move) await vscode.commands.executeCommand('tensionLens.moveSidecars');
   }

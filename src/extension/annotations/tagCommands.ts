@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../plural';
 import { type SidecarTag, newId } from '../../core';
 import { type AnnotationService, guarded } from './annotationService';
 import { TAG_COLORS, isHexColor, nextTagColor } from './tagColors';
@@ -83,7 +84,7 @@ export function registerTagCommands(annotations: AnnotationService): vscode.Disp
       const used = annotations.get(target.document.uri)?.set?.tagUsage(target.tag.id) ?? 0;
       if (used > 0 && confirmed !== true) {
         const remove = vscode.l10n.t('Delete Tag');
-        const answer = await vscode.window.showWarningMessage(vscode.l10n.t('“{0}” is used by {1} annotations. Delete the tag from all of them? (The annotations stay.)', target.tag.label, used), { modal: true }, remove);
+        const answer = await vscode.window.showWarningMessage(plural(used, vscode.l10n.t('“{0}” is used by {1} annotation. Delete the tag from it? (The annotation stays.)', target.tag.label, used), vscode.l10n.t('“{0}” is used by {1} annotations. Delete the tag from all of them? (The annotations stay.)', target.tag.label, used)), { modal: true }, remove);
         if (answer !== remove) return;
       }
       await guarded(() => annotations.change(target.document, (s) => s.deleteTag(target.tag.id)));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plural } from '../plural';
 import type { LexiconPole, SidecarTag } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
@@ -50,7 +51,7 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
       const item = new vscode.TreeItem(node.tag.label, vscode.TreeItemCollapsibleState.None);
       item.description = `${node.count}${node.tag.description ? ` · ${node.tag.description}` : ''}`;
       item.iconPath = tagIcon(node.tag.color);
-      item.tooltip = `${node.tag.label} (${node.tag.color ?? ''})\n${vscode.l10n.t('{0} annotations', node.count)}`;
+      item.tooltip = `${node.tag.label} (${node.tag.color ?? ''})\n${plural(node.count, vscode.l10n.t('{0} annotation', node.count), vscode.l10n.t('{0} annotations', node.count))}`;
       item.contextValue = 'tag';
       item.id = `tag:${node.uri}:${node.tag.id}`;
       item.accessibilityInformation = treeItemLabel(vscode.l10n.t('{0}, annotations: {1}', node.tag.label, node.count));
