@@ -42,8 +42,9 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    // Plain Node scripts, some with callbacks that run in the browser page (page.evaluate).
-    files: ['**/*.mjs'],
+    // Plain Node scripts, some with callbacks that run in the browser page (page.evaluate); .cjs where a tool
+    // require()s its plug-in (mocha reporters).
+    files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     // Untyped JavaScript: every parameter and every JSON.parse() is `any`, so these would flag each use of one.
     // The rules that find bugs here (floating or misused promises, await of a non-promise, unused variables...)
@@ -55,5 +56,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatSummary, mochaCounts, stepFailed } from './testSummary.mjs';
+import { flakyTests, formatSummary, mochaCounts, mochaFailures, stepFailed } from './testSummary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
@@ -112,7 +112,8 @@ async function main() {
     const t0 = Date.now();
     const { code, output, cpuSeconds } = await run(step.args, env);
     const result = {
-      name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output),
+      name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output), failures: mochaFailures(output),
+      flaky: flakyTests(output),
       ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     };
     results.push(result);

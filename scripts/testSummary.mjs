@@ -25,12 +25,54 @@ export function mochaCounts(output) {
 }
 
 /**
+ * The tests mocha reported as failing in `output` (colours allowed), each as "suite › test: first line of the
+ * error", read from the numbered list mocha prints after "N failing", so that the end of a long log (all a CI
+ * page may show) names what failed, not only how many.
+ * @param {string} output
+ * @returns {string[]}
+ */
+export function mochaFailures(output) {
+  const lines = output.replace(ANSI, '').split(/\r?\n/);
+  const failures = [];
+  let inList = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*\d+ failing\b/.test(lines[i])) { inList = true; continue; }
+    if (/^\s*\d+ passing\b/.test(lines[i])) { inList = false; continue; }
+    const head = inList ? /^\s{1,4}(\d+)\) (.*)$/.exec(lines[i]) : null;
+    if (!head) continue;
+    const title = [head[2].trim()];
+    let j = i + 1;
+    // Title lines follow, the last ending with ':'; then the error's first line.
+    while (j < lines.length && !title[title.length - 1].endsWith(':') && lines[j].trim() !== '') title.push(lines[j++].trim());
+    while (j < lines.length && lines[j].trim() === '') j++;
+    const error = j < lines.length ? lines[j].trim() : '';
+    failures.push(`${head[1]}) ${title.join(' › ').replace(/:$/, '')}${error ? `: ${error}` : ''}`);
+    i = j;
+  }
+  return failures;
+}
+
+/**
+ * The tests that failed once and passed or failed on their retry, from the "[flaky] title: failed (reason)" lines
+ * the e2e reporter (test/e2e/reporter.cjs) prints, so that a retry never hides a miss.
+ * @param {string} output
+ * @returns {string[]}
+ */
+export function flakyTests(output) {
+  const found = [];
+  for (const m of output.replace(ANSI, '').matchAll(/^\s*\[flaky\] (.*?); trying it once more$/gm)) found.push(m[1]);
+  return found;
+}
+
+/**
  * @typedef {object} StepResult
  * @property {string} name         what the summary calls the step ("unit", "browser (e2e)"...)
  * @property {number | null} code  its exit code; null when it was not run (an earlier step it needs failed)
  * @property {number} seconds     wall-clock time
  * @property {number} [cpuSeconds] CPU time of the step's processes (Linux), a machine-load-independent figure
  * @property {{ passed: number, failed: number, pending: number } | undefined} [counts]
+ * @property {readonly string[]} [failures] the failing tests, as mochaFailures reads them
+ * @property {readonly string[]} [flaky] the tests that failed a first try, as flakyTests reads them
  */
 
 /**
@@ -70,8 +112,16 @@ export function formatSummary(steps, totalSeconds) {
     : notRun > 0 ? `${steps.length - notRun} of ${steps.length} steps passed, ${notRun} not run`
       : `all ${steps.length} steps passed`;
   const cpu = withCpu ? ` (CPU ${formatDuration(steps.reduce((sum, s) => sum + (s.cpuSeconds ?? 0), 0))})` : '';
-  return [line(header), ...rows.map(line), `${verdictLine} in ${formatDuration(totalSeconds)}${cpu}`].join('\n');
+  const failureLines = steps.flatMap((s) => (s.failures ?? []).slice(0, MAX_FAILURES_SHOWN).map((f) =>
+    `  ${s.name} ${f.length > 200 ? `${f.slice(0, 199)}…` : f}`).concat(
+    (s.failures?.length ?? 0) > MAX_FAILURES_SHOWN ? [`  ${s.name}: ${s.failures.length - MAX_FAILURES_SHOWN} more failing, see above`] : []));
+  const flakyLines = steps.flatMap((s) => (s.flaky ?? []).slice(0, MAX_FAILURES_SHOWN).map((f) =>
+    `  ${s.name} flaky (failed once, then retried): ${f.length > 180 ? `${f.slice(0, 179)}…` : f}`));
+  return [line(header), ...rows.map(line), ...flakyLines, ...failureLines, `${verdictLine} in ${formatDuration(totalSeconds)}${cpu}`].join('\n');
 }
+
+/** Failing tests named per step in the summary; the rest are counted. */
+const MAX_FAILURES_SHOWN = 5;
 
 /** @param {StepResult} step */
 function verdict(step) {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
-import { expectNoErrorNotification, openFile, openWorkbench, resultsDir, waitForEditorText, workbench } from './workbench';
+import { eventually, expectNoErrorNotification, openFile, openWorkbench, resultsDir, waitForEditorText, workbench } from './workbench';
 
 const ARTICLES = ['ai-lab-expert-departure.md', 'ai-lab-expert-departure.zh-Hant.md', 'openai-departures-news.txt'];
 const IMAGES = process.env['UPDATE_SCREENSHOTS'] ? path.resolve(__dirname, '../../docs/images') : resultsDir;
@@ -133,11 +133,10 @@ describe('dashboard', () => {
     assert.equal(sorted.length, ARTICLES.length);
     const filter = frame.locator('input.filter');
     await filter.fill('news');
-    await page.waitForTimeout(200);
-    assert.deepEqual(await names(), ['openai-departures-news.txt']);
+    await eventually(async () => assert.deepEqual(await names(), ['openai-departures-news.txt']));
     await filter.fill('');
     await frame.getByRole('button', { name: /Article/ }).first().click();
-    assert.deepEqual(await names(), ARTICLES);
+    await eventually(async () => assert.deepEqual(await names(), ARTICLES));
     // Tab into the table, arrow down, Enter: the article opens in the editor.
     const first = frame.locator('tbody tr.row').first();
     await first.focus();

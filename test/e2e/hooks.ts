@@ -16,7 +16,7 @@
 // forces a new window mid-suite. What lives on the server is shared by the run: a suite that writes into the
 // workspace folder (sidecars, lexicons) or changes user settings (a theme) puts them back in an `after` hook.
 //
-// Also here: a screenshot of every failed test, and the browser closed after the last suite.
+// Also here: a screenshot of every failed test (a failed try of a test that is retried too), and the browser closed after the last suite.
 import * as path from 'node:path';
 import type { Context, RootHookObject } from 'mocha';
 import { closeWorkbench, releaseWorkbench, screenshot, workbench } from './workbench';
@@ -28,13 +28,15 @@ export const mochaHooks: RootHookObject = {
   },
   async afterEach(this: Context) {
     const test = this.currentTest;
-    if (test?.state !== 'failed') return;
+    // A test that failed and is run once more (see reporter.cjs) reaches this hook with no state yet.
+    const retrying = test !== undefined && test.state === undefined;
+    if (test?.state !== 'failed' && !retrying) return;
     try {
       workbench();
     } catch {
       return; // the workbench never opened: nothing to show
     }
-    const file = await screenshot(`failed ${test.fullTitle()}`);
+    const file = await screenshot(`failed${retrying ? ` (try ${test.currentRetry() + 1})` : ''} ${test.fullTitle()}`);
     console.error(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
   },
   async afterAll() {

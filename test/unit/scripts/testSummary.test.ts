@@ -1,7 +1,7 @@
 // The summary `npm test` prints at the end (scripts/testSummary.mjs): counts read from mocha's own closing lines,
 // failures from the exit code too, one aligned line per step.
 import * as assert from 'node:assert/strict';
-import { formatDuration, formatSummary, mochaCounts, stepFailed } from '../../../scripts/testSummary.mjs';
+import { flakyTests, formatDuration, formatSummary, mochaCounts, mochaFailures, stepFailed } from '../../../scripts/testSummary.mjs';
 
 /** The closing lines of a coloured mocha spec run, as the extension-host runner forwards them. */
 const COLOURED = '\u001b[92m \u001b[0m\u001b[32m 29 passing\u001b[0m\u001b[90m (17s)\u001b[0m\n\u001b[36m  2 pending\u001b[0m\n';
@@ -23,6 +23,33 @@ describe('npm test summary (scripts/testSummary.mjs)', () => {
     it('finds nothing in a step that is no mocha run, nor in test titles that contain the words', () => {
       assert.equal(mochaCounts('dist/extension.js  512.0kb\n⚡ Done in 950ms\n'), undefined);
       assert.equal(mochaCounts('  ✔ keeps 3 passing tests apart\n'), undefined);
+    });
+  });
+
+  describe('mochaFailures', () => {
+    it('names each failing test with its suites and the first line of its error', () => {
+      const output = [
+        '  ✔ passes', '', '  39 passing (4m)', '  2 failing', '',
+        '  1) browser: dashboard', '       Article tab', '         shows sections:',
+        '     AssertionError [ERR_ASSERTION]: expected 3 rows', '      + expected - actual', '      at Context.<anonymous>', '',
+        '  2) browser: editor', '       "before all" hook for "x":', '     Error: Timeout of 60000ms exceeded.', '',
+      ].join('\n');
+      assert.deepEqual(mochaFailures(output), [
+        '1) browser: dashboard › Article tab › shows sections: AssertionError [ERR_ASSERTION]: expected 3 rows',
+        '2) browser: editor › "before all" hook for "x": Error: Timeout of 60000ms exceeded.',
+      ]);
+    });
+
+    it('finds none in a passing run, nor in numbered lines outside the failing list', () => {
+      assert.deepEqual(mochaFailures('  1) not a failure\n  3 passing (1s)\n'), []);
+    });
+  });
+
+  describe('flakyTests', () => {
+    it('reads the retried tests the e2e reporter names', () => {
+      const output = '    ✔ one\n\u001b[0m    [flaky] browser: dashboard sorts: failed (Timeout of 60000ms exceeded.); trying it once more\n    ✔ sorts\n';
+      assert.deepEqual(flakyTests(output), ['browser: dashboard sorts: failed (Timeout of 60000ms exceeded.)']);
+      assert.deepEqual(flakyTests('  40 passing\n'), []);
     });
   });
 
@@ -51,6 +78,21 @@ describe('npm test summary (scripts/testSummary.mjs)', () => {
         'installed .vsix       -       -        -  not run',
         'FAILED: browser (e2e) in 7 min 11 s',
       ].join('\n'));
+    });
+
+    it('names the failing tests of a step under the table, before the total line', () => {
+      const text = formatSummary([
+        { name: 'unit', code: 0, seconds: 1, counts: { passed: 3, failed: 0, pending: 0 }, failures: [] },
+        { name: 'browser (e2e)', code: 1, seconds: 2, counts: { passed: 1, failed: 1, pending: 0 }, failures: ['1) a › b: Error: x'] },
+      ], 3);
+      assert.deepEqual(text.split('\n').slice(-2), ['  browser (e2e) 1) a › b: Error: x', 'FAILED: browser (e2e) in 3 s']);
+    });
+
+    it('names the tests that passed only on a retry, so a retry hides nothing', () => {
+      const text = formatSummary([
+        { name: 'browser (e2e)', code: 0, seconds: 2, counts: { passed: 2, failed: 0, pending: 0 }, flaky: ['a › b: failed (x)'] },
+      ], 2);
+      assert.deepEqual(text.split('\n').slice(-2), ['  browser (e2e) flaky (failed once, then retried): a › b: failed (x)', 'all 1 steps passed in 2 s']);
     });
 
     it('adds a CPU column and total when the steps know their CPU time', () => {
