@@ -36,7 +36,7 @@ export const mochaHooks: RootHookObject = {
     } catch {
       return; // the workbench never opened: nothing to show
     }
-    const file = await screenshot(`failed${retrying ? ` (try ${test.currentRetry() + 1})` : ''} ${test.fullTitle()}`);
+    const file = await screenshot(`failed${retrying ? ' (first try)' : ''} ${test.fullTitle()}`);
     console.error(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
   },
   async afterAll() {

@@ -7,6 +7,14 @@
  * position we walk down as far as the trie allows, keep the longest terminal, and jump past it, so the
  * cost is O(text length × longest pattern) — linear in the text, independent of the number of patterns.
  */
+/** Bits in the pair filter: 8 KB. */
+const PAIR_BITS = 1 << 16;
+
+/** Where the pair (a, b) of code units falls in the pair filter. */
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+}
+
 export class Automaton {
   /** Root transition per code unit (0 = no pattern starts with it): the hot-path filter. */
   readonly #root: Int32Array;
@@ -15,6 +23,13 @@ export class Automaton {
   readonly #keyChar: Uint16Array;
   readonly #child: Int32Array;
   readonly #mask: number;
+  /**
+   * A bit per hash of every pattern's first two code units: a second filter, small enough to stay in the CPU's
+   * nearest cache. With a lexicon of thousands of forms about half the characters of a Chinese text start some
+   * form, but only about one in four of those is followed by a character that continues one; the bit answers for
+   * the rest without a probe into the (much larger) transition table.
+   */
+  readonly #pairs = new Uint32Array(PAIR_BITS >>> 5);
   /** Pattern id ending at each state, or -1. */
   readonly #output: Int32Array;
   readonly patternCount: number;
@@ -34,6 +49,10 @@ export class Automaton {
     let next = 1; // state 0 is the root
     patterns.forEach((pattern, id) => {
       if (pattern.length === 0) return;
+      if (pattern.length > 1) {
+        const bit = pairHash(pattern.charCodeAt(0), pattern.charCodeAt(1));
+        this.#pairs[bit >>> 5] = (this.#pairs[bit >>> 5] ?? 0) | (1 << (bit & 31));
+      }
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const c = pattern.charCodeAt(i);
@@ -86,10 +105,12 @@ export class Automaton {
     const keyChar = this.#keyChar;
     const child = this.#child;
     const mask = this.#mask;
+    const pairs = this.#pairs;
     let count = 0;
     let i = from;
     while (i < to) {
-      let state = root[text.charCodeAt(i)] ?? 0;
+      const first = text.charCodeAt(i);
+      let state = root[first] ?? 0;
       if (state === 0) {
         i++;
         continue;
@@ -106,6 +127,10 @@ export class Automaton {
         if (j >= to) break;
         // Inlined #get: this loop is the hot path.
         const c = text.charCodeAt(j);
+        if (j === i + 1) {
+          const bit = pairHash(first, c);
+          if (((pairs[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) break;
+        }
         let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
         let nextState = 0;
         for (;;) {

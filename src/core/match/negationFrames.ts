@@ -6,6 +6,7 @@ import type { NegationFrame } from '../lexicon/types';
  */
 const SENTENCE_END = 1;
 const COMMA = 2;
+const ENDS_A_START = 4;
 const PUNCTUATION = new Uint8Array(0x10000);
 /** Characters that end a sentence or clause: no negation frame reaches across them. */
 for (const c of '。；！？：;!?:\n\r') PUNCTUATION[c.charCodeAt(0)] = SENTENCE_END;
@@ -25,8 +26,11 @@ interface FrameWord {
 export class NegationFrames {
   readonly #frames: readonly NegationFrame[];
   readonly #startsByLast = new Map<number, FrameWord[]>();
-  /** 1 where some opening word ends with that code unit: most characters are not, and skip the Map. */
-  readonly #endsAStart = new Uint8Array(0x10000);
+  /**
+   * Per code unit: its PUNCTUATION kind, plus ENDS_A_START where some opening word ends with it (most characters
+   * do not, and skip the Map): one table read per character looked at, not two.
+   */
+  readonly #kinds = PUNCTUATION.slice();
   readonly #reach: number;
 
   constructor(frames: readonly NegationFrame[]) {
@@ -35,7 +39,7 @@ export class NegationFrames {
       for (const word of frame.starts) {
         if (word.length === 0) continue;
         const last = word.charCodeAt(word.length - 1);
-        this.#endsAStart[last] = 1;
+        this.#kinds[last] = (this.#kinds[last] ?? 0) | ENDS_A_START;
         const list = this.#startsByLast.get(last);
         if (list) list.push({ word, frame: i });
         else this.#startsByLast.set(last, [{ word, frame: i }]);
@@ -48,24 +52,30 @@ export class NegationFrames {
   negates(text: string, start: number, end: number): boolean {
     if (this.#startsByLast.size === 0) return false;
     const limit = Math.max(0, start - this.#reach);
+    const kinds = this.#kinds;
     let comma = false;
     // p: where an opening word would end; the term's own first character cannot end one.
+    // Each character is read once, as the one before p: first as the end of an opening word at p, then as
+    // punctuation between the opening words further back and the term.
     for (let p = start; p > limit - 1 && p > 0; p--) {
-      if (p < start) {
-        const kind = PUNCTUATION[text.charCodeAt(p)];
-        if (kind === SENTENCE_END) return false;
-        if (kind === COMMA) comma = true;
-      }
       const before = text.charCodeAt(p - 1);
-      if (this.#endsAStart[before] === 0) continue;
-      const candidates = this.#startsByLast.get(before);
-      if (!candidates) continue;
-      for (const { word, frame } of candidates) {
-        const f = this.#frames[frame] as NegationFrame;
-        if (start - p > f.reach || (comma && !f.ends) || !text.startsWith(word, p - word.length)) continue;
-        // A closing word may lie inside the term itself (不受资本驱动: the term is 资本驱动).
-        if (!f.ends || endFollows(text, start + 1, Math.max(end, start + 1), f.ends, f.reach)) return true;
-      }
+      const kind = kinds[before] ?? 0;
+      if ((kind & ENDS_A_START) !== 0 && this.#opensAt(text, p, before, start, end, comma)) return true;
+      if ((kind & SENTENCE_END) !== 0) return false;
+      if ((kind & COMMA) !== 0) comma = true;
+    }
+    return false;
+  }
+
+  /** True when an opening word ending at `p` (its last unit `last`) starts a frame that negates the term. */
+  #opensAt(text: string, p: number, last: number, start: number, end: number, comma: boolean): boolean {
+    const candidates = this.#startsByLast.get(last);
+    if (!candidates) return false;
+    for (const { word, frame } of candidates) {
+      const f = this.#frames[frame] as NegationFrame;
+      if (start - p > f.reach || (comma && !f.ends) || !text.startsWith(word, p - word.length)) continue;
+      // A closing word may lie inside the term itself (不受资本驱动: the term is 资本驱动).
+      if (!f.ends || endFollows(text, start + 1, Math.max(end, start + 1), f.ends, f.reach)) return true;
     }
     return false;
   }
