@@ -72,6 +72,12 @@ const builds = [
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },
+  // The importers (#22: Readability + linkedom, mammoth, turndown, pdf.js with its worker in-process), loaded on demand
+  // by the extension (src/extension/import/importerLoader.ts) and the CLI (src/cli/import.ts): together they are
+  // several times the size of the extension. pdf.js is an ES module; bundled as CommonJS, its `import.meta.url`
+  // (only for the optional canvas package) is empty, which pdf.js tolerates.
+  { ...common, sourcemap: false, entryPoints: { import: 'src/import/index.ts' }, outdir: 'dist', logOverride: { 'empty-import-meta': 'silent' },
+    alias: { '@mixmark-io/domino': './src/import/stubs/domino.ts', 'cssomnom/parse': './src/import/stubs/cssParse.ts' } },
   // The dashboard webview's script: runs in the webview (a browser page), so no Node, one self-contained IIFE.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
   // Extension-host suites: each file its own bundle so mocha can load them one by one; mocha itself stays external

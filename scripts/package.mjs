@@ -2,7 +2,7 @@
 // `npm run package`: packs the extension into tension-lens-<version>.vsix with @vscode/vsce — offline, no publisher
 // login, `--no-dependencies` because esbuild bundles everything (vsce runs `vscode:prepublish`, the build, first) —
 // then reads the .vsix back and checks it: no sources, tests, node_modules, source maps or CLI; every file
-// package.json points to is inside; under 1 MB. Prints the size and the files; exit 1 when a check fails.
+// package.json points to is inside; under 2 MB. Prints the size and the files; exit 1 when a check fails.
 //   node scripts/package.mjs [--out FILE] [--json]
 //     --out FILE   where the .vsix goes (default: tension-lens-<version>.vsix in the repository root)
 //     --json       print {file, bytes, entries, problems} instead of the human summary (test/unit/package.test.ts)
@@ -14,8 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The Marketplace takes far more, but this extension has no reason to come near it: the bundles are ~0.5 MB each. */
-export const MAX_BYTES = 1024 * 1024;
+/**
+ * The Marketplace takes far more, but this extension has no reason to come near it: the bundles are ~0.5 MB each,
+ * and dist/import.js (#22: pdf.js alone is two thirds of its ~750 KB compressed, loaded only on an import) ~0.8 MB.
+ */
+export const MAX_BYTES = 2 * 1024 * 1024;
 /** Bundles in dist/ that are not part of the extension (the command-line tool and the worker of its pool). */
 const NOT_SHIPPED = new Set(['dist/cli.js', 'dist/cli-worker.js']);
 /** Paths (inside the .vsix's `extension/` folder) that must never ship. */

@@ -5,6 +5,7 @@ import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
 import { runExportCommand, writeError } from './export';
+import { runImportCommand } from './import';
 import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
@@ -23,8 +24,11 @@ Usage:
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+  tension-lens import [--out DIR] [--force] FILE...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
+import turns each FILE (.html, .htm, .docx, .pdf) into a Markdown article with front matter, beside it or in
+--out DIR; an existing .md is never overwritten without --force (see README: "Importing articles").
 
 Options:
   --json          machine-readable output (see README: "CLI JSON")
@@ -115,6 +119,8 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
 }
 
 async function runCommand(argv: readonly string[], io: Output): Promise<number> {
+  // import has its own options (--force, --out DIR): it parses its arguments itself.
+  if (argv[0] === 'import') return runImportCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

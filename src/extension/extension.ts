@@ -20,6 +20,7 @@ import { PoleDecorations } from './decorations/poleDecorations';
 import { type EncodingOffer, registerMisdecodedDocuments } from './encoding/misdecoded';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
+import { registerImportCommand } from './import/importCommand';
 import { LexiconService } from './lexicon/lexiconService';
 import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
@@ -122,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   context.subscriptions.push(...registerExportCommands({
     extensionUri: context.extensionUri, version: (context.extension.packageJSON as { version: string }).version, config, lexicon, analyses, annotations,
   }));
+  context.subscriptions.push(registerImportCommand(context.extensionUri));
   void vscode.commands.executeCommand('setContext', 'tensionLens.highlightsOn', highlightsOn);
   void lexicon.reload();
   analyses.analyzeVisible();

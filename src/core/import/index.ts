@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './frontMatter';
+export * from './metadata';
+export * from './pdfLayout';
