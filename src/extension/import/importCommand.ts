@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { articleFileName, type ImportFailureKind, isImportFailure } from '../../core/import';
+import { articleFileName, type ImportFailureKind, importFormatOf, isImportFailure } from '../../core/import';
 import { writeAtomic } from '../files/atomicWrite';
 import { loadImporter } from './importerLoader';
 
@@ -30,7 +30,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** The files to import: those selected in the Explorer, else the ones the user picks. */
 async function filesToImport(clicked: unknown, selected: unknown): Promise<vscode.Uri[] | undefined> {
-  if (Array.isArray(selected) && selected.length > 0 && selected.every((u) => u instanceof vscode.Uri)) return selected;
+  // A multi-selection may hold other files too (the menu shows for the one right-clicked): import what can be.
+  const importable = Array.isArray(selected) ? selected.filter((u): u is vscode.Uri => u instanceof vscode.Uri && importFormatOf(u.path) !== undefined) : [];
+  if (importable.length > 0) return importable;
   if (clicked instanceof vscode.Uri) return [clicked];
   return vscode.window.showOpenDialog({
     canSelectMany: true, openLabel: vscode.l10n.t('Import'), title: vscode.l10n.t('Import Articles'),
