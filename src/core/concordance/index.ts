@@ -10,3 +10,4 @@ export {
 } from './kwic';
 export { QUERY_FIELDS, type QueryField, type QueryNode, QueryError, WINDOW_KINDS, type WindowKind, atomQuery, atomsOf, parseQuery } from './query';
 export { Windows, paragraphsOf, windowsOf } from './windows';
+export { charColumns, displayWidth, padStartColumns } from './align';
