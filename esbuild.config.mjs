@@ -73,7 +73,7 @@ const builds = [
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },
   // The dashboard webview's script: runs in the webview (a browser page), so no Node, one self-contained IIFE.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { dashboard: 'src/webview/dashboard/main.ts', concordance: 'src/webview/concordance/main.ts' }, outdir: 'dist/webview' },
   // Extension-host suites: each file its own bundle so mocha can load them one by one; mocha itself stays external
   // and is resolved from node_modules at run time.
   { ...common, minify: false, entryPoints: testEntries(), outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },

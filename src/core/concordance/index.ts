@@ -11,3 +11,4 @@ export {
 export { QUERY_FIELDS, type QueryField, type QueryNode, QueryError, WINDOW_KINDS, type WindowKind, atomQuery, atomsOf, parseQuery } from './query';
 export { Windows, paragraphsOf, windowsOf } from './windows';
 export { charColumns, displayWidth, padStartColumns } from './align';
+export { type ConcordanceStrings, type FromConcordanceView, type ToConcordanceView, type ViewLine, decodeFromConcordanceView } from './protocol';
