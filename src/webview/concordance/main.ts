@@ -123,7 +123,7 @@ function render(): void {
         render();
       })),
     h('div', { class: 'bar' }, markAll, annotate, exportCsv, h('span', { class: 'keys' }, s.keys)),
-    h('p', { id: 'status', role: 'status', 'data-done': state.done }, status()),
+    h('p', { id: 'status', role: 'status', 'data-done': state.done ? 'yes' : 'no' }, status()),
     table,
   );
   if (active === 'lines-row') focusRow();
