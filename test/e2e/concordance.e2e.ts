@@ -105,4 +105,15 @@ describe('concordance', () => {
     const quotes = annotated.map((a) => a.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).sort();
     assert.deepEqual(quotes, [first[0]?.match, first[2]?.match].sort());
   });
+
+  it('Undo on the notification takes the whole batch back: annotations and the new tag leave the sidecars', async () => {
+    const page = workbench();
+    await page.locator('.notification-toast', { hasText: 'Annotated 2 concordance lines' }).locator('.monaco-button', { hasText: 'Undo' }).click();
+    await eventually(() => {
+      const left = sidecars().map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as SidecarJson);
+      assert.deepEqual(left.flatMap((s) => s.tags.map((t) => t.label)).filter((l) => l === '初心考察'), []);
+      assert.equal(left.reduce((n, s) => n + s.annotations.length, 0), 0);
+      return Promise.resolve();
+    }, { timeout: 30_000 });
+  });
 });

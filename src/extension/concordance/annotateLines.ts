@@ -26,42 +26,34 @@ async function pickLabels(sets: readonly AnnotationSet[], annotations: Annotatio
 }
 
 /** The set with a tag for each label (an existing one of that label, else a new one); the ids in label order. */
-function withLabels(set: AnnotationSet, labels: readonly string[], annotations: AnnotationService): { set: AnnotationSet; ids: string[]; steps: number } {
+function withLabels(set: AnnotationSet, labels: readonly string[], annotations: AnnotationService): { set: AnnotationSet; ids: string[]; created: string[] } {
   let next = set;
-  let steps = 0;
+  const created: string[] = [];
   const ids: string[] = [];
   for (const label of labels) {
     const existing = next.tags.find((t) => t.label === label) ?? annotations.builtinTags.find((t) => t.label === label);
     const id = existing?.id ?? newId();
     if (!next.tags.some((t) => t.id === id)) {
       next = next.createTag(existing ?? { id, label });
-      steps++;
+      created.push(id);
     }
     ids.push(id);
   }
-  return { set: next, ids, steps };
+  return { set: next, ids, created };
 }
 
 /**
- * Takes a batch back: its steps undone one by one while the undo history still holds them all (the set as it was,
- * new tags gone too), else its annotations deleted.
+ * Takes a batch back: its annotations deleted, and the tags it created deleted when nothing else uses them. Not
+ * `undo` step by step: a change made in between (another batch, an edit of a tag) would be undone instead.
  */
-function undoBatch(set: AnnotationSet, steps: number, ids: readonly string[], text: string): AnnotationSet {
-  const present = ids.filter((id) => set.get(id));
-  if (present.length === 0) return set;
-  if (steps <= UNDO_STEPS_KEPT && present.length === ids.length) {
-    let next = set;
-    for (let k = 0; k < steps; k++) next = next.undo(text);
-    return next;
-  }
-  return present.reduce((next, id) => next.delete(id), set);
+function undoBatch(set: AnnotationSet, ids: readonly string[], createdTags: readonly string[]): AnnotationSet {
+  let next = ids.filter((id) => set.get(id)).reduce((s, id) => s.delete(id), set);
+  for (const tag of createdTags) if (next.tags.some((t) => t.id === tag) && next.tagUsage(tag) === 0) next = next.deleteTag(tag);
+  return next;
 }
 
-/** How many steps an annotation set keeps to undo (the core's limit, minus one for safety). */
-const UNDO_STEPS_KEPT = 99;
-
 /**
- * Annotates concordance lines through the annotation layer: one change per article (so one undo step each), tags
+ * Annotates concordance lines through the annotation layer: one change (one sidecar write) per article, tags
  * picked once for all. A line whose text changed since the search (the article was edited) is left out. Offers an
  * undo of the whole batch. Returns the lines annotated.
  */
@@ -77,7 +69,7 @@ export async function annotateLines(lines: readonly LineInArticle[], annotations
   const tags = labels ?? (await pickLabels(sets, annotations));
   if (!tags) return [];
   const done: LineInArticle[] = [];
-  const changed: { document: vscode.TextDocument; steps: number; ids: string[] }[] = [];
+  const changed: { document: vscode.TextDocument; ids: string[]; createdTags: string[] }[] = [];
   const now = new Date().toISOString();
   for (const document of documents) {
     const text = document.getText();
@@ -85,11 +77,11 @@ export async function annotateLines(lines: readonly LineInArticle[], annotations
     if (fitting.length === 0) continue;
     let ok = false;
     const ids = fitting.map(() => newId());
-    let steps = 0;
+    let createdTags: string[] = [];
     await guarded(async () => {
       await annotations.change(document, (set) => {
         const resolved = withLabels(set, tags, annotations);
-        steps = resolved.steps + fitting.length;
+        createdTags = resolved.created;
         let next = resolved.set;
         fitting.forEach((l, k) => {
           next = next.add(createAnnotation({ text, start: l.line.start, end: l.line.end, tags: resolved.ids, now, id: ids[k] as string }));
@@ -100,14 +92,14 @@ export async function annotateLines(lines: readonly LineInArticle[], annotations
     });
     if (ok) {
       done.push(...fitting);
-      changed.push({ document, steps, ids });
+      changed.push({ document, ids, createdTags });
     }
   }
   if (done.length > 0) {
     const undo = vscode.l10n.t('Undo');
     void vscode.window.showInformationMessage(vscode.l10n.t('Annotated {0} concordance lines in {1} articles.', done.length, changed.length), undo).then(async (choice) => {
       if (choice !== undo) return;
-      for (const { document, steps, ids } of changed) await guarded(() => annotations.change(document, (set) => undoBatch(set, steps, ids, document.getText())));
+      for (const { document, ids, createdTags } of changed) await guarded(() => annotations.change(document, (set) => undoBatch(set, ids, createdTags)));
     });
   }
   return done;
