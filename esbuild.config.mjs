@@ -79,7 +79,7 @@ const builds = [
   { ...common, sourcemap: false, entryPoints: { import: 'src/import/index.ts' }, outdir: 'dist', logOverride: { 'empty-import-meta': 'silent' },
     alias: { '@mixmark-io/domino': './src/import/stubs/domino.ts', 'cssomnom/parse': './src/import/stubs/cssParse.ts' } },
   // The dashboard webview's script: runs in the webview (a browser page), so no Node, one self-contained IIFE.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { dashboard: 'src/webview/dashboard/main.ts' }, outdir: 'dist/webview' },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: { dashboard: 'src/webview/dashboard/main.ts', concordance: 'src/webview/concordance/main.ts' }, outdir: 'dist/webview' },
   // Extension-host suites: each file its own bundle so mocha can load them one by one; mocha itself stays external
   // and is resolved from node_modules at run time.
   { ...common, minify: false, entryPoints: testEntries(), outdir: 'out/test/vscode', external: ['vscode', 'mocha'] },

@@ -40,7 +40,7 @@ const root = path.join(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
 
 /** Writes `articles` Markdown files of about `perArticle` bytes each, cut at paragraph ends, into 100 folders. */
-function writeCorpus(dir: string, articles: number, perArticle: number): number {
+export function writeCorpus(dir: string, articles: number, perArticle: number): number {
   const text = article('markdown', articles * perArticle);
   const paragraphs = text.split('\n\n');
   let at = 0;

@@ -10,6 +10,7 @@
  *   npm run bench -- --only=webview  the dashboard's Article tab in headless Chromium (--quick leaves it out unless named)
  *   npm run bench -- --only=corpus --corpus-articles=5000   the CLI over a corpus of that many articles (default 2,000)
  *   npm run bench -- --only=corpus --corpus-full            the issue's corpus: 20,000 articles, about 135 MB
+ *   npm run bench -- --only=concordance [--quick]           kwic --pole over 10,000 articles (--quick: 300) against an indexOf scan
  *
  * Progress goes to stderr, so `--json` output can be piped.
  */
@@ -17,6 +18,7 @@ import os from 'node:os';
 import { benchAnalysis } from './analysis';
 import { FORK_FLAG, forkedAnalysis } from './forks';
 import { benchAnnotations } from './annotations';
+import { type ConcordanceResult, benchConcordance } from './concordance';
 import { type CorpusResult, benchCorpus } from './corpus';
 import { type DashboardResult, benchDashboard } from './dashboard';
 import { bundleSize, heapPerMB, readHostFigures } from './extension';
@@ -30,7 +32,7 @@ import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson,
 import { type RunPlan, nowMs } from './stats';
 import { type Lexicon, builtinLexicon } from '../src/core';
 
-const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard', 'webview', 'corpus'] as const;
+const SECTIONS = ['matcher', 'analysis', 'incremental', 'extension', 'annotations', 'dashboard', 'webview', 'corpus', 'concordance'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Sizes and repetitions of one mode. */
@@ -80,7 +82,8 @@ function parseArgs(argv: readonly string[]): { quick: boolean; json: boolean; on
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
   const quick = argv.includes('--quick');
   // A quick run (the unit suite's smoke test) starts no browser unless the webview section is asked for by name.
-  const all = quick ? SECTIONS.filter((s) => s !== 'webview') : SECTIONS;
+  // The concordance section writes a 10,000-article corpus: a quick run leaves it out unless named, too.
+  const all = quick ? SECTIONS.filter((s) => s !== 'webview' && s !== 'concordance') : SECTIONS;
   const asked = argv.find((a) => a.startsWith('--corpus-articles='))?.slice('--corpus-articles='.length);
   const corpusArticles = argv.includes('--corpus-full') ? FULL_CORPUS : asked !== undefined ? Number(asked) : quick ? QUICK_CORPUS : DEFAULT_CORPUS;
   if (!Number.isInteger(corpusArticles) || corpusArticles < 1) throw new Error(`--corpus-articles must be a whole number of at least 1, not '${asked ?? ''}'`);
@@ -204,6 +207,8 @@ async function main(): Promise<void> {
   }
   let corpus: CorpusResult | null = null;
   if (run('corpus')) corpus = benchCorpus(args.corpusArticles, args.quick ? 1 : 3, progress);
+  let concordance: ConcordanceResult | null = null;
+  if (run('concordance')) concordance = await benchConcordance(args.quick ? 300 : 10_000, args.quick ? 1 : 3, progress);
 
   const sample = textOf('markdown', config.sizes[0] ?? 16 * KiB);
   const results: BenchResults = {
@@ -221,7 +226,7 @@ async function main(): Promise<void> {
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
     ],
-    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview, corpus,
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview, corpus, concordance,
     elapsedSeconds: (nowMs() - started) / 1000,
   };
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);

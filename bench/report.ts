@@ -1,6 +1,7 @@
 /** The bench's output: one results object, printed as tables with the targets, or as JSON for machines. */
 import type { AnalysisRow } from './analysis';
 import type { AnnotationResult } from './annotations';
+import type { ConcordanceResult } from './concordance';
 import type { CorpusResult, CorpusTiming } from './corpus';
 import type { DashboardResult } from './dashboard';
 import type { WebviewResult } from './webview';
@@ -32,6 +33,7 @@ export interface BenchResults {
   readonly dashboard: DashboardResult | null;
   readonly webview: WebviewResult | null;
   readonly corpus: CorpusResult | null;
+  readonly concordance: ConcordanceResult | null;
   readonly elapsedSeconds: number;
 }
 
@@ -109,6 +111,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     pass: tab1 && tab10 ? tab10.nodes <= 1.5 * tab1.nodes : null,
   });
   checks.push(...corpusTargets(results.corpus));
+  checks.push(...concordanceTargets(results.concordance));
   return checks;
 }
 
@@ -164,6 +167,12 @@ export function toJson(results: BenchResults): object {
     dashboardLongestArticleMs: results.dashboard?.perArticle.max ?? null,
     articleTab: results.webview?.rows.map((r) => ({ label: r.label, bytes: r.bytes, sections: r.sections, sites: r.sites, nodes: r.nodes, renderMs: r.render.median, unchangedMs: r.unchanged.median, idleFrameMs: r.idle.median })) ?? null,
     corpus: results.corpus ? corpusJson(results.corpus) : null,
+    concordance: results.concordance ? {
+      articles: results.concordance.articles, bytes: results.concordance.bytes, pole: results.concordance.pole, cores: results.concordance.cores,
+      kwicFirstMs: results.concordance.kwic.first.median, kwicCompleteMs: results.concordance.kwic.complete.median, kwicLines: results.concordance.kwic.lines,
+      indexOfFirstMs: results.concordance.baseline.first.median, indexOfCompleteMs: results.concordance.baseline.complete.median,
+      indexOfMatches: results.concordance.baseline.lines,
+    } : null,
     targets: checkTargets(results).map((t) => ({ name: t.name, value: t.value, pass: t.pass })),
     elapsedSeconds: results.elapsedSeconds,
   };
@@ -177,6 +186,29 @@ function corpusJson(c: CorpusResult): object {
     stats: c.stats.map(timing), statsTerms: c.statsTerms,
     scanJsonlPeakRssBytes: c.scanJsonlPeakRss, scanJsonlMs: c.scanJsonlMs, scanJsonlOutputBytes: c.scanJsonlOutputBytes, scanJsonPeakRssBytes: c.scanJsonPeakRss,
   };
+}
+
+/** The concordance targets of the issue: first lines within 300 ms, complete within 2 s; and the ratios to indexOf. */
+function concordanceTargets(c: ConcordanceResult | null): TargetCheck[] {
+  if (!c) return [];
+  const first = c.kwic.first.median;
+  const complete = c.kwic.complete.median;
+  return [
+    { name: `concordance: first line of kwic --pole over ${c.articles.toLocaleString('en')} articles ≤ 300 ms`, value: `${ms(first)} ms (${(first / c.baseline.first.median).toFixed(2)}× indexOf's)`, pass: first <= 300 },
+    { name: `concordance: kwic --pole complete over ${c.articles.toLocaleString('en')} articles ≤ 2 s`, value: `${ms(complete)} ms (${(complete / c.baseline.complete.median).toFixed(2)}× indexOf's)`, pass: complete <= 2000 },
+  ];
+}
+
+/** The concordance section's lines of the text report. */
+function concordanceText(c: ConcordanceResult): string[] {
+  const rows = [c.baseline, c.kwic].map((t) => [t.label, range(t.first), range(t.complete), t.lines.toLocaleString('en'),
+    `${(t.first.median / c.baseline.first.median).toFixed(2)}×`, `${(t.complete.median / c.baseline.complete.median).toFixed(2)}×`]);
+  return [
+    '', `9. Concordance — pole '${c.pole}' over ${c.articles.toLocaleString('en')} Markdown articles (${bytes(c.bytes)}), ${c.cores} cores`,
+    table(['command', 'first line ms', 'complete ms', 'lines', 'first ÷ indexOf', 'complete ÷ indexOf'], rows),
+    '  Both spawned as a user runs them (process start included), output read through a pipe; one warm-up run, then the timed runs.',
+    '  indexOf finds raw substrings; kwic analyses every article (leftmost-longest matching, exclusions, negation) and adds contexts.',
+  ];
 }
 
 /** The corpus section's lines of the text report. */
@@ -277,6 +309,7 @@ export function toText(results: BenchResults): string {
     out.push(`  ${wv.note}`);
   }
   if (results.corpus) out.push(...corpusText(results.corpus));
+  if (results.concordance) out.push(...concordanceText(results.concordance));
 
   out.push('', 'Targets');
   for (const t of checkTargets(results)) out.push(`  ${t.pass === null ? '–' : t.pass ? '✔' : '✘'} ${t.name}: ${t.value}`);

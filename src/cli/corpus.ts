@@ -4,7 +4,7 @@ import type { TensionCounts, TextEncodingName } from '../core';
 import { FileError } from './files';
 import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
-import type { WorkOptions } from './work';
+import type { FileOutcome, WorkOptions } from './work';
 
 /** Where a corpus command writes: stdout (through the caller) or `--out`, and stderr. */
 export interface CorpusIo {
@@ -15,6 +15,8 @@ export interface CorpusIo {
   readonly progress?: (chunk: string) => void;
   /** Aborted on Ctrl+C: the workers stop at once. */
   readonly signal?: AbortSignal;
+  /** Called with each file done, in path order (kwic and cooccur gather their lines and matrices here). */
+  readonly onFile?: (outcome: Extract<FileOutcome, { ok: true }>) => void | Promise<void>;
 }
 
 export interface CorpusRun {
@@ -89,6 +91,8 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
       done.push(outcome.path);
       encodings.push(outcome.encoding);
       if (outcome.counts) counts.add(outcome.counts);
+      if (outcome.warning !== undefined) err(`tension-lens: ${outcome.warning}`);
+      if (io.onFile) await io.onFile(outcome);
       if (outcome.output !== undefined) {
         const [before, after] = separators(run.output, first);
         if (before) await io.write(before);

@@ -10,6 +10,9 @@ import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
+import { parseRetrieval } from './retrieveArgs';
+import { runRetrieval } from './retrieve';
+import { QueryError } from '../core';
 import { statsSummary } from './report';
 
 declare const __VERSION__: string | undefined;
@@ -22,6 +25,9 @@ Usage:
   tension-lens stats [--json] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
+  tension-lens kwic [--json] [--term ID | --pole ID | --axis ID | --tag LABEL | --text STRING | --query Q]
+                    [--width N] [--sort left|right|file|position] [--sidecar-folder ROOT] [--jobs N] PATH...
+  tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
   tension-lens import [--out DIR] [--force] FILE...
@@ -45,6 +51,14 @@ Options:
   --lang L        export: language of headings and labels, zh or en (default: from LANG)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
+  --term/--pole/--axis ID, --tag LABEL, --text STRING
+                  kwic: what to line up (one of them, or --query)
+  --query Q       kwic: a query, e.g. 'pole:open NEAR/20 pole:profit', 'term:open-source AND tag:争议焦点',
+                  'axis:mission-profit WITHIN sentence' (see README: "Concordance queries")
+  --width N       kwic: UTF-16 units of context each side (default 20)
+  --sort S        kwic: left (left context, nearest character first), right, file or position (default)
+  --window W      cooccur: count per sentence (default), paragraph or section
+  --of O          cooccur: poles (default), tags (from the sidecars) or both
   -h, --help      this help
   -v, --version   the version
 
@@ -139,6 +153,16 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         what: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        term: { type: 'string' },
+        pole: { type: 'string' },
+        axis: { type: 'string' },
+        tag: { type: 'string' },
+        text: { type: 'string' },
+        query: { type: 'string' },
+        width: { type: 'string' },
+        sort: { type: 'string' },
+        window: { type: 'string' },
+        of: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -156,8 +180,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan, stats, annotations or export)');
-  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export') throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations or export)`);
+  if (!command) throw new UsageError('missing command (scan, stats, annotations, export, kwic or cooccur)');
+  const retrieval = command === 'kwic' || command === 'cooccur';
+  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export' && !retrieval) {
+    throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations, export, kwic or cooccur)`);
+  }
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
   const encoding = values.encoding ?? 'auto';
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
@@ -166,7 +193,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
-  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats') {
+  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats' && !retrieval) {
     throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
   }
   if (command === 'export') {
@@ -194,6 +221,31 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);
 
   const { paths: files, errors } = collectPaths(paths);
+  if (retrieval) {
+    let request;
+    try {
+      request = parseRetrieval(command, values, { lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color }, jobs);
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError(e.message);
+      throw e;
+    }
+    const target = values.out === undefined ? undefined : openOutput(values.out);
+    const showProgress = io.progress && (io.isTTY || target !== undefined) ? io.progress : undefined;
+    let text = '';
+    const write = target ? (chunk: string | Uint8Array) => target.write(chunk) : io.write ?? ((chunk: string | Uint8Array) => void (text += String(chunk)));
+    try {
+      const failed = await runRetrieval(request, files, errors, {
+        write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}),
+      }, c);
+      if (target) target.commit();
+      else if (!io.write && text) io.out(text.replace(/\n$/, ''));
+      return failed > 0 ? 1 : 0;
+    } catch (e) {
+      target?.discard();
+      if (e instanceof QueryError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
   const target = values.out === undefined ? undefined : openOutput(values.out);

@@ -14,6 +14,8 @@ import { registerFilterTerms, registerRevealRange, registerShowOccurrences } fro
 import { registerOpenSample } from './commands/sampleCommand';
 import { registerWalkthroughCommands } from './commands/walkthroughCommands';
 import { ConfigService } from './config';
+import { ConcordancePanel, type ConcordanceSnapshot } from './concordance/concordancePanel';
+import { registerConcordanceCommand } from './concordance/concordanceCommand';
 import { Dashboard, type DashboardSnapshot } from './dashboard/dashboard';
 import { DecorationScreen, type ShownDecorations } from './decorations/decorationScreen';
 import { PoleDecorations } from './decorations/poleDecorations';
@@ -63,6 +65,8 @@ export interface TensionLensApi {
   getDashboardModel(): DashboardSnapshot;
   /** The "Reopen with Encoding" warnings handed to VS Code for mis-decoded files, oldest first. */
   getEncodingOffers(): readonly EncodingOffer[];
+  /** The concordance: whether it is open, its query, the lines found so far, whether the search is over. */
+  getConcordance(): ConcordanceSnapshot;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -124,6 +128,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     extensionUri: context.extensionUri, version: (context.extension.packageJSON as { version: string }).version, config, lexicon, analyses, annotations,
   }));
   context.subscriptions.push(registerImportCommand(context.extensionUri));
+  const concordance = new ConcordancePanel({ extensionUri: context.extensionUri, config, lexicon, annotations });
+  context.subscriptions.push(concordance, registerConcordanceCommand(concordance, analyses, lexicon));
   void vscode.commands.executeCommand('setContext', 'tensionLens.highlightsOn', highlightsOn);
   void lexicon.reload();
   analyses.analyzeVisible();
@@ -149,6 +155,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
     getEncodingOffers: () => [...misdecoded.offers],
+    getConcordance: () => concordance.snapshot(),
   });
 }
 

@@ -17,3 +17,4 @@ export type {
   AnnotationItem, ExportAnnotations, ExportArticle, ExportFormat, ExportLanguage, ExportProblem, ExportRequest, ExportResult, ExportSummary,
   ExportWhat, ItemPlace, ItemTag, SiteItem, TermItem,
 } from './types';
+export { CONCORDANCE_COLUMNS, writeConcordanceCsv } from './concordanceCsv';

@@ -5,7 +5,7 @@ import { termOf } from '../analysis/lookup';
 import type { ConfigService } from '../config';
 
 /** Commands the hover links to; they must be enabled explicitly for a trusted MarkdownString. */
-export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm'];
+export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm', 'tensionLens.concordance'];
 
 function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -45,7 +45,8 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
   }
   md.appendMarkdown(
     `${commandLink(vscode.l10n.t('Show all occurrences'), 'tensionLens.showOccurrences', [uri.toString(), hit.term])} · ` +
-      commandLink(vscode.l10n.t('Annotate this term'), 'tensionLens.annotateTerm', [uri.toString(), hit.start, hit.end]),
+      commandLink(vscode.l10n.t('Annotate this term'), 'tensionLens.annotateTerm', [uri.toString(), hit.start, hit.end]) + ' · ' +
+      commandLink(vscode.l10n.t('Concordance'), 'tensionLens.concordance', [{ query: `term:${hit.term}` }]),
   );
   return md;
 }

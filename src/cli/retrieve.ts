@@ -1,0 +1,100 @@
+import {
+  type Cooccurrence, type CooccurrenceOf, type KwicLine, type KwicSort, type WindowKind, addCooccurrence, atomsOf, checkQuery, compileLexicon,
+  displayWidth, emptyCooccurrence, padStartColumns, parseQuery, sortKwicLines,
+} from '../core';
+import type { Palette } from './colors';
+import { type CorpusIo, runCorpus } from './corpus';
+import type { FileError } from './files';
+import { loadLexicon } from './lexicon';
+import type { WorkOptions } from './work';
+
+/** A `kwic` or `cooccur` run, as the command line asked for it. */
+export interface RetrievalRequest {
+  readonly command: 'kwic' | 'cooccur';
+  readonly json: boolean;
+  /** kwic: the query, built from --term/--pole/… or given with --query. */
+  readonly query: string;
+  readonly width: number;
+  readonly sort: KwicSort;
+  readonly window: WindowKind;
+  readonly of: CooccurrenceOf;
+  readonly sidecarFolder?: string;
+  readonly base: Omit<WorkOptions, 'task' | 'retrieval'>;
+  readonly jobs: number;
+}
+
+/**
+ * Checks a kwic query against the lexicon before any file is read: throws `QueryError` with the position and what
+ * was expected. Returns whether the query needs the sidecars (it has a `tag:`).
+ */
+export function checkKwicQuery(query: string, lexiconFiles: readonly string[]): boolean {
+  const node = parseQuery(query);
+  checkQuery(node, query, compileLexicon(loadLexicon(lexiconFiles)));
+  return atomsOf(node).some((a) => a.field === 'tag');
+}
+
+/** One readable concordance line: the left context right-aligned, so the matches line up (CJK counted two columns). */
+export function kwicText(line: KwicLine, width: number, c: Palette): string {
+  const place = `${line.path}:${line.line + 1}:${line.character + 1}`;
+  return `${padStartColumns(line.left, width * 2)} ${c.bold(`[${line.match}]`)} ${line.right}${' '.repeat(Math.max(0, width * 2 - displayWidth(line.right)))}  ${c.dim(place)}${line.negated ? c.dim(' (negated)') : ''}`;
+}
+
+/** The readable matrix: labels down and across, counts right-aligned. */
+export function cooccurrenceText(m: Cooccurrence): string {
+  if (m.labels.length === 0) return `no ${m.of === 'tags' ? 'tags' : 'labels'} to count (windows: ${m.window})`;
+  const head = Math.max(...m.labels.map(displayWidth));
+  const cell = Math.max(...m.labels.map(displayWidth), ...m.matrix.flat().map((n) => String(n).length));
+  const rows = [`${' '.repeat(head)}  ${m.labels.map((l) => padStartColumns(l, cell)).join('  ')}`];
+  m.matrix.forEach((row, i) => rows.push(`${padStartColumns(m.labels[i] ?? '', head)}  ${row.map((n) => padStartColumns(String(n), cell)).join('  ')}`));
+  return `co-occurrence per ${m.window} (diagonal: ${m.window}s holding the label)\n${rows.join('\n')}`;
+}
+
+const lineJson = (l: KwicLine): string => JSON.stringify({
+  path: l.path, start: l.start, end: l.end, line: l.line, character: l.character, left: l.left, match: l.match, right: l.right,
+  term: l.term, axis: l.axis, pole: l.pole, negated: l.negated,
+});
+
+/**
+ * Runs kwic or cooccur over `files` with the worker pool. Concordance lines in path order are written as each file
+ * is done; sorted by context they are written once all are in. Returns how many files failed.
+ */
+export async function runRetrieval(request: RetrievalRequest, files: readonly string[], listErrors: readonly FileError[], io: CorpusIo, c: Palette): Promise<number> {
+  const { command, json, width, sort } = request;
+  const tags = command === 'cooccur' ? request.of !== 'poles' : atomsOf(parseQuery(request.query)).some((a) => a.field === 'tag');
+  const options: WorkOptions = {
+    ...request.base, task: command,
+    retrieval: {
+      tags, query: request.query, width, window: request.window, of: request.of,
+      ...(request.sidecarFolder === undefined ? {} : { sidecarFolder: request.sidecarFolder }),
+    },
+  };
+  const streaming = command === 'kwic' && sort === 'position';
+  const held: KwicLine[] = [];
+  let matrix = emptyCooccurrence(request.window, request.of);
+  let first = true;
+  const emit = async (line: KwicLine): Promise<void> => {
+    if (json) await io.write(`${first ? '' : ','}${lineJson(line)}`);
+    else await io.write(`${kwicText(line, width, c)}\n`);
+    first = false;
+  };
+  if (command === 'kwic' && json) await io.write('{"version":1,"lines":[');
+  const result = await runCorpus({ options, jobs: request.jobs, output: 'none', listErrors }, files, {
+    ...io,
+    onFile: async (outcome) => {
+      if (outcome.cooccurrence) matrix = addCooccurrence(matrix, outcome.cooccurrence);
+      for (const line of outcome.lines ?? []) {
+        if (streaming) await emit(line);
+        else held.push(line);
+      }
+    },
+  });
+  if (command === 'kwic') {
+    for (const line of sortKwicLines(held, sort)) await emit(line);
+    if (json) await io.write(']}\n');
+  } else if (json) {
+    await io.write(`${JSON.stringify({ version: 1, window: matrix.window, of: matrix.of, labels: matrix.labels, matrix: matrix.matrix, kinds: matrix.kinds })}\n`);
+  } else {
+    await io.write(`${cooccurrenceText(matrix)}\n`);
+  }
+  return result.failed;
+}
