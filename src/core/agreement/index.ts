@@ -1,0 +1,10 @@
+/**
+ * Intercoder agreement: two coders' codings of the same articles compared unit by unit (code points, line breaks
+ * excluded) per tag — counts, percent agreement, Cohen's κ, Krippendorff's α — and segment by segment. Pure.
+ */
+export { cohenKappa, krippendorffAlpha, percentAgreement, tagAgreement } from './coefficients';
+export { codingOf } from './coding';
+export { compareCodings, poolAgreement } from './compare';
+export { compareSegments, type SegmentAgreement, type SegmentCheck } from './segments';
+export type { AgreementSpan, ArticleAgreement, Coding, Coefficient, SpanKind, TagAgreement, UndefinedReason, UnitCounts } from './types';
+export { labelKey, unitOffsets } from './units';
