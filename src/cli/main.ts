@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { isEncodingChoice } from '../core';
+import { AgreementUsageError, runAgreementCommand } from './agreement';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
@@ -23,6 +24,7 @@ Usage:
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+  tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -41,6 +43,8 @@ Options:
   --lang L        export: language of headings and labels, zh or en (default: from LANG)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
+  --coders A,B    agreement: the two coders compared (their sidecars a.md.tension.A.json, a.md.tension.B.json);
+                  default: the two coders found
   -h, --help      this help
   -v, --version   the version
 
@@ -102,7 +106,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       io.err(`tension-lens: cannot merge: ${e.message}`);
       return 1;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof AgreementUsageError) {
       io.err(`tension-lens: ${e.message}\nRun 'tension-lens --help' for usage.`);
       return 2;
     }
@@ -133,6 +137,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         what: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        coders: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -150,8 +155,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan, stats, annotations or export)');
-  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export') throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations or export)`);
+  if (!command) throw new UsageError('missing command (scan, stats, annotations, export or agreement)');
+  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export' && command !== 'agreement') {
+    throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations, export or agreement)`);
+  }
+  if (values.coders !== undefined && command !== 'agreement') throw new UsageError('--coders is for agreement: tension-lens agreement --coders A,B PATH...');
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
   const encoding = values.encoding ?? 'auto';
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
@@ -169,6 +177,13 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
       lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
+    }, io);
+  }
+  if (command === 'agreement') {
+    const root = values['sidecar-folder'];
+    return runAgreementCommand(paths, {
+      json: values.json ?? false, ...(values.coders === undefined ? {} : { coders: values.coders.split(',') }),
+      ...(root === undefined ? {} : { location: 'folder', workspaceRoot: root }),
     }, io);
   }
   if (command === 'annotations') {

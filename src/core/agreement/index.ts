@@ -5,6 +5,7 @@
 export { cohenKappa, krippendorffAlpha, percentAgreement, tagAgreement } from './coefficients';
 export { codingOf } from './coding';
 export { compareCodings, poolAgreement } from './compare';
+export { type AgreementJson, type TagFiguresJson, agreementJson, tagFiguresJson } from './report';
 export { compareSegments, type SegmentAgreement, type SegmentCheck } from './segments';
 export type { AgreementSpan, ArticleAgreement, Coding, Coefficient, SpanKind, TagAgreement, UndefinedReason, UnitCounts } from './types';
 export { labelKey, unitOffsets } from './units';
