@@ -4,6 +4,7 @@
  */
 export { cohenKappa, krippendorffAlpha, percentAgreement, tagAgreement } from './coefficients';
 export { codingOf } from './coding';
+export { type Disagreement, type Resolution, type Stretch, applyResolution, disagreements, resolvedStretches } from './adjudicate';
 export { compareCodings, poolAgreement } from './compare';
 export { type AgreementJson, type TagFiguresJson, agreementJson, tagFiguresJson } from './report';
 export { compareSegments, type SegmentAgreement, type SegmentCheck } from './segments';
