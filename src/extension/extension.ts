@@ -27,6 +27,7 @@ import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
 import { type TermNode, TermTreeProvider } from './views/termTree';
 import { type AgreementSnapshot, AgreementPanel } from './team/agreementPanel';
+import { AdjudicationPanel } from './team/adjudicationPanel';
 import { CoderService } from './team/coderService';
 
 /** What `activate` returns: enough for tests and other extensions to read what Tension Lens sees and shows. */
@@ -88,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const coders = new CoderService(config);
   const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))), coders);
   const agreement = new AgreementPanel();
+  const adjudication = new AdjudicationPanel(config);
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
@@ -127,7 +129,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     }),
   );
   context.subscriptions.push(
-    coders, agreement,
+    coders, agreement, adjudication,
+    vscode.commands.registerCommand('tensionLens.adjudicate', () => adjudication.run()),
     vscode.commands.registerCommand('tensionLens.switchCoder', () => coders.switchCoder()),
     vscode.commands.registerCommand('tensionLens.intercoderAgreement', () => agreement.run()),
   );

@@ -31,6 +31,20 @@ function sections(compared: readonly { article: CodedArticle; agreement: Article
   return [...perArticle, { heading: plural(compared.length, vscode.l10n.t('Pooled over {0} article', compared.length), vscode.l10n.t('Pooled over {0} articles', compared.length)), units: compared.reduce((n, c) => n + c.agreement.units, 0), rows: pooled }];
 }
 
+/** The two coders to compare: the only two found, else picked; undefined (after saying why) when there are fewer. */
+export async function pickTwoCoders(coders: readonly string[]): Promise<readonly [string, string] | undefined> {
+  if (coders.length < 2) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Intercoder agreement needs two coders’ sidecars (<article>.tension.<coder>.json); found {0}.', coders.length === 0 ? vscode.l10n.t('none') : coders.join(', ')));
+    return undefined;
+  }
+  const [first, second] = coders;
+  if (coders.length === 2 && first && second) return [first, second];
+  const a = await vscode.window.showQuickPick([...coders], { title: vscode.l10n.t('Intercoder Agreement: coder A') });
+  if (!a) return undefined;
+  const b = await vscode.window.showQuickPick(coders.filter((c) => c !== a), { title: vscode.l10n.t('Intercoder Agreement: coder B') });
+  return b ? [a, b] : undefined;
+}
+
 /** `Tension Lens: Intercoder Agreement…`: picks two coders, compares them over every article both coded, shows the page. */
 export class AgreementPanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
@@ -55,7 +69,7 @@ export class AgreementPanel implements vscode.Disposable {
       (_progress, token) => findCodings(token),
     );
     for (const problem of found.problems) void vscode.window.showWarningMessage(vscode.l10n.t('Left out of the agreement: {0}', problem));
-    const chosen = coders ?? await this.#pickCoders(found.coders);
+    const chosen = coders ?? await pickTwoCoders(found.coders);
     if (!chosen) return;
     const [a, b] = chosen;
     const compared = found.articles.flatMap((article) => {
@@ -68,19 +82,6 @@ export class AgreementPanel implements vscode.Disposable {
       return;
     }
     this.#show(chosen, compared);
-  }
-
-  async #pickCoders(coders: readonly string[]): Promise<readonly [string, string] | undefined> {
-    if (coders.length < 2) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Intercoder agreement needs two coders’ sidecars (<article>.tension.<coder>.json); found {0}.', coders.length === 0 ? vscode.l10n.t('none') : coders.join(', ')));
-      return undefined;
-    }
-    const [first, second] = coders;
-    if (coders.length === 2 && first && second) return [first, second];
-    const a = await vscode.window.showQuickPick([...coders], { title: vscode.l10n.t('Intercoder Agreement: coder A') });
-    if (!a) return undefined;
-    const b = await vscode.window.showQuickPick(coders.filter((c) => c !== a), { title: vscode.l10n.t('Intercoder Agreement: coder B') });
-    return b ? [a, b] : undefined;
   }
 
   #show(coders: readonly [string, string], compared: readonly { article: CodedArticle; agreement: ArticleAgreement }[]): void {
