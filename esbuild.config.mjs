@@ -45,8 +45,8 @@ const common = {
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
 const entities = { 'decode-named-character-reference': './src/core/parse/namedEntities.ts' };
 // Replacing a file in one step needs Node's fs, which the web build must not reach: each build gets its own module.
-const desktopOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts' } };
-const webOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts' } };
+const desktopOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.node.ts' } };
+const webOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.web.ts' } };
 
 // A web worker extension host loads a CommonJS module (it provides `require('vscode')`), so: browser, but cjs.
 // The `worker` condition comes first: a worker has no DOM, and decode-named-character-reference's `browser` build

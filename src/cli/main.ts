@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { isEncodingChoice } from '../core';
+import { AgreementUsageError, runAgreementCommand } from './agreement';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
@@ -30,6 +31,7 @@ Usage:
   tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+  tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens import [--out DIR] [--force] FILE...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
@@ -59,12 +61,18 @@ Options:
   --sort S        kwic: left (left context, nearest character first), right, file or position (default)
   --window W      cooccur: count per sentence (default), paragraph or section
   --of O          cooccur: poles (default), tags (from the sidecars) or both
+  --coders A,B    agreement: the two coders compared (their sidecars a.md.tension.A.json, a.md.tension.B.json);
+                  default: the two coders found
   -h, --help      this help
   -v, --version   the version
 
 Progress (files, MB, rate, time left) is shown on stderr when it is a terminal and the output is not piped.
 
 Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon, 130 interrupted (Ctrl+C).`;
+
+/** The commands that take PATHs (import takes FILEs and has its own parser). */
+const COMMANDS = ['scan', 'stats', 'annotations', 'export', 'kwic', 'cooccur', 'agreement'] as const;
+const COMMAND_LIST = `${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS[COMMANDS.length - 1]}`;
 
 /** Thrown for a command line we cannot run; printed with a hint and exit code 2. */
 class UsageError extends Error {}
@@ -120,7 +128,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       io.err(`tension-lens: cannot merge: ${e.message}`);
       return 1;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof AgreementUsageError) {
       io.err(`tension-lens: ${e.message}\nRun 'tension-lens --help' for usage.`);
       return 2;
     }
@@ -163,6 +171,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         sort: { type: 'string' },
         window: { type: 'string' },
         of: { type: 'string' },
+        coders: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -180,11 +189,10 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan, stats, annotations, export, kwic or cooccur)');
+  if (!command) throw new UsageError(`missing command (${COMMAND_LIST})`);
   const retrieval = command === 'kwic' || command === 'cooccur';
-  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export' && !retrieval) {
-    throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations, export, kwic or cooccur)`);
-  }
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command '${command}' (expected ${COMMAND_LIST})`);
+  if (values.coders !== undefined && command !== 'agreement') throw new UsageError('--coders is for agreement: tension-lens agreement --coders A,B PATH...');
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
   const encoding = values.encoding ?? 'auto';
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
@@ -202,6 +210,13 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
       lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
+    }, io);
+  }
+  if (command === 'agreement') {
+    const root = values['sidecar-folder'];
+    return runAgreementCommand(paths, {
+      json: values.json ?? false, ...(values.coders === undefined ? {} : { coders: values.coders.split(',') }),
+      ...(root === undefined ? {} : { location: 'folder', workspaceRoot: root }),
     }, io);
   }
   if (command === 'annotations') {

@@ -27,3 +27,4 @@ export * from './charts';
 export * from './dashboard';
 export * from './export';
 export * from './concordance';
+export * from './agreement';

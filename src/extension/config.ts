@@ -13,6 +13,10 @@ export interface TensionConfig {
   readonly maxFileSizeMB: number;
   readonly lexiconPaths: readonly string[];
   readonly sidecarLocation: 'beside' | 'folder';
+  /** `tensionLens.coder`, trimmed; empty: git's user.name, else the OS user (see CoderService). */
+  readonly coder: string;
+  /** Team coding: the user's annotations go to their own sidecar `a.md.tension.<coder>.json`, not `a.md.tension.json`. */
+  readonly coderSidecars: boolean;
 }
 
 const SECTION = 'tensionLens';
@@ -32,6 +36,8 @@ function read(): TensionConfig {
     maxFileSizeMB: number(c.get('maxFileSizeMB'), 10, 0.001),
     lexiconPaths: Object.freeze(strings(c.get('lexicon.paths'))),
     sidecarLocation: c.get<string>('sidecar.location') === 'folder' ? 'folder' : 'beside',
+    coder: typeof c.get('coder') === 'string' ? (c.get<string>('coder') ?? '').trim() : '',
+    coderSidecars: c.get<boolean>('coderSidecars') === true,
   });
 }
 
@@ -62,6 +68,14 @@ export class ConfigService implements vscode.Disposable {
   async setAxes(axes: Record<string, boolean>): Promise<void> {
     const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
     await vscode.workspace.getConfiguration(SECTION).update('axes', axes, target);
+  }
+
+  /** Sets who codes and whether into their own sidecar, where the user will find it (workspace when one is open). */
+  async setCoder(coder: string, coderSidecars: boolean): Promise<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const c = vscode.workspace.getConfiguration(SECTION);
+    await c.update('coder', coder, target);
+    await c.update('coderSidecars', coderSidecars, target);
   }
 
   dispose(): void {

@@ -29,6 +29,9 @@ import { TensionStatusBar } from './statusBar';
 import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
 import { type TermNode, TermTreeProvider } from './views/termTree';
+import { type AgreementSnapshot, AgreementPanel } from './team/agreementPanel';
+import { AdjudicationPanel } from './team/adjudicationPanel';
+import { CoderService } from './team/coderService';
 
 /** What `activate` returns: enough for tests and other extensions to read what Tension Lens sees and shows. */
 export interface TensionLensApi {
@@ -67,6 +70,13 @@ export interface TensionLensApi {
   getEncodingOffers(): readonly EncodingOffer[];
   /** The concordance: whether it is open, its query, the lines found so far, whether the search is over. */
   getConcordance(): ConcordanceSnapshot;
+  /** The coder status-bar item's text, and the Intercoder Agreement page as its script last reported it drawn. */
+  getCoderStatusText(): string;
+  getAgreementView(): AgreementSnapshot;
+  /** Clicks a figure of the agreement page by its element id (`s<section>r<row>-<a|b|both|percent|kappa|alpha>`). */
+  clickAgreementFigure(id: string): void;
+  /** Runs Intercoder Agreement on two coders without the pick. */
+  showAgreement(a: string, b: string): Promise<void>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -81,7 +91,10 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const decorations = new PoleDecorations(screen, analyses, config, lexicon, highlightsOn);
   const shown = new ShownArticle(analyses);
   const terms = new TermTreeProvider(analyses, config, shown);
-  const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))));
+  const coders = new CoderService(config);
+  const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))), coders);
+  const agreement = new AgreementPanel();
+  const adjudication = new AdjudicationPanel(config);
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
@@ -120,6 +133,12 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
       if (result && !document.isUntitled && !document.isClosed) void annotations.load(document);
     }),
   );
+  context.subscriptions.push(
+    coders, agreement, adjudication,
+    vscode.commands.registerCommand('tensionLens.adjudicate', () => adjudication.run()),
+    vscode.commands.registerCommand('tensionLens.switchCoder', () => coders.switchCoder()),
+    vscode.commands.registerCommand('tensionLens.intercoderAgreement', () => agreement.run()),
+  );
   const misdecoded = registerMisdecodedDocuments();
   context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
@@ -156,6 +175,10 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     getDashboardModel: () => dashboard.snapshot(),
     getEncodingOffers: () => [...misdecoded.offers],
     getConcordance: () => concordance.snapshot(),
+    getCoderStatusText: () => coders.statusText,
+    getAgreementView: () => agreement.snapshot(),
+    clickAgreementFigure: (id: string) => agreement.click(id),
+    showAgreement: (a: string, b: string) => agreement.run([a, b]),
   });
 }
 

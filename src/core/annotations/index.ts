@@ -10,6 +10,7 @@ export { FUZZY_THRESHOLD, SHORT_QUOTE, reanchor, reanchorAll, summarize } from '
 export { sidecarForSave } from './save';
 export { compareAnnotations, serializeSidecar } from './serialize';
 export { parseSidecar, type ParsedSidecar, type SidecarProblem } from './sidecar';
+export { ANONYMOUS_CODER, coderOfSidecarName, coderSidecarPathFor, fileSafeCoder, isCoderSidecarPath } from './coderSidecar';
 export { SIDECAR_FOLDER, SIDECAR_SUFFIX, isSidecarPath, sidecarPathFor, type SidecarLocation } from './sidecarPath';
 export { AnnotationSet, mergeTagsByLabel } from './store';
 export {

@@ -8,6 +8,8 @@ const BOM = '\uFEFF';
 /** Columns of the item table: annotations and term occurrences share one shape, so `report` mixes them. */
 export const ITEM_COLUMNS = [
   'kind', 'file', 'line', 'column', 'start', 'end', 'text', 'axis', 'pole', 'term', 'tags', 'note', 'context', 'pinyin', 'negated', 'state',
+  // Added for team coding (#21); appended so that existing column positions stay.
+  'coder',
 ] as const;
 
 /** Columns of the statistics table: one row per file and term that occurs, labels beside the ids. */
@@ -33,11 +35,11 @@ export function guardCell(value: string | number): string | number {
 const list = (values: readonly string[]): string => values.join('; ');
 
 function annotationRow(a: AnnotationItem): Row {
-  return ['annotation', a.file, a.line, a.column, a.start, a.end, a.text, '', '', '', list(a.tags.map((t) => t.label)), a.note, a.context, a.pinyin, '', a.state];
+  return ['annotation', a.file, a.line, a.column, a.start, a.end, a.text, '', '', '', list(a.tags.map((t) => t.label)), a.note, a.context, a.pinyin, '', a.state, a.coder ?? ''];
 }
 
 function termRow(t: TermItem): Row {
-  return ['term', t.file, t.line, t.column, t.start, t.end, t.text, t.axis, t.pole, t.term, '', '', t.context, t.pinyin, t.negated ? 'true' : 'false', ''];
+  return ['term', t.file, t.line, t.column, t.start, t.end, t.text, t.axis, t.pole, t.term, '', '', t.context, t.pinyin, t.negated ? 'true' : 'false', '', ''];
 }
 
 function statsRows(data: ExportData): Row[] {

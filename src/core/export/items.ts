@@ -76,7 +76,7 @@ export function annotationItems(article: ExportArticle, pinyin: PinyinOf): Annot
       text: quote.exact, tags: itemTags, note: annotation.note,
       context: state === 'orphaned' ? '' : contextOf(article.text, article.analysis.sentences, start, end),
       pinyin: pinyin(quote.exact), state, created: annotation.created, modified: annotation.modified,
-      prefix: quote.prefix, suffix: quote.suffix,
+      prefix: quote.prefix, suffix: quote.suffix, ...(set.coder === undefined ? {} : { coder: set.coder }),
     };
   });
 }

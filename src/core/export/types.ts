@@ -15,6 +15,8 @@ export type ExportLanguage = 'zh' | 'en';
 export interface ExportAnnotations {
   readonly tags: readonly SidecarTag[];
   readonly anchors: readonly Anchor[];
+  /** Whose sidecar they come from (`a.md.tension.<coder>.json`); absent for the single / consensus sidecar. */
+  readonly coder?: string;
 }
 
 /** One article to export: its text as the editor holds it (no BOM), its analysis and its annotations. */
@@ -101,6 +103,8 @@ export interface AnnotationItem extends ItemPlace {
   readonly modified: string;
   readonly prefix: string;
   readonly suffix: string;
+  /** The coder whose sidecar holds it; absent for the single / consensus sidecar. */
+  readonly coder?: string;
 }
 
 /** A term occurrence found by the analysis, as a row. */

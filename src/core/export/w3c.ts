@@ -41,6 +41,7 @@ function articleAnnotations(data: ExportData, a: ArticleData, software: Json): J
     out.push({
       id: annotationIri(item.id, article.path), type: 'Annotation',
       motivation: item.note ? 'commenting' : body.length > 0 ? 'tagging' : 'highlighting',
+      ...(item.coder === undefined ? {} : { creator: { type: 'Person', name: item.coder } }),
       created: item.created, modified: item.modified,
       ...(body.length > 0 ? { body } : {}),
       // An orphan's position no longer points at its text: only the quote is kept, for a tool to search.

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { plural } from '../plural';
 import {
-  type Anchor, AnnotationSet, type AnchorSummary, type SidecarLocation, type SidecarTag, type TextChange, type TextSource, describeDocument,
-  formatJsonProblem, isSidecarPath, SIDECAR_SUFFIX, newSidecar, parseSidecar, reanchorAll, serializeSidecar, sha256Hex, sidecarForSave,
+  type Anchor, AnnotationSet, type AnchorSummary, type SidecarLocation, type SidecarTag, type TextChange, type TextSource,
+  formatJsonProblem, isSidecarPath, SIDECAR_SUFFIX, parseSidecar, reanchorAll, serializeSidecar, sidecarForSave,
 } from '../../core';
 import type { ConfigService } from '../config';
-import { articleOfSidecar, exists, locateSidecar, otherLocation, readText, sidecarUriAt, writeTextAtomic } from './sidecarFiles';
+import type { CoderIdentity } from '../team/coderService';
+import { articleOfSidecar, coderSidecarUriAt, coderSidecarsOf, exists, locateSidecar, otherLocation, readText, sidecarUriAt, writeTextAtomic } from './sidecarFiles';
+import { SidecarStore } from './sidecarStore';
 
 /** The annotations of one article as the editor holds them. */
 export interface ArticleAnnotations {
@@ -19,33 +21,32 @@ export interface ArticleAnnotations {
   readonly review: ReadonlySet<string>;
 }
 
-interface Entry {
+/** An open article: its sidecar store, and what the editor keeps about it beside the file. */
+class Entry implements ArticleAnnotations {
   article: vscode.Uri;
-  sidecar: vscode.Uri;
-  set: AnnotationSet | undefined;
-  problem: string | undefined;
-  review: Set<string>;
-  /** Live edits shifted positions since the last write; written when the article is saved. */
-  shifted: boolean;
-  /** A user change that could not be written (disk error): in memory only. */
-  unsaved: boolean;
-  /** Text we last wrote, so the watcher can tell our own writes from outside ones. */
-  lastWritten: string | undefined;
+  /** The sidecar the user's changes go to. */
+  readonly store: SidecarStore;
+  review = new Set<string>();
   loading: Promise<void> | undefined;
-  /** Per read of the sidecar in progress: the changes made since it took the text, replayed on the set it loads. */
-  queues: Set<TextChange[]>;
   /** Takes down the notification about this sidecar being malformed (once it is fixed, or replaced). */
   dismissProblem: (() => void) | undefined;
-  /**
-   * Settles when the reads of the sidecar and the user's changes queued so far are done. They run one at a time: a
-   * read that took the file before a change was written, and finished after, would put back a set without it.
-   */
-  turn: Promise<void>;
-  /**
-   * Settles when the sidecar writes queued so far are done. Writes run one at a time, each with the set as it is when
-   * its turn comes: two writes in flight together could land in either order and leave the older set on disk.
-   */
-  writes: Promise<void>;
+
+  constructor(article: vscode.Uri, sidecar: vscode.Uri) {
+    this.article = article;
+    this.store = new SidecarStore(sidecar);
+  }
+
+  get sidecar(): vscode.Uri {
+    return this.store.uri;
+  }
+
+  get set(): AnnotationSet | undefined {
+    return this.store.set;
+  }
+
+  get problem(): string | undefined {
+    return this.store.problem;
+  }
 }
 
 /** What moving sidecars to the configured location did. */
@@ -100,10 +101,16 @@ export class AnnotationService implements vscode.Disposable {
   /** Set between a rename's start and the end of moving its sidecars: loads wait, so they read the moved files. */
   #renaming: { promise: Promise<void>; resolve: () => void; count: number } | undefined;
 
-  constructor(config: ConfigService, builtinTags: BuiltinTags = () => []) {
+  /** Whose sidecar the user's changes go to: a coder's own, or (undefined) the single / consensus sidecar. */
+  #coder: string | undefined;
+
+  constructor(config: ConfigService, builtinTags: BuiltinTags = () => [], coder?: { readonly identity: CoderIdentity; readonly onDidChange: vscode.Event<CoderIdentity> }) {
     this.#builtinTags = builtinTags;
     this.#location = config.current.sidecarLocation;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tension.json');
+    this.#coder = coder?.identity.ownSidecar ? coder.identity.coder : undefined;
+    // Both the single sidecars (a.md.tension.json) and the coders' (a.md.tension.<coder>.json).
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.tension.*json');
+    if (coder) this.#subscriptions.push(coder.onDidChange((identity) => void this.#onCoderChanged(identity)));
     this.#subscriptions.push(
       watcher,
       watcher.onDidChange((uri) => void this.#onSidecarChanged(uri)),
@@ -156,11 +163,7 @@ export class AnnotationService implements vscode.Disposable {
     const key = document.uri.toString();
     let entry = this.#entries.get(key);
     if (!entry) {
-      entry = {
-        article: document.uri, sidecar: sidecarUriAt(document.uri, this.#location), set: undefined, problem: undefined,
-        review: new Set(), shifted: false, unsaved: false, lastWritten: undefined, loading: undefined, queues: new Set(), dismissProblem: undefined,
-        turn: Promise.resolve(), writes: Promise.resolve(),
-      };
+      entry = new Entry(document.uri, coderSidecarUriAt(document.uri, this.#coder, this.#location));
       this.#entries.set(key, entry);
       const created = entry;
       entry.loading = this.#inTurn(entry, () => this.#read(created, document, true));
@@ -171,9 +174,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** Runs `task` once the reads and changes of this entry's sidecar queued before it are done. */
   #inTurn<T>(entry: Entry, task: () => Promise<T>): Promise<T> {
-    const run = entry.turn.then(task);
-    entry.turn = run.then(() => undefined, () => undefined);
-    return run;
+    return entry.store.inTurn(task);
   }
 
   /**
@@ -182,14 +183,15 @@ export class AnnotationService implements vscode.Disposable {
    */
   async #read(entry: Entry, document: vscode.TextDocument, locate = false): Promise<void> {
     const queued: TextChange[] = [];
-    entry.queues.add(queued);
+    const { store } = entry;
+    store.queues.add(queued);
     try {
       await this.#readQueued(entry, document, locate);
     } finally {
-      entry.queues.delete(queued);
-      if (entry.set && queued.length > 0) {
-        entry.set = entry.set.edit(queued, documentSource(document));
-        entry.shifted = true;
+      store.queues.delete(queued);
+      if (store.set && queued.length > 0) {
+        store.set = store.set.edit(queued, documentSource(document));
+        store.shifted = true;
         this.#emitter.fire(entry.article);
       }
     }
@@ -197,43 +199,40 @@ export class AnnotationService implements vscode.Disposable {
 
   async #readQueued(entry: Entry, document: vscode.TextDocument, locate: boolean): Promise<void> {
     const text = document.getText();
-    const relative = vscode.workspace.asRelativePath(document.uri, false);
-    let raw: string | undefined;
+    const { store } = entry;
     try {
       // An article reopened under its new name while its sidecar is being moved: read it once it has arrived.
       if (this.#renaming) await this.#renaming.promise;
-      if (locate && !document.isUntitled) entry.sidecar = await locateSidecar(document.uri, this.#location);
-      raw = document.isUntitled ? undefined : await readText(entry.sidecar);
+      if (locate && !document.isUntitled) store.uri = await locateSidecar(document.uri, this.#location, this.#coder);
     } catch (e) {
-      entry.problem = String(e);
-      entry.set = undefined;
+      store.problem = String(e);
+      store.set = undefined;
       this.#emitter.fire(entry.article);
-      return;
-    }
-    if (raw === undefined) {
-      entry.set = AnnotationSet.fromAnchors(newSidecar(await describeDocument(relative, text)), []);
-      this.#clearProblem(entry);
-      this.#emitter.fire(entry.article);
-      return;
-    }
-    entry.lastWritten = raw;
-    const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(entry.sidecar));
-    if ('problems' in parsed) {
-      entry.set = undefined;
-      entry.problem = parsed.problems.map(formatJsonProblem).join('\n');
-      this.#emitter.fire(entry.article);
-      this.#showProblem(entry, vscode.l10n.t('Tension Lens cannot read {0}; it will not be changed until it is fixed. {1}', vscode.workspace.asRelativePath(entry.sidecar), parsed.problems[0] ? formatJsonProblem(parsed.problems[0]) : ''), parsed.problems[0]?.line ?? 0, parsed.problems[0]?.character ?? 0);
       return;
     }
     const builtin = new Set(this.#builtinTags().map((t) => t.id));
-    const set = AnnotationSet.load(parsed.sidecar, text, (t) => builtin.has(t.id));
-    entry.set = set;
+    const read = await store.read(text, vscode.workspace.asRelativePath(document.uri, false), document.isUntitled, (t) => builtin.has(t.id));
+    if (read.kind === 'malformed') {
+      this.#emitter.fire(entry.article);
+      const [first] = read.problems;
+      this.#showProblem(entry, vscode.l10n.t('Tension Lens cannot read {0}; it will not be changed until it is fixed. {1}', vscode.workspace.asRelativePath(store.uri), first ? formatJsonProblem(first) : ''), first?.line ?? 0, first?.character ?? 0);
+      return;
+    }
+    if (read.kind === 'unreadable') {
+      this.#emitter.fire(entry.article);
+      return;
+    }
     this.#clearProblem(entry);
+    if (read.kind === 'missing') {
+      this.#emitter.fire(entry.article);
+      return;
+    }
+    const set = store.set;
     // The article changed outside the editor since the sidecar was written: what moved waits for review.
-    const changed = parsed.sidecar.document.sha256 !== (await sha256Hex(text));
-    entry.review = new Set(changed ? set.anchors.filter((a) => a.state === 'moved' || a.state === 'fuzzy').map((a) => a.annotation.id) : []);
+    const { changed } = read;
+    entry.review = new Set(changed && set ? set.anchors.filter((a) => a.state === 'moved' || a.state === 'fuzzy').map((a) => a.annotation.id) : []);
     this.#emitter.fire(entry.article);
-    if (changed) this.#reportReanchor(entry, set.summary);
+    if (changed) this.#reportReanchor(entry, read.summary);
   }
 
   /**
@@ -265,7 +264,6 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   #clearProblem(entry: Entry): void {
-    entry.problem = undefined;
     entry.dismissProblem?.();
     entry.dismissProblem = undefined;
   }
@@ -295,11 +293,12 @@ export class AnnotationService implements vscode.Disposable {
     // is made on the set it loads; and a re-read that starts now waits until this change is written.
     return this.#inTurn(entry, async () => {
       if (!entry.set) throw new AnnotationBlocked(entry.problem ?? 'the sidecar is not loaded');
-      entry.set = apply(entry.set);
-      for (const id of [...entry.review]) if (!entry.set.get(id)) entry.review.delete(id);
+      const set = apply(entry.set);
+      entry.store.set = set;
+      for (const id of [...entry.review]) if (!set.get(id)) entry.review.delete(id);
       this.#emitter.fire(entry.article);
       await this.#write(entry, document);
-      return entry.set;
+      return set;
     });
   }
 
@@ -311,26 +310,11 @@ export class AnnotationService implements vscode.Disposable {
     this.#emitter.fire(uri);
   }
 
-  /** Writes the entry's set (as it is once the writes queued before have landed) to its sidecar. */
+  /** Writes the entry's set (as it is once the writes queued before have landed) to its sidecar; says so when it fails. */
   async #write(entry: Entry, document: vscode.TextDocument): Promise<void> {
-    const run = entry.writes.then(() => this.#writeNow(entry, document));
-    entry.writes = run.then(() => undefined, () => undefined);
-    await run;
-  }
-
-  async #writeNow(entry: Entry, document: vscode.TextDocument): Promise<void> {
-    if (!entry.set) return;
-    const text = document.getText();
-    const sidecar = await sidecarForSave(entry.set.toSidecar(), entry.set.anchors, text);
-    const serialized = serializeSidecar(sidecar);
-    try {
-      await writeTextAtomic(entry.sidecar, serialized);
-      entry.lastWritten = serialized;
-      entry.unsaved = false;
-      entry.shifted = false;
-    } catch (e) {
-      entry.unsaved = true;
-      void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not save {0}: {1}. Your annotations are kept in memory; fix the problem and make any change to save again.', vscode.workspace.asRelativePath(entry.sidecar), String(e)));
+    const error = await entry.store.write(() => document.getText());
+    if (error !== undefined) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not save {0}: {1}. Your annotations are kept in memory; fix the problem and make any change to save again.', vscode.workspace.asRelativePath(entry.sidecar), error));
     }
   }
 
@@ -338,11 +322,8 @@ export class AnnotationService implements vscode.Disposable {
     const entry = this.#entries.get(e.document.uri.toString());
     if (!entry || e.contentChanges.length === 0) return;
     const changes = e.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text }));
-    for (const queue of entry.queues) queue.push(...changes);
     // A read in progress replaces the set and replays these changes on it.
-    if (!entry.set || entry.queues.size > 0) return;
-    entry.set = entry.set.edit(changes, documentSource(e.document));
-    entry.shifted = true;
+    if (!entry.store.follow(changes, documentSource(e.document)) || !entry.set) return;
     this.#emitter.fire(entry.article);
     // Not dirty after a change: VS Code applied an outside change (or a revert, or undo back to the saved text), so
     // the article on disk is this text. Write the positions for it now, so a reload finds them exactly.
@@ -360,7 +341,7 @@ export class AnnotationService implements vscode.Disposable {
     this.#entries.delete(key);
     entry.dismissProblem?.();
     const set = entry.set;
-    if (!set || set.anchors.length === 0 || !(entry.shifted || entry.unsaved) || !vscode.workspace.isTrusted || document.isUntitled) return;
+    if (!set || set.anchors.length === 0 || !(entry.store.shifted || entry.store.unsaved) || !vscode.workspace.isTrusted || document.isUntitled) return;
     let saved: string | undefined;
     try {
       saved = await readText(entry.article);
@@ -380,7 +361,7 @@ export class AnnotationService implements vscode.Disposable {
   async #onArticleSaved(document: vscode.TextDocument): Promise<void> {
     const entry = this.#entries.get(document.uri.toString());
     // Positions in the sidecar are offsets into the saved article: write them when the article is written.
-    if (entry?.set && (entry.shifted || entry.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length > 0) await this.#write(entry, document);
+    if (entry?.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length > 0) await this.#write(entry, document);
   }
 
   #entryForSidecar(uri: vscode.Uri): Entry | undefined {
@@ -397,23 +378,23 @@ export class AnnotationService implements vscode.Disposable {
   async #reloadChanged(entry: Entry, uri: vscode.Uri): Promise<void> {
     if (entry.sidecar.toString() !== uri.toString()) return; // moved on (rename, location switch) while waiting
     const raw = await readText(uri).catch(() => undefined);
-    if (raw === undefined || raw === entry.lastWritten) return; // our own write
+    if (raw === undefined || raw === entry.store.lastWritten) return; // our own write
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
     if (!document) return;
-    if (entry.unsaved && entry.set) {
+    if (entry.store.unsaved && entry.set) {
       // Our copy never reached the disk and the file changed under it: keep both, say where ours went.
       const keep = entry.sidecar.with({ path: entry.sidecar.path.replace(/\.tension\.json$/, `.conflict-${Date.now()}.tension.json`) });
       await writeTextAtomic(keep, serializeSidecar(entry.set.toSidecar())).catch(() => undefined);
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk while your annotations were unsaved. Loaded the file from disk; your version is kept in {1}.', vscode.workspace.asRelativePath(uri), vscode.workspace.asRelativePath(keep)));
     }
-    entry.unsaved = false;
+    entry.store.unsaved = false;
     await this.#read(entry, document);
   }
 
   #onSidecarDeleted(uri: vscode.Uri): void {
     const entry = this.#entryForSidecar(uri);
     if (!entry?.set || entry.set.anchors.length === 0) return;
-    entry.lastWritten = undefined;
+    entry.store.lastWritten = undefined;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
     const restore = vscode.l10n.t('Restore');
     void vscode.window.showWarningMessage(plural(entry.set.anchors.length, vscode.l10n.t('{0} was deleted. Its {1} annotation is still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length), vscode.l10n.t('{0} was deleted. Its {1} annotations are still in memory.', vscode.workspace.asRelativePath(uri), entry.set.anchors.length)), restore)
@@ -456,24 +437,36 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   async #onFileRenamed(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
-    let to: vscode.Uri | undefined;
+    // The single sidecar and every coder's sidecar of the article go with it; the open entry follows the one it edits.
+    const owners: (string | undefined)[] = [undefined, ...await coderSidecarsOf(oldUri)];
+    let followed: vscode.Uri | undefined;
+    for (const coder of owners) {
+      const to = await this.#moveSidecar(oldUri, newUri, coder);
+      if (to && coder === this.#coder) followed = to;
+      else if (to) await this.#retitle(to, newUri, undefined);
+    }
+    const entry = this.#rekey(oldUri, newUri, followed);
+    if (followed) await this.#retitle(followed, newUri, entry);
+  }
+
+  /** Moves one sidecar (the single one, or `coder`'s) of a renamed article; where it is now, or undefined when none moved. */
+  async #moveSidecar(oldUri: vscode.Uri, newUri: vscode.Uri, coder: string | undefined): Promise<vscode.Uri | undefined> {
     for (const location of [this.#location, otherLocation(this.#location)]) {
-      const from = sidecarUriAt(oldUri, location);
+      const from = coderSidecarUriAt(oldUri, coder, location);
       if (!(await exists(from))) continue;
       // A sidecar left in the other location after a switch moves to the configured one with its article.
-      to = sidecarUriAt(newUri, this.#location);
-      if (from.toString() === to.toString()) break;
+      const to = coderSidecarUriAt(newUri, coder, this.#location);
+      if (from.toString() === to.toString()) return to;
       try {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(to, '..'));
         await vscode.workspace.fs.rename(from, to, { overwrite: false });
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not move {0} to {1}: {2}', vscode.workspace.asRelativePath(from), vscode.workspace.asRelativePath(to), String(err)));
-        return;
+        return undefined;
       }
-      break;
+      return to;
     }
-    const entry = this.#rekey(oldUri, newUri, to);
-    if (to) await this.#retitle(to, newUri, entry);
+    return undefined;
   }
 
   /** Open articles under a renamed folder follow it; in folder mode, so does the mirror subtree under `.tension/`. */
@@ -519,9 +512,9 @@ export class AnnotationService implements vscode.Disposable {
     const entry = this.#entries.get(oldUri.toString());
     if (!entry) return undefined;
     this.#entries.delete(oldUri.toString());
-    const mirrored = entry.sidecar.toString() === sidecarUriAt(oldUri, 'folder').toString();
+    const mirrored = entry.sidecar.toString() === coderSidecarUriAt(oldUri, this.#coder, 'folder').toString();
     entry.article = newUri;
-    entry.sidecar = sidecar ?? sidecarUriAt(newUri, mirrored ? 'folder' : 'beside');
+    entry.store.uri = sidecar ?? coderSidecarUriAt(newUri, this.#coder, mirrored ? 'folder' : 'beside');
     this.#entries.set(newUri.toString(), entry);
     this.#emitter.fire(newUri);
     return entry;
@@ -530,7 +523,7 @@ export class AnnotationService implements vscode.Disposable {
   /** Sets the sidecar's `document.path` to the article's workspace path (in memory too), leaving a malformed file alone. */
   async #retitle(sidecar: vscode.Uri, article: vscode.Uri, entry: Entry | undefined): Promise<void> {
     const path = vscode.workspace.asRelativePath(article, false);
-    if (entry?.set) entry.set = entry.set.withDocument({ ...entry.set.toSidecar().document, path });
+    if (entry?.set) entry.store.set = entry.set.withDocument({ ...entry.set.toSidecar().document, path });
     const raw = await readText(sidecar).catch(() => undefined);
     if (raw === undefined) return;
     const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
@@ -538,7 +531,7 @@ export class AnnotationService implements vscode.Disposable {
     const serialized = serializeSidecar({ ...parsed.sidecar, document: { ...parsed.sidecar.document, path } });
     try {
       await writeTextAtomic(sidecar, serialized);
-      if (entry) entry.lastWritten = serialized;
+      if (entry) entry.store.lastWritten = serialized;
     } catch (err) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Tension Lens could not save {0}: {1}. Your annotations are kept in memory; fix the problem and make any change to save again.', vscode.workspace.asRelativePath(sidecar), String(err)));
     }
@@ -576,7 +569,7 @@ export class AnnotationService implements vscode.Disposable {
           await vscode.workspace.fs.rename(from, to, { overwrite: false });
           moved++;
           const entry = this.#entries.get(article.toString());
-          if (entry && entry.sidecar.toString() === from.toString()) entry.sidecar = to;
+          if (entry && entry.sidecar.toString() === from.toString()) entry.store.uri = to;
         } catch {
           failed++;
         }
@@ -592,7 +585,7 @@ export class AnnotationService implements vscode.Disposable {
     // Open articles keep the sidecar they have until it is moved; new ones look in both places.
     const strays = await this.#strays();
     if (strays.length === 0) {
-      for (const entry of this.#entries.values()) entry.sidecar = await locateSidecar(entry.article, location);
+      for (const entry of this.#entries.values()) entry.store.uri = await locateSidecar(entry.article, location);
       return;
     }
     const move = vscode.l10n.t('Move Sidecars');
@@ -601,6 +594,30 @@ export class AnnotationService implements vscode.Disposable {
       plural(strays.length, vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecar is elsewhere; it is still read from there. Move it now?', where, strays.length), vscode.l10n.t('Sidecars are now stored {0}. {1} existing sidecars are elsewhere; they are still read from there. Move them now?', where, strays.length)), move,
     );
     if (choice === move) await vscode.commands.executeCommand('tensionLens.moveSidecars');
+  }
+
+  /** The coder whose sidecar the user now edits (undefined: the single / consensus sidecar). */
+  get coder(): string | undefined {
+    return this.#coder;
+  }
+
+  /**
+   * Another coder (or the consensus) takes over: each open article writes what it still holds for the old sidecar,
+   * then reads the new one, so what the user sees and edits is always the chosen coder's.
+   */
+  async #onCoderChanged(identity: CoderIdentity): Promise<void> {
+    const coder = identity.ownSidecar ? identity.coder : undefined;
+    if (coder === this.#coder) return;
+    this.#coder = coder;
+    for (const entry of [...this.#entries.values()]) {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
+      if (!document) continue;
+      await this.#inTurn(entry, async () => {
+        if (entry.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document)) await this.#write(entry, document);
+        entry.review = new Set();
+        await this.#read(entry, document, true);
+      });
+    }
   }
 
   /** Anchors of an article in document order, orphans last. */

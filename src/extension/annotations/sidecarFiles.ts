@@ -1,12 +1,19 @@
 import * as vscode from 'vscode';
 import { writeAtomic } from '../files/atomicWrite';
-import { SIDECAR_FOLDER, SIDECAR_SUFFIX, type SidecarLocation, sidecarPathFor } from '../../core';
+import { SIDECAR_FOLDER, SIDECAR_SUFFIX, type SidecarLocation, coderOfSidecarName, coderSidecarPathFor, sidecarPathFor } from '../../core';
 import type { TensionConfig } from '../config';
 
 /** The sidecar of an article in the given storage location (beside it, or mirrored in `.tension/`). */
 export function sidecarUriAt(article: vscode.Uri, location: SidecarLocation): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(article);
   return article.with({ path: sidecarPathFor(article.path, location, folder?.uri.path) });
+}
+
+/** Coder `coder`'s sidecar of an article (`a.md.tension.<coder>.json`), or the single one when `coder` is undefined. */
+export function coderSidecarUriAt(article: vscode.Uri, coder: string | undefined, location: SidecarLocation): vscode.Uri {
+  if (coder === undefined) return sidecarUriAt(article, location);
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  return article.with({ path: coderSidecarPathFor(article.path, coder, location, folder?.uri.path) });
 }
 
 /** The sidecar of an article under the current `tensionLens.sidecar.location` (beside it, or in `.tension/`). */
@@ -37,9 +44,9 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
  * Where an article's annotations are: its sidecar in the configured location, else one left in the other location
  * (until the user moves the sidecars after a location switch, both are read), else the configured place to create it.
  */
-export async function locateSidecar(article: vscode.Uri, location: SidecarLocation): Promise<vscode.Uri> {
-  const preferred = sidecarUriAt(article, location);
-  const other = sidecarUriAt(article, otherLocation(location));
+export async function locateSidecar(article: vscode.Uri, location: SidecarLocation, coder?: string): Promise<vscode.Uri> {
+  const preferred = coderSidecarUriAt(article, coder, location);
+  const other = coderSidecarUriAt(article, coder, otherLocation(location));
   if (preferred.toString() === other.toString() || (await exists(preferred))) return preferred;
   return (await exists(other)) ? other : preferred;
 }
@@ -60,4 +67,19 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
  */
 export async function writeTextAtomic(uri: vscode.Uri, text: string): Promise<void> {
   await writeAtomic(uri, new TextEncoder().encode(text), { createFolder: true });
+}
+
+/** The coders with a sidecar of `article` in either location (file-safe names, each once). */
+export async function coderSidecarsOf(article: vscode.Uri): Promise<string[]> {
+  const name = article.path.slice(article.path.lastIndexOf('/') + 1);
+  const coders = new Set<string>();
+  for (const location of ['beside', 'folder'] as const) {
+    const folder = vscode.Uri.joinPath(sidecarUriAt(article, location), '..');
+    const entries = await vscode.workspace.fs.readDirectory(folder).then((e) => e, () => [] as [string, vscode.FileType][]);
+    for (const [file] of entries) {
+      const coder = coderOfSidecarName(name, file);
+      if (coder !== undefined) coders.add(coder);
+    }
+  }
+  return [...coders];
 }

@@ -59,12 +59,16 @@ async function liveAnnotations(document: vscode.TextDocument, services: GatherSe
     const first = (loaded.problem.split('\n')[0] ?? '').replace(`${vscode.workspace.asRelativePath(loaded.sidecar)}:`, '');
     return { path: shownPath(loaded.sidecar), message: sidecarProblem(loaded.sidecar, first) };
   }
-  return loaded.set && loaded.set.anchors.length + loaded.set.tags.length > 0 ? { tags: loaded.set.tags, anchors: loaded.set.anchors } : undefined;
+  const coder = services.annotations.coder;
+  return loaded.set && loaded.set.anchors.length + loaded.set.tags.length > 0
+    ? { tags: loaded.set.tags, anchors: loaded.set.anchors, ...(coder === undefined ? {} : { coder }) } : undefined;
 }
 
 /** The annotations of a closed file, read from its sidecar and re-anchored against `text`. */
 async function fileAnnotations(article: vscode.Uri, text: string, services: GatherServices): Promise<ExportAnnotations | ExportProblem | undefined> {
-  const sidecar = await locateSidecar(article, services.config.current.sidecarLocation);
+  // The sidecar the editor shows: the coder's own in team coding, else the single / consensus one.
+  const coder = services.annotations.coder;
+  const sidecar = await locateSidecar(article, services.config.current.sidecarLocation, coder);
   let raw: string | undefined;
   try {
     raw = await readText(sidecar);
@@ -75,7 +79,7 @@ async function fileAnnotations(article: vscode.Uri, text: string, services: Gath
   const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
   const [first] = 'problems' in parsed ? parsed.problems : [];
   if ('problems' in parsed) return { path: shownPath(sidecar), message: sidecarProblem(sidecar, first ? `${first.line + 1}:${first.character + 1}: ${first.message}` : '') };
-  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors };
+  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(coder === undefined ? {} : { coder }) };
 }
 
 /**

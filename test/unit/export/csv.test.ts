@@ -19,7 +19,7 @@ describe('CSV export', () => {
     assert.ok(result.ok);
     assert.deepEqual([...result.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const { raw } = exportCsv('annotations', 'csv', [seedArticle()]);
-    assert.match(raw, /^\uFEFFkind,file,line,column,start,end,text,axis,pole,term,tags,note,context,pinyin,negated,state\r\n/);
+    assert.match(raw, /^\uFEFFkind,file,line,column,start,end,text,axis,pole,term,tags,note,context,pinyin,negated,state,coder\r\n/);
     assert.ok(raw.includes('闭源商用路径'));
   });
 

@@ -1,0 +1,90 @@
+// Team coding in a real extension host: the coder's own sidecar, the coder in the status bar, and the Intercoder
+// Agreement page as its script drew it (figures with their counts, passages behind each figure).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import alice from '../fixtures/agreement/sample.md.tension.alice.json';
+import bob from '../fixtures/agreement/sample.md.tension.bob.json';
+import reference from '../reference/agreement.expected.json';
+import type { TensionLensApi } from '../../src/extension/extension';
+import { annotationDrawn, api } from './support/extensionApi';
+import { fixtureFolder, waitFor } from './support/workspace';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+}
+
+async function setTeam(coder: string | undefined, own: boolean | undefined): Promise<void> {
+  const c = vscode.workspace.getConfiguration('tensionLens');
+  await c.update('coder', coder, vscode.ConfigurationTarget.Workspace);
+  await c.update('coderSidecars', own, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('team coding', () => {
+  let tl: TensionLensApi;
+  const folder = (): vscode.Uri => vscode.Uri.joinPath(fixtureFolder().uri, 'team');
+
+  before(async () => {
+    tl = await api();
+  });
+
+  after(async () => {
+    await setTeam(undefined, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(folder(), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('saves a coder’s annotations in their own sidecar, names the coder in the status bar, and switches back to the consensus', async () => {
+    await setTeam('Carol Q. Coder', true);
+    await waitFor(() => tl.getCoderStatusText().includes('Carol-Q-Coder'), 'the coder in the status bar');
+    const uri = vscode.Uri.joinPath(folder(), 'own.md');
+    await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(fixtureFolder().uri, 'ai-lab-expert-departure.md')));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const text = editor.document.getText();
+    const start = text.indexOf('闭源商用路径');
+    const id = await tl.annotate({ uri: uri.toString(), start, end: start + 6, tags: ['商业化'], note: '' });
+    assert.ok(id);
+    await waitFor(() => annotationDrawn(tl, uri, start, start + 6), 'the annotation drawn');
+    const own = uri.with({ path: `${uri.path}.tension.Carol-Q-Coder.json` });
+    const deadline = Date.now() + 20_000;
+    while (!(await exists(own)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const saved = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(own))) as { annotations: { id: string }[] };
+    assert.deepEqual(saved.annotations.map((a) => a.id), [id]);
+    assert.equal(await exists(uri.with({ path: `${uri.path}.tension.json` })), false, 'the consensus sidecar is not written');
+
+    // Back to the consensus: the editor shows a.md.tension.json's annotations (none), not Carol's.
+    await setTeam('Carol Q. Coder', false);
+    await waitFor(() => tl.getCoderStatusText().includes('Carol-Q-Coder') && !annotationDrawn(tl, uri, start, start + 6), 'Carol’s annotation to leave the editor');
+    await setTeam('Carol Q. Coder', true);
+    await waitFor(() => annotationDrawn(tl, uri, start, start + 6), 'Carol’s annotation back on screen');
+    await setTeam(undefined, undefined);
+  });
+
+  it('shows per-tag figures with their counts, and the passages behind a figure', async () => {
+    const article = vscode.Uri.joinPath(folder(), 'sample.md');
+    await vscode.workspace.fs.writeFile(article, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(fixtureFolder().uri, 'ai-lab-expert-departure.md')));
+    await vscode.workspace.fs.writeFile(article.with({ path: `${article.path}.tension.alice.json` }), encoder.encode(JSON.stringify(alice)));
+    await vscode.workspace.fs.writeFile(article.with({ path: `${article.path}.tension.bob.json` }), encoder.encode(JSON.stringify(bob)));
+    await tl.showAgreement('alice', 'bob');
+    const rowOf = (tag: string): readonly string[] | undefined => tl.getAgreementView().rows.find((r) => r[0] === tag);
+    await waitFor(() => rowOf('开放') !== undefined, 'the agreement table drawn');
+    const expected = reference.articles['sample.md'].tags['开放'];
+    const open = rowOf('开放') ?? [];
+    assert.match(open[1] ?? '', new RegExp(`^${expected.a} of 3,559 units$`));
+    assert.match(open[2] ?? '', new RegExp(`^${expected.b} of 3,559 units$`));
+    assert.match(open[3] ?? '', new RegExp(`^${expected.both} of 3,559 units$`));
+    assert.match(open[4] ?? '', /^98\.15% \(3,493\/3,559 units coded alike\)$/);
+    assert.match(open[5] ?? '', new RegExp(`^${expected.kappa.toFixed(3)} \\(A 68, B 36, both 19\\)$`));
+    assert.match(open[6] ?? '', new RegExp(`^${expected.alpha.toFixed(3)} `));
+    const ethics = tl.getAgreementView().rows.find((r) => r[0] === '伦理') ?? [];
+    assert.match(ethics[5] ?? '', /^0\.000/);
+    // Bob's 商业化 passages include the one Alice did not mark.
+    const row = tl.getAgreementView().rows.findIndex((r) => r[0] === '商业化');
+    tl.clickAgreementFigure(`s0r${row}-b`);
+    await waitFor(() => tl.getAgreementView().passages.some((p) => p.includes('GPU集群必须优先响应高商业潜力项目')), 'Bob’s passages listed');
+    assert.ok(tl.getAgreementView().passages.some((p) => p.includes('[only bob]') && p.includes('GPU集群')));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
