@@ -5,7 +5,6 @@ import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
 import { runExportCommand, writeError } from './export';
-import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
@@ -187,7 +186,6 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     : values.format === 'txt' || values.format === 'plaintext' ? 'plaintext' : undefined;
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);
 
-  const { paths: files, errors } = collectPaths(paths);
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
   const target = values.out === undefined ? undefined : openOutput(values.out);
@@ -200,8 +198,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   try {
     const result = await runCorpus({
       options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
-      jobs, output, listErrors: errors,
-    }, files, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+      jobs, output,
+    }, paths, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
     if (command === 'stats') {
       const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings })
         : statsSummary(result.files.length, result.counts, lexicon, c);

@@ -1,6 +1,6 @@
-import { type ArticleFormat, type EncodingChoice, type TensionCounts, type TextEncodingName, analyze, compileLexicon, formatOf } from '../core';
+import { type ArticleFormat, CountsSum, type EncodingChoice, type PartialCounts, type TextEncodingName, analyze, compileLexicon, formatOf } from '../core';
 import { palette } from './colors';
-import { FileError, readBytes, decodeArticleBytes } from './files';
+import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { scanRecord, scanSummary } from './report';
 
@@ -16,39 +16,57 @@ export interface WorkOptions {
   readonly color: boolean;
 }
 
-/** One file's result, in plain data (it is posted back from a worker). `bytes` is its size on disk. */
+/**
+ * One file's result, in plain data (it is posted back from a worker): `bytes` is its size on disk. A file found in a
+ * directory that turns out to be an export of Tension Lens is `export`: left out, as if it had not been listed.
+ */
 export type FileOutcome =
   | {
-    readonly ok: true; readonly path: string; readonly bytes: number; readonly encoding: TextEncodingName;
-    /** The file's piece of output; UTF-8 bytes when it comes from a worker (moved, not copied, to the main thread). */
+    readonly kind: 'done'; readonly bytes: number; readonly encoding: TextEncodingName;
+    /** The file's piece of output (scan); UTF-8 bytes when it comes from a worker (moved, not copied). */
     readonly output?: string | Uint8Array;
-    readonly counts?: TensionCounts;
   }
-  | { readonly ok: false; readonly path: string; readonly bytes: number; readonly message: string };
+  | { readonly kind: 'failed'; readonly bytes: number; readonly message: string }
+  | { readonly kind: 'export'; readonly bytes: number };
+
+/** Does files one after another with the lexicon compiled once; stats are summed here, not sent per file. */
+export interface FileWorker {
+  /** Does `file`, the `index`-th of the run in path order (which orders the terms of the summed counts). */
+  work(file: ListedFile, index: number): FileOutcome;
+  /** The counts of every file done so far (stats), to be merged with the other workers'. */
+  partial(): PartialCounts | undefined;
+}
 
 /**
- * Does the work for one file after another, with the lexicon compiled once. The same code runs in the main thread
- * (`--jobs 1`, stdin) and in each worker of the pool, so their output is the same byte for byte.
+ * The same code runs in the main thread (`--jobs 1`, stdin) and in each worker of the pool, so their output is the
+ * same byte for byte.
  */
-export function fileWorker(options: WorkOptions): (file: string) => FileOutcome {
+export function fileWorker(options: WorkOptions): FileWorker {
   const lexicon = loadLexicon(options.lexiconFiles);
   const compiled = compileLexicon(lexicon);
   const c = palette(options.color);
-  return (file) => {
-    let bytes = 0;
-    try {
-      const raw = readBytes(file);
-      bytes = raw.byteLength;
-      const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
-      const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
-      switch (options.task) {
-        case 'scan-json': return { ok: true, path: file, bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
-        case 'scan-text': return { ok: true, path: file, bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
-        case 'stats': return { ok: true, path: file, bytes, encoding, counts: analysis.counts };
+  const sum = options.task === 'stats' ? new CountsSum() : undefined;
+  return {
+    work({ path: file, found }, index) {
+      let bytes = 0;
+      try {
+        const raw = readBytes(file);
+        bytes = raw.byteLength;
+        if (found && startsLikeExport(raw)) return { kind: 'export', bytes };
+        const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
+        const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
+        switch (options.task) {
+          case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
+          case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
+          case 'stats':
+            sum?.add(analysis.counts, index);
+            return { kind: 'done', bytes, encoding };
+        }
+      } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        return { kind: 'failed', bytes, message: e.message };
       }
-    } catch (e) {
-      if (!(e instanceof FileError)) throw e;
-      return { ok: false, path: file, bytes, message: e.message };
-    }
+    },
+    partial: () => sum?.partial(),
   };
 }
