@@ -33,7 +33,7 @@ export interface CorpusResult {
 }
 
 /** At most this many files in one batch: stats send nothing per file but a line, scan sends each file's output. */
-const MOST_PER_BATCH: Readonly<Record<WorkOptions['task'], number>> = { stats: 64, 'scan-json': 8, 'scan-text': 8 };
+export const MOST_PER_BATCH: Readonly<Record<WorkOptions['task'], number>> = { stats: 64, 'scan-json': 8, 'scan-text': 8, export: 8 };
 
 /** For tests and the bench: which path ran, without changing the output. */
 function trace(message: string): void {
@@ -44,11 +44,11 @@ function trace(message: string): void {
  * The pool for `args`: started before the files are listed when a directory is named (a corpus: the workers load
  * while this thread walks the folders), else sized to the files. stdin is read where it is: in this thread.
  */
-class Processors {
+export class Processors {
   private early: Processor | undefined;
   private readonly bundle = workerBundle();
 
-  constructor(private readonly run: CorpusRun, args: readonly string[]) {
+  constructor(private readonly run: Pick<CorpusRun, 'options' | 'jobs'>, args: readonly string[]) {
     if (run.jobs > 1 && this.bundle !== undefined && !args.includes('-') && namesDirectory(args)) {
       this.early = workerPool(run.options, run.jobs, this.bundle);
     }

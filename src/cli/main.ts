@@ -4,7 +4,7 @@ import { isEncodingChoice } from '../core';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
-import { runExportCommand, writeError } from './export';
+import { runExportCommandWithJobs, writeError } from './export';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
@@ -21,7 +21,7 @@ Usage:
   tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
-                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -159,13 +159,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
-  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats') {
-    throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
-  }
+  if (values.jobs !== undefined && command === 'annotations') throw new UsageError('--jobs is for scan, stats and export; annotations runs in one thread');
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
-    return runExportCommand(paths, {
-      lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
+    return runExportCommandWithJobs(paths, {
+      lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
     }, io);

@@ -1,11 +1,17 @@
-import { type ArticleFormat, CountsSum, type EncodingChoice, type PartialCounts, type TextEncodingName, analyze, compileLexicon, formatOf } from '../core';
+import {
+  type ArticleFormat, CountsSum, type EncodingChoice, type PartialCounts, type PortableAnalysis, type TextEncodingName, analyze, compileLexicon, formatOf, hasChinese,
+  portableAnalysis,
+} from '../core';
 import { palette } from './colors';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { scanRecord, scanSummary } from './report';
 
-/** What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, or its counts. */
-export type Task = 'scan-json' | 'scan-text' | 'stats';
+/**
+ * What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, its counts, or (export)
+ * its text and analysis.
+ */
+export type Task = 'scan-json' | 'scan-text' | 'stats' | 'export';
 
 /** Everything a worker needs to do the work on its own: plain data, so it crosses to a worker thread as is. */
 export interface WorkOptions {
@@ -25,6 +31,8 @@ export type FileOutcome =
     readonly kind: 'done'; readonly bytes: number; readonly encoding: TextEncodingName;
     /** The file's piece of output (scan); UTF-8 bytes when it comes from a worker (moved, not copied). */
     readonly output?: string | Uint8Array;
+    /** export: the article's text and analysis; absent when the file has no Chinese (not an article). */
+    readonly article?: { readonly text: string; readonly analysis: PortableAnalysis };
   }
   | { readonly kind: 'failed'; readonly bytes: number; readonly message: string }
   | { readonly kind: 'export'; readonly bytes: number };
@@ -54,10 +62,12 @@ export function fileWorker(options: WorkOptions): FileWorker {
         bytes = raw.byteLength;
         if (found && startsLikeExport(raw)) return { kind: 'export', bytes };
         const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
+        if (options.task === 'export' && !hasChinese(text)) return { kind: 'done', bytes, encoding };
         const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
         switch (options.task) {
           case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
           case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
+          case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
           case 'stats':
             sum?.add(analysis.counts, index);
             return { kind: 'done', bytes, encoding };
