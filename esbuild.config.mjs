@@ -45,8 +45,18 @@ const common = {
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
 const entities = { 'decode-named-character-reference': './src/core/parse/namedEntities.ts' };
 // Replacing a file in one step needs Node's fs, which the web build must not reach: each build gets its own module.
-const desktopOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.node.ts' } };
-const webOnly = { alias: { ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.web.ts' } };
+const desktopOnly = {
+  alias: {
+    ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.node.ts',
+    'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.node.ts',
+  },
+};
+const webOnly = {
+  alias: {
+    ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.web.ts',
+    'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.web.ts',
+  },
+};
 
 // A web worker extension host loads a CommonJS module (it provides `require('vscode')`), so: browser, but cjs.
 // The `worker` condition comes first: a worker has no DOM, and decode-named-character-reference's `browser` build
@@ -62,7 +72,8 @@ function testEntries() {
 }
 
 const builds = [
-  { ...common, ...desktopOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' },
+  // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
+  { ...common, ...desktopOnly, entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },

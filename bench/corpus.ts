@@ -19,6 +19,19 @@ export interface CorpusTiming {
   readonly MBps: number;
 }
 
+/**
+ * CPU time per thread of one `stats --json` run, from /proc/<pid>/task/<tid>/schedstat (time on a CPU, which the
+ * load of a shared machine does not inflate): the main thread, the `jobs` busiest other threads (the workers) and
+ * the rest (V8's helper threads: garbage collection, JIT compilation).
+ */
+export interface ThreadCpu {
+  readonly jobs: number;
+  readonly mainMs: number;
+  readonly workersMs: readonly number[];
+  readonly helpersMs: number;
+  readonly totalMs: number;
+}
+
 export interface CorpusResult {
   readonly articles: number;
   readonly bytes: number;
@@ -28,6 +41,8 @@ export interface CorpusResult {
   readonly ripgrepMatches: number | null;
   readonly stats: readonly CorpusTiming[];
   readonly statsTerms: number;
+  /** Per-thread CPU of stats --json per job count (Linux only, else empty). */
+  readonly threadCpu: readonly ThreadCpu[];
   /** Peak resident memory (bytes) of the whole CLI process, workers included, with all cores. */
   readonly scanJsonlPeakRss: number;
   readonly scanJsonlMs: number;
@@ -109,6 +124,30 @@ function peakRss(dir: string, args: readonly string[]): { rss: number; ms: numbe
   return { rss: Number(fs.readFileSync(report, 'utf8')), ms, outputBytes };
 }
 
+const SAMPLER = `const { spawn } = require('child_process'); const fs = require('fs');
+const [cmd, ...args] = JSON.parse(process.argv[2]);
+const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+const seen = new Map();
+const poll = () => { try { for (const tid of fs.readdirSync('/proc/' + child.pid + '/task')) { try { seen.set(tid, Number(fs.readFileSync('/proc/' + child.pid + '/task/' + tid + '/schedstat', 'utf8').split(' ')[0])); } catch {} } } catch {} };
+const timer = setInterval(poll, 2);
+child.on('exit', (code) => { clearInterval(timer); process.stdout.write(JSON.stringify({ code, main: seen.get(String(child.pid)) || 0, threads: [...seen].filter(([t]) => t !== String(child.pid)).map(([, ns]) => ns) })); });
+`;
+
+/** The CPU time of each thread of `tension-lens stats --json --jobs N` (sampled every 2 ms), or undefined off Linux. */
+function threadCpu(dir: string, corpus: string, jobs: number): ThreadCpu | undefined {
+  if (!fs.existsSync('/proc/self/task')) return undefined;
+  const sampler = path.join(dir, 'thread-cpu.js');
+  fs.writeFileSync(sampler, SAMPLER);
+  const r = spawnSync(process.execPath, [sampler, JSON.stringify([process.execPath, cli, 'stats', '--json', '--jobs', String(jobs), corpus])], { encoding: 'utf8' });
+  const { code, main, threads } = JSON.parse(r.stdout) as { code: number; main: number; threads: number[] };
+  if (code !== 0) throw new Error(`stats --jobs ${jobs} exited ${code}`);
+  const sorted = [...threads].sort((a, b) => b - a);
+  const workers = jobs > 1 ? sorted.slice(0, jobs) : [];
+  const helpers = (jobs > 1 ? sorted.slice(jobs) : sorted).reduce((a, b) => a + b, 0);
+  const total = main + threads.reduce((a, b) => a + b, 0);
+  return { jobs, mainMs: main / 1e6, workersMs: workers.map((ns) => ns / 1e6), helpersMs: helpers / 1e6, totalMs: total / 1e6 };
+}
+
 /**
  * Measures the CLI on a corpus of `articles` articles of about 6.9 KB (the issue's corpus: 20,000 articles, 135 MB).
  * `progress` reports each step on stderr.
@@ -148,12 +187,15 @@ export function benchCorpus(articles: number, runs: number, progress: (message: 
       return { label: 'tension-lens stats --json', jobs, stat, MBps: rate(stat) };
     });
 
+    progress('corpus: CPU time per thread of stats --json');
+    const cpu = jobCounts.map((jobs) => threadCpu(dir, corpus, jobs)).filter((t): t is ThreadCpu => t !== undefined);
+
     progress(`corpus: scan --jsonl --jobs ${cores}, peak RSS`);
     const jsonl = peakRss(dir, ['scan', '--jsonl', '--jobs', String(cores), corpus]);
     progress(`corpus: scan --json --jobs ${cores}, peak RSS`);
     const json = peakRss(dir, ['scan', '--json', '--jobs', String(cores), corpus]);
     return {
-      articles, bytes, forms: formCount, ripgrep: ripgrepTiming, ripgrepMatches, stats, statsTerms,
+      articles, bytes, forms: formCount, ripgrep: ripgrepTiming, ripgrepMatches, stats, statsTerms, threadCpu: cpu,
       scanJsonlPeakRss: jsonl.rss, scanJsonlMs: jsonl.ms, scanJsonlOutputBytes: jsonl.outputBytes, scanJsonPeakRss: json.rss, cores,
     };
   } finally {

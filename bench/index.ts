@@ -21,11 +21,13 @@ import { benchAnnotations } from './annotations';
 import { type ConcordanceResult, benchConcordance } from './concordance';
 import { type CorpusResult, benchCorpus } from './corpus';
 import { type DashboardResult, benchDashboard } from './dashboard';
+import { type DashboardScanResult, benchDashboardScan } from './dashboardScan';
 import { bundleSize, heapPerMB, readHostFigures } from './extension';
 import { benchIncremental } from './incremental';
 import { KiB, type Layout, MiB, article, formCount, formatOf, lexiconWithForms, sizeLabel } from './inputs';
 import { benchMatchers } from './matcher';
 import { type WebviewResult, benchWebview } from './webview';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type BenchResults, type SizedAnalysisRow, type SizedMatcherRow, toJson, toText } from './report';
@@ -189,11 +191,18 @@ async function main(): Promise<void> {
   }
 
   let dashboard: DashboardResult | null = null;
+  let dashboardScan: DashboardScanResult | null = null;
   if (run('dashboard')) {
     const articles = args.quick ? 50 : 1000;
     progress(`dashboard: ${articles} articles`);
     // 1,000 articles of ~4 KB each (a 4 MB workspace), cut from the Markdown corpus.
     dashboard = benchDashboard(textOf('markdown', args.quick ? (config.sizes[1] ?? 64 * KiB) : 4 * MiB), articles, builtinLexicon, config.plan);
+    const many = args.quick ? 200 : 10_000;
+    progress(`dashboard: ${many.toLocaleString('en')} articles, worker thread and host thread`);
+    // The smoke run (--quick) takes the worker bundle as built when there is one: a build costs seconds it has not.
+    const built = args.quick && fs.existsSync(path.join(process.cwd(), 'dist', 'row-worker.js'));
+    const build = built ? { status: 0 } : spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: process.cwd(), stdio: 'inherit' });
+    if (build.status === 0) dashboardScan = await benchDashboardScan(process.cwd(), textOf('markdown', many * 4 * KiB), many, builtinLexicon);
   }
 
   let webview: WebviewResult | null = null;
@@ -226,7 +235,7 @@ async function main(): Promise<void> {
       `Lexicons: built-in (${builtinForms} forms); larger ones add distinct 2–4 character Han n-grams of the seeds that contain no`,
       '  function character (的, 了, 是 …), drawn with a seeded PRNG; a "term" is one surface form.',
     ],
-    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, webview, corpus, concordance,
+    matcher, analysis, analysisDiagnostics, incremental, host, bundle, heap, annotations, dashboard, dashboardScan, webview, corpus, concordance,
     elapsedSeconds: (nowMs() - started) / 1000,
   };
   process.stdout.write(`${args.json ? JSON.stringify(toJson(results), null, 2) : toText(results)}\n`);

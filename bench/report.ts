@@ -2,8 +2,9 @@
 import type { AnalysisRow } from './analysis';
 import type { AnnotationResult } from './annotations';
 import type { ConcordanceResult } from './concordance';
-import type { CorpusResult, CorpusTiming } from './corpus';
+import type { CorpusResult, CorpusTiming, ThreadCpu } from './corpus';
 import type { DashboardResult } from './dashboard';
+import type { DashboardScanResult } from './dashboardScan';
 import type { WebviewResult } from './webview';
 import type { HeapResult, HostFigures } from './extension';
 import type { IncrementalResult } from './incremental';
@@ -31,6 +32,7 @@ export interface BenchResults {
   readonly heap: HeapResult & { readonly sizeBytes: number };
   readonly annotations: AnnotationResult;
   readonly dashboard: DashboardResult | null;
+  readonly dashboardScan: DashboardScanResult | null;
   readonly webview: WebviewResult | null;
   readonly corpus: CorpusResult | null;
   readonly concordance: ConcordanceResult | null;
@@ -165,6 +167,7 @@ export function toJson(results: BenchResults): object {
     dashboardArticles: results.dashboard?.articles ?? null,
     dashboardScanMs: results.dashboard?.total.median ?? null,
     dashboardLongestArticleMs: results.dashboard?.perArticle.max ?? null,
+    dashboardScan: results.dashboardScan,
     articleTab: results.webview?.rows.map((r) => ({ label: r.label, bytes: r.bytes, sections: r.sections, sites: r.sites, nodes: r.nodes, renderMs: r.render.median, unchangedMs: r.unchanged.median, idleFrameMs: r.idle.median })) ?? null,
     corpus: results.corpus ? corpusJson(results.corpus) : null,
     concordance: results.concordance ? {
@@ -183,7 +186,7 @@ function corpusJson(c: CorpusResult): object {
   return {
     articles: c.articles, bytes: c.bytes, forms: c.forms, cores: c.cores,
     ripgrep: 'stat' in c.ripgrep ? timing(c.ripgrep) : null, ripgrepNote: 'note' in c.ripgrep ? c.ripgrep.note : null, ripgrepMatches: c.ripgrepMatches,
-    stats: c.stats.map(timing), statsTerms: c.statsTerms,
+    stats: c.stats.map(timing), statsTerms: c.statsTerms, threadCpu: c.threadCpu,
     scanJsonlPeakRssBytes: c.scanJsonlPeakRss, scanJsonlMs: c.scanJsonlMs, scanJsonlOutputBytes: c.scanJsonlOutputBytes, scanJsonPeakRssBytes: c.scanJsonPeakRss,
   };
 }
@@ -211,6 +214,24 @@ function concordanceText(c: ConcordanceResult): string[] {
   ];
 }
 
+/**
+ * What an idle machine would give, from CPU time alone: a run cannot be shorter than its busiest thread, nor than all
+ * its CPU time spread over the cores.
+ */
+function cpuBoundMs(t: ThreadCpu, cores: number): number {
+  return Math.max(t.mainMs, ...t.workersMs, t.totalMs / cores);
+}
+
+/** The per-thread CPU lines of the corpus section. */
+function threadCpuText(c: CorpusResult): string[] {
+  if (c.threadCpu.length === 0) return ['  CPU time per thread: not measured (needs Linux /proc)'];
+  const lines = c.threadCpu.map((t) => `  stats --jobs ${t.jobs}: CPU ${ms(t.totalMs)} ms = main thread ${ms(t.mainMs)}${t.workersMs.length > 0 ? ` + workers ${t.workersMs.map(ms).join(' / ')}` : ''} + V8 helper threads (GC, JIT) ${ms(t.helpersMs)}`);
+  const one = c.threadCpu.find((t) => t.jobs === 1);
+  const two = c.threadCpu.find((t) => t.jobs === 2);
+  if (one && two) lines.push(`  1 → 2 jobs from CPU time alone (busiest thread, or all CPU over ${c.cores} cores): ${(cpuBoundMs(one, c.cores) / cpuBoundMs(two, c.cores)).toFixed(2)}× (what an idle machine would give; wall time above depends on the load)`);
+  return ['  CPU time per thread (/proc schedstat, not inflated by the load):', ...lines];
+}
+
 /** The corpus section's lines of the text report. */
 function corpusText(c: CorpusResult): string[] {
   const rg = 'stat' in c.ripgrep ? c.ripgrep : undefined;
@@ -221,6 +242,7 @@ function corpusText(c: CorpusResult): string[] {
     '', `8. Corpus — the CLI over ${c.articles.toLocaleString('en')} Markdown articles (${bytes(c.bytes)}), ${c.forms.toLocaleString('en')} forms, ${c.cores} cores`,
     ...(rg ? [] : [`  ${'note' in c.ripgrep ? c.ripgrep.note : ''}`]),
     table(['command', 'ms', 'MB/s', '÷ rg'], rows),
+    ...threadCpuText(c),
     `  rg printed ${c.ripgrepMatches?.toLocaleString('en') ?? 'n/a'} matches; stats counted ${c.statsTerms.toLocaleString('en')} terms (leftmost-longest, negation-aware: not the same count).`,
     `  scan --jsonl --jobs ${c.cores}: peak RSS ${bytes(c.scanJsonlPeakRss)}, ${ms(c.scanJsonlMs)} ms, ${bytes(c.scanJsonlOutputBytes)} written; scan --json: peak RSS ${bytes(c.scanJsonPeakRss)}.`,
     '  Each command: one warm-up run (fills the page cache), then the timed runs; output read through a pipe.',
@@ -296,6 +318,11 @@ export function toText(results: BenchResults): string {
   out.push(d
     ? `  ${d.articles.toLocaleString('en')} articles: ${range(d.total)} ms in all; per article median ${ms(d.perArticle.median)} ms, longest ${ms(d.perArticle.max)} ms (the longest the scan holds the extension host at once)`
     : '  n/a (section not run)');
+  const ds = results.dashboardScan;
+  if (ds) {
+    const way = (w: DashboardScanResult['worker']) => `${ms(w.ms)} ms, longest event-loop stall ${ms(w.longestStallMs)} ms`;
+    out.push(`  ${ds.articles.toLocaleString('en')} articles (${bytes(ds.bytes)}): in a worker thread (desktop host) ${way(ds.worker)}; in the host thread yielding every 10 ms (web host) ${way(ds.inThread)}`);
+  }
 
   out.push('', '7. Dashboard — the Article tab in headless Chromium (the webview bundle rendering what the extension posts)');
   const wv = results.webview;

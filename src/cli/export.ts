@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { type EncodingChoice, analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
+import { type CompiledLexicon, type EncodingChoice, type Lexicon, compileLexicon, parseSidecar, reanchorAll, restoreAnalysis, sidecarPathFor } from '../core';
 import {
-  type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
+  type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
 } from '../core/export';
-import { FileError, collectPaths, readArticle } from './files';
+import { MOST_PER_BATCH, Processors } from './corpus';
+import { type FileError, type ListedFile, listFiles } from './files';
+import { Interrupted, inOrder } from './pool';
+import { type FileOutcome, type WorkOptions, fileWorker } from './work';
 import { loadLexicon } from './lexicon';
 
 /** Where the command writes its messages: one line per call, without the newline. */
@@ -120,13 +123,20 @@ export function describeSummary(summary: ExportSummary): string {
   return `${parts.join(', ')} from ${summary.articles} file${summary.articles === 1 ? '' : 's'}`;
 }
 
-/**
- * `tension-lens export`: reads the articles (files or directories, as `scan` does) with their sidecars, exports
- * them through the core's writers, and writes `--out` atomically (or prints a text format). A malformed sidecar
- * skips its article when annotations are exported, with one line saying so. Returns the exit code: 0 success,
- * 1 a file was skipped or could not be written or there was nothing to export, 2 a usage error.
- */
-export function runExportCommand(paths: readonly string[], options: ExportOptions, io: ExportIo): number {
+/** A command line checked and ready: what to export, and the files to read. */
+interface ExportPlan {
+  readonly what: ExportWhat;
+  readonly format: ExportFormat;
+  readonly language: ExportLanguage;
+  readonly lexicon: Lexicon;
+  readonly compiled: CompiledLexicon;
+  readonly files: readonly ListedFile[];
+  readonly skipped: ExportProblem[];
+  readonly work: WorkOptions;
+}
+
+/** Checks the command line; a usage error is reported on `io` and its exit code returned instead. */
+function plan(paths: readonly string[], options: ExportOptions, io: ExportIo): ExportPlan | number {
   const { format } = options;
   if (!isExportFormat(format)) return usage(io, `export needs --format csv|json|md|html|w3c|qdpx${format === undefined ? '' : `, not '${format}'`}`);
   if (options.what !== undefined && !isExportWhat(options.what)) return usage(io, `--what must be annotations, terms, stats, sites or report, not '${options.what}'`);
@@ -142,37 +152,97 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
 
   const lexicon = loadLexicon(options.lexicon);
   const compiled = compileLexicon(lexicon);
-  const { paths: files, errors } = collectPaths(paths);
-  // A FileError's message starts with its file; the problem keeps the two apart.
-  const problemOf = (e: FileError): ExportProblem => ({ path: e.file, message: e.message.slice(e.file.length + 2) });
-  const skipped: ExportProblem[] = errors.map(problemOf);
-  const withAnnotations = what === 'annotations' || what === 'report';
-  const outDir = options.out === undefined ? process.cwd() : path.dirname(path.resolve(options.out));
-  const articles: ExportArticle[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readArticle(file, options.encoding);
-    } catch (e) {
-      if (!(e instanceof FileError)) throw e;
-      skipped.push(problemOf(e));
-      continue;
+  const { files, errors } = listFiles(paths);
+  const work: WorkOptions = { task: 'export', lexiconFiles: options.lexicon, encoding: options.encoding ?? 'auto', stdinFormat: 'plaintext', color: false };
+  return { what, format, language, lexicon, compiled, files, skipped: errors.map(problemOf), work };
+}
+
+/** A FileError's message starts with its file; the problem keeps the two apart. */
+function problemOf(e: FileError): ExportProblem {
+  return { path: e.file, message: e.message.slice(e.file.length + 2) };
+}
+
+/** Turns each file's outcome into an article to export (with its sidecar) or a problem, in path order. */
+class ArticleCollector {
+  readonly articles: ExportArticle[] = [];
+  private readonly outDir: string;
+  private readonly withAnnotations: boolean;
+
+  constructor(private readonly plan: ExportPlan, private readonly options: ExportOptions) {
+    this.outDir = options.out === undefined ? process.cwd() : path.dirname(path.resolve(options.out));
+    this.withAnnotations = plan.what === 'annotations' || plan.what === 'report';
+  }
+
+  add(file: string, outcome: FileOutcome): void {
+    if (outcome.kind === 'export') return;
+    if (outcome.kind === 'failed') {
+      this.plan.skipped.push({ path: file, message: outcome.message.slice(file.length + 2) });
+      return;
     }
-    if (!hasChinese(text)) continue; // not an article: the dashboard and the extension skip it too
-    const annotations = withAnnotations ? readSidecar(file, text, options.sidecarFolder) : undefined;
+    const { article } = outcome;
+    if (!article) return; // no Chinese, not an article: the dashboard and the extension skip it too
+    const { text } = article;
+    const annotations = this.withAnnotations ? readSidecar(file, text, this.options.sidecarFolder) : undefined;
     if (annotations && 'message' in annotations) {
-      skipped.push(annotations);
-      continue;
+      this.plan.skipped.push(annotations);
+      return;
     }
-    articles.push({
-      path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(outDir, path.resolve(file))), text,
-      analysis: analyze(text, formatOf(file), compiled), ...(annotations ? { annotations } : {}),
+    this.articles.push({
+      path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(this.outDir, path.resolve(file))), text,
+      analysis: restoreAnalysis(article.analysis, this.plan.compiled), ...(annotations ? { annotations } : {}),
     });
   }
+}
+
+/**
+ * `tension-lens export`: reads the articles (files or directories, as `scan` does) with their sidecars, exports
+ * them through the core's writers, and writes `--out` atomically (or prints a text format). A malformed sidecar
+ * skips its article when annotations are exported, with one line saying so. Returns the exit code: 0 success,
+ * 1 a file was skipped or could not be written or there was nothing to export, 2 a usage error. Reads in this thread;
+ * `runExportCommandWithJobs` reads and analyses with the worker pool.
+ */
+export function runExportCommand(paths: readonly string[], options: ExportOptions, io: ExportIo): number {
+  const p = plan(paths, options, io);
+  if (typeof p === 'number') return p;
+  const worker = fileWorker(p.work);
+  const collector = new ArticleCollector(p, options);
+  for (const [i, file] of p.files.entries()) collector.add(file.path, worker.work(file, i));
+  return writeExport(p, collector.articles, options, io);
+}
+
+/**
+ * `runExportCommand` with `jobs` worker threads reading, decoding and analysing the articles (the same pool as scan
+ * and stats); the articles reach the writers in path order, so the export is byte for byte that of one job.
+ */
+export async function runExportCommandWithJobs(paths: readonly string[], options: ExportOptions & { readonly jobs: number; readonly signal?: AbortSignal }, io: ExportIo): Promise<number> {
+  const processors = new Processors({ options: { task: 'export', lexiconFiles: options.lexicon, encoding: options.encoding ?? 'auto', stdinFormat: 'plaintext', color: false }, jobs: options.jobs }, paths);
+  const p = plan(paths, options, io);
+  if (typeof p === 'number') {
+    await processors.for([]).close();
+    return p;
+  }
+  const processor = processors.for(p.files);
+  const stop = (): void => processor.stop();
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop);
+  const collector = new ArticleCollector(p, options);
+  try {
+    for await (const { file, outcome } of inOrder(p.files, processor, options.jobs, MOST_PER_BATCH.export)) collector.add(file.path, outcome);
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    await processor.close();
+  }
+  if (options.signal?.aborted) throw new Interrupted();
+  return writeExport(p, collector.articles, options, io);
+}
+
+/** Exports the articles through the core's writers and writes or prints the result; the exit code. */
+function writeExport(p: ExportPlan, articles: readonly ExportArticle[], options: ExportOptions, io: ExportIo): number {
+  const { what, format, skipped } = p;
   for (const problem of skipped) io.err(`tension-lens: skipped ${problem.path}: ${problem.message}`);
 
   const result = exportArticles({
-    what, format, articles, lexicon, language, created: createdAt(options.now), skipped,
+    what, format, articles, lexicon: p.lexicon, language: p.language, created: createdAt(options.now), skipped,
     generator: { name: 'Tension Lens', version: options.version }, pinyin: (t) => pinyin(t, { toneType: 'symbol' }),
   });
   if (!result.ok) {

@@ -15,18 +15,25 @@ export class FileError extends Error {
   }
 }
 
+/** The first bytes of a file: enough to tell an export of Tension Lens (see `isTensionLensExport`) from an article. */
+export const EXPORT_PROBE_BYTES = EXPORT_MARKER_PROBE * 3; // a UTF-16 unit is at most 3 UTF-8 bytes
+
+/** True when these first bytes of a file (or more) start like an export of Tension Lens: a report is not an article. */
+export function startsLikeExport(bytes: Uint8Array): boolean {
+  return isTensionLensExport(new TextDecoder().decode(bytes.subarray(0, EXPORT_PROBE_BYTES)));
+}
+
 /**
- * True when the file starts like an export of Tension Lens (see `isTensionLensExport`): a Markdown report saved
- * beside the articles is not an article. Reads only the start of the file; an unreadable one is left to `readArticle`.
+ * True when the file starts like an export of Tension Lens: a Markdown report saved beside the articles is not an
+ * article. Reads only the start of the file; an unreadable one is left to `readArticle`.
  */
 function isExportFile(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    // A UTF-16 unit is at most 3 UTF-8 bytes: this many bytes hold the probed characters.
-    const bytes = Buffer.alloc(EXPORT_MARKER_PROBE * 3);
+    const bytes = Buffer.alloc(EXPORT_PROBE_BYTES);
     const read = fs.readSync(fd, bytes, 0, bytes.length, 0);
-    return isTensionLensExport(new TextDecoder().decode(bytes.subarray(0, read)));
+    return startsLikeExport(bytes.subarray(0, read));
   } catch {
     return false;
   } finally {
@@ -34,23 +41,30 @@ function isExportFile(file: string): boolean {
   }
 }
 
+/** A file to read: `found` when it was found in a directory, where an export of Tension Lens is left out. */
+export interface ListedFile {
+  readonly path: string;
+  readonly found: boolean;
+}
+
 /**
- * Expands the command line's paths: files as given, directories recursively (.md/.markdown/.txt, exports of Tension
- * Lens left out), `-` as stdin.
+ * Expands the command line's paths: files as given, directories recursively (.md/.markdown/.txt), `-` as stdin.
+ * Opens no file: whoever reads a `found` file leaves it out when it is an export (`startsLikeExport`), so the
+ * listing of a large corpus costs one directory read per folder, in whatever thread it runs.
  */
-export function collectPaths(args: readonly string[]): { paths: string[]; errors: FileError[] } {
-  const paths: string[] = [];
+export function listFiles(args: readonly string[]): { files: ListedFile[]; errors: FileError[] } {
+  const files: ListedFile[] = [];
   const errors: FileError[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full);
-      else if (entry.isFile() && ARTICLE.test(entry.name) && !isExportFile(full)) paths.push(full);
+      else if (entry.isFile() && ARTICLE.test(entry.name)) files.push({ path: full, found: true });
     }
   };
   for (const arg of args) {
     if (arg === '-') {
-      paths.push(arg);
+      files.push({ path: arg, found: false });
       continue;
     }
     let stat: fs.Stats;
@@ -66,9 +80,29 @@ export function collectPaths(args: readonly string[]): { paths: string[]; errors
       } catch (e) {
         errors.push(new FileError(arg, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       }
-    } else paths.push(arg);
+    } else files.push({ path: arg, found: false });
   }
-  return { paths, errors };
+  return { files, errors };
+}
+
+/** Whether any of the command line's paths is a directory: a corpus, where starting the workers early pays. */
+export function namesDirectory(args: readonly string[]): boolean {
+  return args.some((arg) => {
+    try {
+      return arg !== '-' && fs.statSync(arg).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * `listFiles` with the exports of Tension Lens found in directories left out: for commands that read files one by
+ * one in this thread.
+ */
+export function collectPaths(args: readonly string[]): { paths: string[]; errors: FileError[] } {
+  const { files, errors } = listFiles(args);
+  return { paths: files.filter((f) => !f.found || !isExportFile(f.path)).map((f) => f.path), errors };
 }
 
 /** What the CLI says after "not valid UTF-8" when no encoding fits. */

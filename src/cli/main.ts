@@ -5,7 +5,7 @@ import { AgreementUsageError, runAgreementCommand } from './agreement';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
-import { runExportCommand, writeError } from './export';
+import { runExportCommandWithJobs, writeError } from './export';
 import { runImportCommand } from './import';
 import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
@@ -30,7 +30,7 @@ Usage:
                     [--width N] [--sort left|right|file|position] [--sidecar-folder ROOT] [--jobs N] PATH...
   tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
-                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] PATH...
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens import [--out DIR] [--force] FILE...
 
@@ -201,13 +201,13 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
-  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats' && !retrieval) {
-    throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
+  if (values.jobs !== undefined && (command === 'annotations' || command === 'agreement')) {
+    throw new UsageError(`--jobs is for scan, stats, export, kwic and cooccur; ${command} runs in one thread`);
   }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
-    return runExportCommand(paths, {
-      lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
+    return runExportCommandWithJobs(paths, {
+      lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
     }, io);
@@ -235,7 +235,6 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     : values.format === 'txt' || values.format === 'plaintext' ? 'plaintext' : undefined;
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);
 
-  const { paths: files, errors } = collectPaths(paths);
   if (retrieval) {
     let request;
     try {
@@ -249,7 +248,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     let text = '';
     const write = target ? (chunk: string | Uint8Array) => target.write(chunk) : io.write ?? ((chunk: string | Uint8Array) => void (text += String(chunk)));
     try {
-      const failed = await runRetrieval(request, files, errors, {
+      const failed = await runRetrieval(request, paths, {
         write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}),
       }, c);
       if (target) target.commit();
@@ -273,8 +272,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   try {
     const result = await runCorpus({
       options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
-      jobs, output, listErrors: errors,
-    }, files, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+      jobs, output,
+    }, paths, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
     if (command === 'stats') {
       const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings })
         : statsSummary(result.files.length, result.counts, lexicon, c);

@@ -55,10 +55,10 @@ const lineJson = (l: KwicLine): string => JSON.stringify({
 });
 
 /**
- * Runs kwic or cooccur over `files` with the worker pool. Concordance lines in path order are written as each file
+ * Runs kwic or cooccur over the files `args` name, with the worker pool. Concordance lines in path order are written as each file
  * is done; sorted by context they are written once all are in. Returns how many files failed.
  */
-export async function runRetrieval(request: RetrievalRequest, files: readonly string[], listErrors: readonly FileError[], io: CorpusIo, c: Palette): Promise<number> {
+export async function runRetrieval(request: RetrievalRequest, args: readonly string[], io: CorpusIo, c: Palette): Promise<number> {
   const { command, json, width, sort } = request;
   const tags = command === 'cooccur' ? request.of !== 'poles' : atomsOf(parseQuery(request.query)).some((a) => a.field === 'tag');
   const options: WorkOptions = {
@@ -78,9 +78,9 @@ export async function runRetrieval(request: RetrievalRequest, files: readonly st
     first = false;
   };
   if (command === 'kwic' && json) await io.write('{"version":1,"lines":[');
-  const result = await runCorpus({ options, jobs: request.jobs, output: 'none', listErrors }, files, {
+  const result = await runCorpus({ options, jobs: request.jobs, output: 'none' }, args, {
     ...io,
-    onFile: async (outcome) => {
+    onFile: async (_path, outcome) => {
       if (outcome.cooccurrence) matrix = addCooccurrence(matrix, outcome.cooccurrence);
       for (const line of outcome.lines ?? []) {
         if (streaming) await emit(line);

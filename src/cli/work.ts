@@ -1,18 +1,18 @@
 import {
-  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, type EncodingChoice, type KwicLine, type TensionCounts, type TextEncodingName,
-  type WindowKind, analyze, compileLexicon, concordance, cooccurrenceOf, formatOf, parseQuery,
+  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, CountsSum, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
+  type TextEncodingName, type WindowKind, analyze, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
 } from '../core';
 import { palette } from './colors';
-import { FileError, readBytes, decodeArticleBytes } from './files';
+import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { scanRecord, scanSummary } from './report';
 import { taggedSpansOf } from './taggedSpans';
 
 /**
- * What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, its counts, its
- * concordance lines (`kwic`) or its co-occurrence matrix (`cooccur`).
+ * What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, its counts, (export)
+ * its text and analysis, its concordance lines (`kwic`) or its co-occurrence matrix (`cooccur`).
  */
-export type Task = 'scan-json' | 'scan-text' | 'stats' | 'kwic' | 'cooccur';
+export type Task = 'scan-json' | 'scan-text' | 'stats' | 'export' | 'kwic' | 'cooccur';
 
 /** What `kwic` and `cooccur` look for: plain data, like the rest of the options. */
 export interface RetrievalOptions {
@@ -38,51 +38,76 @@ export interface WorkOptions {
   readonly retrieval?: RetrievalOptions;
 }
 
-/** One file's result, in plain data (it is posted back from a worker). `bytes` is its size on disk. */
+/**
+ * One file's result, in plain data (it is posted back from a worker): `bytes` is its size on disk. A file found in a
+ * directory that turns out to be an export of Tension Lens is `export`: left out, as if it had not been listed.
+ */
 export type FileOutcome =
   | {
-    readonly ok: true; readonly path: string; readonly bytes: number; readonly encoding: TextEncodingName;
-    /** The file's piece of output; UTF-8 bytes when it comes from a worker (moved, not copied, to the main thread). */
+    readonly kind: 'done'; readonly bytes: number; readonly encoding: TextEncodingName;
+    /** The file's piece of output (scan); UTF-8 bytes when it comes from a worker (moved, not copied). */
     readonly output?: string | Uint8Array;
-    readonly counts?: TensionCounts;
+    /** export: the article's text and analysis; absent when the file has no Chinese (not an article). */
+    readonly article?: { readonly text: string; readonly analysis: PortableAnalysis };
     readonly lines?: readonly KwicLine[];
     readonly cooccurrence?: Cooccurrence;
     /** Something to tell the user that did not stop the file (an unusable sidecar). */
     readonly warning?: string;
   }
-  | { readonly ok: false; readonly path: string; readonly bytes: number; readonly message: string };
+  | { readonly kind: 'failed'; readonly bytes: number; readonly message: string }
+  | { readonly kind: 'export'; readonly bytes: number };
+
+/** Does files one after another with the lexicon compiled once; stats are summed here, not sent per file. */
+export interface FileWorker {
+  /** Does `file`, the `index`-th of the run in path order (which orders the terms of the summed counts). */
+  work(file: ListedFile, index: number): FileOutcome;
+  /** The counts of every file done so far (stats), to be merged with the other workers'. */
+  partial(): PartialCounts | undefined;
+}
 
 /**
- * Does the work for one file after another, with the lexicon compiled once. The same code runs in the main thread
- * (`--jobs 1`, stdin) and in each worker of the pool, so their output is the same byte for byte.
+ * The same code runs in the main thread (`--jobs 1`, stdin) and in each worker of the pool, so their output is the
+ * same byte for byte.
  */
-export function fileWorker(options: WorkOptions): (file: string) => FileOutcome {
+export function fileWorker(options: WorkOptions): FileWorker {
   const lexicon = loadLexicon(options.lexiconFiles);
   const compiled = compileLexicon(lexicon);
   const c = palette(options.color);
+  const sum = options.task === 'stats' ? new CountsSum() : undefined;
   const retrieval = options.retrieval ?? {};
   const query = options.task === 'kwic' ? parseQuery(retrieval.query ?? '') : undefined;
-  return (file) => {
-    let bytes = 0;
-    try {
-      const raw = readBytes(file);
-      bytes = raw.byteLength;
-      const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
-      const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
-      const tagged = retrieval.tags ? taggedSpansOf(file, text, retrieval.sidecarFolder) : undefined;
-      const article = { text, analysis, ...(tagged ? { tags: tagged.spans } : {}) };
-      const warning = tagged?.problem === undefined ? {} : { warning: tagged.problem };
-      switch (options.task) {
-        case 'scan-json': return { ok: true, path: file, bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
-        case 'scan-text': return { ok: true, path: file, bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
-        case 'stats': return { ok: true, path: file, bytes, encoding, counts: analysis.counts };
-        case 'kwic': return { ok: true, path: file, bytes, encoding, lines: concordance(file, article, query ?? parseQuery(''), retrieval.width), ...warning };
-        case 'cooccur':
-          return { ok: true, path: file, bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
+  return {
+    work({ path: file, found }, index) {
+      let bytes = 0;
+      try {
+        const raw = readBytes(file);
+        bytes = raw.byteLength;
+        if (found && startsLikeExport(raw)) return { kind: 'export', bytes };
+        const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
+        if (options.task === 'export' && !hasChinese(text)) return { kind: 'done', bytes, encoding };
+        const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
+        switch (options.task) {
+          case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
+          case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
+          case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
+          case 'stats':
+            sum?.add(analysis.counts, index);
+            return { kind: 'done', bytes, encoding };
+          case 'kwic':
+          case 'cooccur': {
+            const tagged = retrieval.tags ? taggedSpansOf(file, text, retrieval.sidecarFolder) : undefined;
+            const article = { text, analysis, ...(tagged ? { tags: tagged.spans } : {}) };
+            const warning = tagged?.problem === undefined ? {} : { warning: tagged.problem };
+            return options.task === 'kwic'
+              ? { kind: 'done', bytes, encoding, lines: concordance(file, article, query ?? parseQuery(''), retrieval.width), ...warning }
+              : { kind: 'done', bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        return { kind: 'failed', bytes, message: e.message };
       }
-    } catch (e) {
-      if (!(e instanceof FileError)) throw e;
-      return { ok: false, path: file, bytes, message: e.message };
-    }
+    },
+    partial: () => sum?.partial(),
   };
 }

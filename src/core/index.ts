@@ -3,6 +3,8 @@
  * no Node built-ins — so the same code runs in the desktop, web and CLI hosts.
  */
 export { analyze, Analyzer } from './analyze/analyzer';
+export { CountsSum, type PartialCounts } from './analyze/partialCounts';
+export { type PortableAnalysis, portableAnalysis, restoreAnalysis } from './analyze/articleAnalysis';
 export type {
   AbstractBlock, Analysis, ArticleFormat, FormCount, HitCursor, LineSpan, Section, Sentence, SiteCursor, TensionCounts, TensionSite, TermHit, TextRange,
 } from './analyze/types';

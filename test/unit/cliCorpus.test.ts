@@ -131,14 +131,30 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.match(tension(['stats', '--merge', ...shards]).stdout, new RegExp(`^${whole.files.length} files, ${whole.counts.total} terms`));
   });
 
-  it('export reads GBK files with --encoding auto, and says --jobs is for scan and stats', () => {
+  it('export reads GBK files with --encoding auto; annotations says --jobs is not for it', () => {
     const target = path.join(tmp, 'gbk-terms.csv');
     const r = tension(['export', '--format', 'csv', '--what', 'terms', '--out', target, path.join(corpus, 'part-1', 'gbk.txt')]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(fs.readFileSync(target, 'utf8'), /开源/);
-    const jobs = tension(['export', '--format', 'csv', '--jobs', '2', corpus]);
+    const jobs = tension(['annotations', '--jobs', '2', corpus]);
     assert.equal(jobs.code, 2);
-    assert.match(jobs.stderr, /--jobs is for scan and stats/);
+    assert.match(jobs.stderr, /--jobs is for scan, stats and export/);
+  });
+
+  it('export --jobs 3 writes the same file as --jobs 1, byte for byte, in every format', () => {
+    const env = { TENSION_LENS_TRACE: 'pool', SOURCE_DATE_EPOCH: '1764400000' };
+    for (const [format, what] of [['csv', 'terms'], ['csv', 'sites'], ['json', 'report'], ['md', 'report'], ['html', 'report'], ['w3c', 'terms'], ['qdpx', 'report']] as const) {
+      const outputs = [1, 3].map((jobs) => {
+        const target = path.join(tmp, `export-${jobs}.${format}`);
+        const r = tension(['export', '--format', format, '--what', what, '--lang', 'en', '--jobs', String(jobs), '--out', target, corpus], env);
+        assert.equal(r.code, 1, `${format}: exit 1, two files skipped: ${r.stderr}`);
+        assert.match(r.stderr, jobs === 1 ? /^tension-lens: in process$/m : /^tension-lens: 3 workers$/m);
+        assert.match(r.stderr, /skipped .*latin1\.txt/);
+        return fs.readFileSync(target);
+      });
+      assert.ok((outputs[0] as Buffer).length > 1000, format);
+      assert.ok((outputs[0] as Buffer).equals(outputs[1] as Buffer), `${format} --what ${what}`);
+    }
   });
 
   it('stats --merge refuses a shard that is not stats --json output, naming it, and prints nothing', () => {

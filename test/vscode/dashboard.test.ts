@@ -2,6 +2,7 @@
 // files, the webview renders it, a malformed article becomes an error row, and edits update it live.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DashboardUpdate } from '../../src/core/dashboard';
@@ -152,5 +153,40 @@ describe('dashboard', () => {
     await waitFor(() => tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms === before, 'the row back after revert').catch((e: unknown) => {
       throw new Error(`${String(e)}; the row counts ${before} before the edit, now ${tl.getDashboardModel().posted?.model.articles.find((r) => r.path === name)?.terms} dirty ${document.isDirty} text0 ${document.getText().slice(0, 10)} active ${vscode.window.activeTextEditor?.document.uri.path} open ${tl.getDashboardModel().open} visible ${JSON.stringify(tl.getDashboardModel().rendered)}`);
     });
+  });
+
+  it('stays responsive while it scans hundreds of articles: a command answers mid-scan, then every row is shown', async function () {
+    this.timeout(180_000);
+    // Enough for the scan to last a while; the bench measures 10,000 (section 6) and the longest stall.
+    const many = 300;
+    const folder = path.join(fixtureFolder().uri.fsPath, 'tmp-scale');
+    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(fixtureFolder().uri, ARTICLES[2] ?? '')));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor(() => !tl.getDashboardModel().open, 'the dashboard to close');
+    // Written with Node before the dashboard opens, so its first scan reads them all (the watchers see nothing).
+    fs.mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < many; i++) fs.writeFileSync(path.join(folder, `a${String(i).padStart(5, '0')}.md`), `${seed.slice((i * 97) % 2000)}\n`);
+    try {
+      await vscode.commands.executeCommand('tensionLens.openDashboard');
+      await waitFor(() => tl.getDashboardModel().scanning && (tl.getDashboardModel().posted?.model.articles.length ?? 0) > 0, 'the scan to show its first rows', 60_000);
+      // The extension host runs our command while the scan is still going.
+      await vscode.commands.executeCommand('tensionLens.toggleHighlights');
+      const answeredMidScan = tl.getDashboardModel().scanning;
+      await vscode.commands.executeCommand('tensionLens.toggleHighlights');
+      assert.ok(answeredMidScan, 'the command answered only after the scan was over');
+      await waitFor(() => {
+        const d = tl.getDashboardModel();
+        return !d.scanning && d.posted?.scanning === undefined && d.posted?.model.articles.length === ARTICLES.length + many && d.rendered?.rows === ARTICLES.length + many;
+      }, `the dashboard to show ${ARTICLES.length + many} rows`, 120_000).catch((e: unknown) => {
+        const d = tl.getDashboardModel();
+        throw new Error(`${String(e)}; now: scanning ${d.scanning} (posted ${JSON.stringify(d.posted?.scanning)}), rows ${d.posted?.model.articles.length}, rendered ${JSON.stringify(d.rendered)}`);
+      });
+      const rows = posted().model.articles.filter((r) => r.path.startsWith('tmp-scale/'));
+      assert.equal(rows.length, many);
+      assert.ok(rows.every((r) => !r.error && r.terms > 0), 'every article analysed');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    await settled(ARTICLES.length);
   });
 });

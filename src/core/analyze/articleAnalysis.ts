@@ -22,6 +22,23 @@ export interface AnalysisParts {
   readonly groupStarts: Int32Array;
 }
 
+/**
+ * An analysis as plain data, without its lexicon: typed arrays, numbers and strings, which cross from a worker thread
+ * by structured clone; `restoreAnalysis` makes it an analysis again with the same lexicon compiled on the other side.
+ */
+export type PortableAnalysis = Omit<AnalysisParts, 'lexicon'>;
+
+/** What `analysis` is made of, to send to another thread (see `PortableAnalysis`). */
+export function portableAnalysis(analysis: Analysis): PortableAnalysis {
+  if (!(analysis instanceof ArticleAnalysis)) throw new TypeError('not an analysis made by the core');
+  return analysis.portable();
+}
+
+/** The analysis a `PortableAnalysis` was made from; `lexicon` must be the one it was made with, compiled here. */
+export function restoreAnalysis(portable: PortableAnalysis, lexicon: CompiledLexicon): Analysis {
+  return new ArticleAnalysis({ ...portable, lexicon });
+}
+
 /** The cursor `forEachHit` refills: writable here, read-only to its callers. */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableHitCursor = Writable<HitCursor>;
@@ -62,6 +79,12 @@ export class ArticleAnalysis implements Analysis {
     this.siteTable = parts.tables.sites;
     this.lexicon = parts.lexicon;
     this.#parts = parts;
+  }
+
+  /** The parts without the lexicon (`portableAnalysis`). */
+  portable(): PortableAnalysis {
+    const { lexicon: _lexicon, ...rest } = this.#parts;
+    return rest;
   }
 
   get hitCount(): number {

@@ -80,7 +80,7 @@ export class DashboardPanel implements vscode.Disposable {
     this.#panel = panel;
     this.#services = services;
     this.#active = active;
-    this.#articles = new WorkspaceArticles(services.config, services.lexicon);
+    this.#articles = new WorkspaceArticles(services.config, services.lexicon, services.extensionUri);
     const strings = dashboardStrings();
     panel.title = strings.title;
     panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'tension-lens.svg');

@@ -3,6 +3,7 @@ import { type ArticleRow, type DashboardModel, analyseArticle, assembleModel } f
 import { isTensionLensExport } from '../../core/export';
 import type { ConfigService, TensionConfig } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
+import { type RowAnalyser, rowAnalyser } from 'tension-lens-row-analyser';
 import { findArticles, readArticle } from './articleFiles';
 
 interface Entry {
@@ -17,6 +18,8 @@ interface Entry {
 const NOTIFY_ABOVE = 200;
 /** Longest stretch of analysis between two yields to the event loop, so the extension host stays responsive. */
 const SLICE_MS = 10;
+/** Files read and waiting for the worker thread (desktop): enough to keep it busy while the host reads the next. */
+const IN_FLIGHT = 16;
 /** While scanning, listeners hear about new rows at most this often. */
 const SCAN_REPORT_MS = 400;
 
@@ -32,6 +35,7 @@ const scanKey = (c: TensionConfig): string => JSON.stringify([c.include, c.maxFi
 export class WorkspaceArticles implements vscode.Disposable {
   readonly #config: ConfigService;
   readonly #lexicon: LexiconService;
+  readonly #extensionUri: vscode.Uri;
   readonly #entries = new Map<string, Entry>();
   readonly #changed = new vscode.EventEmitter<void>();
   /** Fires when rows were added, changed or removed, or a scan started or ended; read `model()`. */
@@ -47,9 +51,10 @@ export class WorkspaceArticles implements vscode.Disposable {
   #watchers: vscode.Disposable[] = [];
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(config: ConfigService, lexicon: LexiconService) {
+  constructor(config: ConfigService, lexicon: LexiconService, extensionUri: vscode.Uri) {
     this.#config = config;
     this.#lexicon = lexicon;
+    this.#extensionUri = extensionUri;
     this.#scanKey = scanKey(config.current);
     this.#subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -141,31 +146,54 @@ export class WorkspaceArticles implements vscode.Disposable {
     }
   }
 
+  /**
+   * Reads and analyses `uris`, rows in path order. On the desktop the analysis runs in a worker thread
+   * (rowAnalyser.node.ts) while this thread reads the next files, several in flight; in a web worker host it runs
+   * here, one file at a time. Either way this thread yields every few milliseconds.
+   */
   async #scanFiles(uris: readonly vscode.Uri[], config: TensionConfig, token: vscode.CancellationToken, report: (done: number) => void): Promise<void> {
+    const analyser = rowAnalyser(this.#lexicon.current, this.#extensionUri);
+    const inFlight = analyser.offThread ? IN_FLIGHT : 1;
+    const queue: Promise<Entry>[] = [];
+    let next = 0;
     let sliceStart = Date.now();
     let lastReport = Date.now();
-    for (const [i, uri] of uris.entries()) {
-      if (token.isCancellationRequested) return;
-      this.#entries.set(uri.toString(), await this.#analyse(uri, config));
-      this.#scanning = { done: i + 1, total: uris.length };
-      report(i + 1);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
+    try {
+      for (let done = 0; done < uris.length;) {
+        while (next < uris.length && queue.length < inFlight) {
+          const entry = this.#analyse(uris[next++] as vscode.Uri, config, analyser);
+          // Awaited in turn below; this keeps one that fails early from counting as unhandled.
+          entry.catch(() => undefined);
+          queue.push(entry);
+        }
+        const entry = await (queue.shift() as Promise<Entry>);
+        if (token.isCancellationRequested) return;
+        this.#entries.set(entry.uri.toString(), entry);
+        done++;
+        this.#scanning = { done, total: uris.length };
+        report(done);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = Date.now();
+        }
+        if (Date.now() - lastReport > SCAN_REPORT_MS) {
+          lastReport = Date.now();
+          this.#progress.fire({ done, total: uris.length });
+          this.#changed.fire();
+        }
       }
-      if (Date.now() - lastReport > SCAN_REPORT_MS) {
-        lastReport = Date.now();
-        this.#progress.fire({ done: i + 1, total: uris.length });
-        this.#changed.fire();
-      }
+    } finally {
+      analyser.dispose();
     }
   }
 
-  async #analyse(uri: vscode.Uri, config: TensionConfig): Promise<Entry> {
+  async #analyse(uri: vscode.Uri, config: TensionConfig, analyser?: RowAnalyser): Promise<Entry> {
     const input = await readArticle(uri, WorkspaceArticles.pathOf(uri), config.maxFileSizeMB * 1024 * 1024, config.sidecarLocation);
     // An export beside the articles matches the include globs too; read back, it would count its quotes again.
     if ('text' in input && isTensionLensExport(input.text)) return { uri, row: undefined, export: true };
-    return { uri, row: analyseArticle(input, this.#lexicon.current)?.row };
+    // A worker that failed or was stopped leaves the article to this thread: the row is never lost.
+    const row = analyser ? await analyser.analyse(input).catch(() => analyseArticle(input, this.#lexicon.current)?.row) : analyseArticle(input, this.#lexicon.current)?.row;
+    return { uri, row };
   }
 
   #watch(config: TensionConfig): void {
