@@ -7,7 +7,6 @@ import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
 import { runExportCommandWithJobs, writeError } from './export';
 import { runImportCommand } from './import';
-import { collectPaths } from './files';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';

@@ -4,7 +4,6 @@ import {
 } from '../core';
 import type { Palette } from './colors';
 import { type CorpusIo, runCorpus } from './corpus';
-import type { FileError } from './files';
 import { loadLexicon } from './lexicon';
 import type { WorkOptions } from './work';
 
