@@ -26,3 +26,4 @@ export * from './annotations';
 export * from './charts';
 export * from './dashboard';
 export * from './export';
+export * from './suggest';
