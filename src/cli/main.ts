@@ -10,6 +10,7 @@ import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
 import { statsSummary } from './report';
+import { suggestJson, suggestTerms, suggestText } from './suggest';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -23,6 +24,7 @@ Usage:
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+  tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -39,6 +41,7 @@ Options:
   --what W        export: what to export (default: report where the format holds one; see README: "Exports")
   --out FILE      write FILE (atomically: all of it or nothing, also on Ctrl+C) instead of printing; required for qdpx
   --lang L        export: language of headings and labels, zh or en (default: from LANG)
+  --top N         suggest: how many candidate terms to list, best first (default 30)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
   -h, --help      this help
@@ -133,6 +136,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         what: { type: 'string' },
         out: { type: 'string' },
         lang: { type: 'string' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -150,8 +154,10 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     return 0;
   }
   const [command, ...paths] = positionals;
-  if (!command) throw new UsageError('missing command (scan, stats, annotations or export)');
-  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export') throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations or export)`);
+  if (!command) throw new UsageError('missing command (scan, stats, annotations, export or suggest)');
+  if (command !== 'scan' && command !== 'stats' && command !== 'annotations' && command !== 'export' && command !== 'suggest') {
+    throw new UsageError(`unknown command '${command}' (expected scan, stats, annotations, export or suggest)`);
+  }
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
   const encoding = values.encoding ?? 'auto';
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
@@ -160,8 +166,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
-  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats') {
-    throw new UsageError(`--jobs is for scan and stats; ${command} runs in one thread (an export combines every article's full analysis)`);
+  if (values.top !== undefined && command !== 'suggest') throw new UsageError('--top is for suggest');
+  const top = values.top === undefined ? 30 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number of at least 1, not '${values.top ?? ''}'`);
+  if (values.jobs !== undefined && command !== 'scan' && command !== 'stats' && command !== 'suggest') {
+    throw new UsageError(`--jobs is for scan, stats and suggest; ${command} runs in one thread (an export combines every article's full analysis)`);
   }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
@@ -188,6 +197,14 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (!stdinFormat) throw new UsageError(`--format must be md or txt, not '${values.format ?? ''}'`);
 
   const { paths: files, errors } = collectPaths(paths);
+  if (command === 'suggest') {
+    const showSuggestProgress = io.progress && (io.isTTY || values.out !== undefined) ? io.progress : undefined;
+    const { suggestions, failed } = await suggestTerms(files, errors, {
+      lexicon, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, jobs, top,
+    }, { err: io.err, ...(showSuggestProgress ? { progress: showSuggestProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+    await writeAll(values.out, `${values.json ? suggestJson(suggestions) : suggestText(suggestions, lexicon, c)}\n`, io);
+    return failed > 0 ? 1 : 0;
+  }
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
   const target = values.out === undefined ? undefined : openOutput(values.out);

@@ -1,11 +1,15 @@
-import { type ArticleFormat, type EncodingChoice, type TensionCounts, type TextEncodingName, analyze, compileLexicon, formatOf } from '../core';
+import { type ArticleFormat, type EncodingChoice, type TensionCounts, type TextEncodingName, analyze, collectEvidence, compileLexicon, formatOf } from '../core';
 import { palette } from './colors';
 import { FileError, readBytes, decodeArticleBytes } from './files';
 import { loadLexicon } from './lexicon';
+import { loadReference } from './reference';
 import { scanRecord, scanSummary } from './report';
 
-/** What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, or its counts. */
-export type Task = 'scan-json' | 'scan-text' | 'stats';
+/**
+ * What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, its counts, or the
+ * evidence it gives `suggest` (a FileEvidence as JSON).
+ */
+export type Task = 'scan-json' | 'scan-text' | 'stats' | 'suggest';
 
 /** Everything a worker needs to do the work on its own: plain data, so it crosses to a worker thread as is. */
 export interface WorkOptions {
@@ -34,6 +38,7 @@ export function fileWorker(options: WorkOptions): (file: string) => FileOutcome 
   const lexicon = loadLexicon(options.lexiconFiles);
   const compiled = compileLexicon(lexicon);
   const c = palette(options.color);
+  const reference = options.task === 'suggest' ? loadReference() : undefined;
   return (file) => {
     let bytes = 0;
     try {
@@ -45,6 +50,7 @@ export function fileWorker(options: WorkOptions): (file: string) => FileOutcome 
         case 'scan-json': return { ok: true, path: file, bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
         case 'scan-text': return { ok: true, path: file, bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
         case 'stats': return { ok: true, path: file, bytes, encoding, counts: analysis.counts };
+        case 'suggest': return { ok: true, path: file, bytes, encoding, output: JSON.stringify(collectEvidence(file, text, analysis, reference ?? loadReference())) };
       }
     } catch (e) {
       if (!(e instanceof FileError)) throw e;

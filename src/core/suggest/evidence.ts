@@ -181,7 +181,10 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
     const key = reference.simplify(w.text);
     wordCounts[key] = (wordCounts[key] ?? 0) + 1;
   }
-  for (const c of Object.values(candidates)) c.count = occurrences(simple, c.text);
+  for (const c of Object.values(candidates)) {
+    c.count = occurrences(simple, c.text);
+    c.examples.sort((a, b) => a.line - b.line || a.character - b.character);
+  }
   return { path, words, wordCounts, candidates };
 }
 
