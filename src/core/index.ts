@@ -27,3 +27,4 @@ export * from './charts';
 export * from './dashboard';
 export * from './export';
 export * from './suggest';
+export { type LexiconEdit, type TermToAdd, addRejected, addUserTerm, userTermId } from './lexicon/userEdit';
