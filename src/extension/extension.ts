@@ -23,6 +23,11 @@ import { TermHoverProvider } from './hover/termHover';
 import { LexiconService } from './lexicon/lexiconService';
 import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
+import { type Suggestion } from '../core';
+import { type SuggestServices, suggestFromWorkspace } from './suggest/corpusEvidence';
+import { offerLexiconTerm } from './suggest/learnFromCoding';
+import { type AcceptTerm, UserLexiconWriter } from './suggest/lexiconWriter';
+import { registerSuggestTerms } from './suggest/suggestCommand';
 import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
 import { type TermNode, TermTreeProvider } from './views/termTree';
@@ -62,6 +67,11 @@ export interface TensionLensApi {
   getDashboardModel(): DashboardSnapshot;
   /** The "Reopen with Encoding" warnings handed to VS Code for mis-decoded files, oldest first. */
   getEncodingOffers(): readonly EncodingOffer[];
+  /** Suggest Terms without its UI: the ranked candidates of the workspace's articles. */
+  suggestTerms(): Promise<readonly Suggestion[]>;
+  /** Accept or reject as the review list's buttons do (written to .vscode/tension-lexicon.json); true when written. */
+  acceptTerm(term: AcceptTerm): Promise<boolean>;
+  rejectTerms(forms: readonly string[]): Promise<boolean>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -86,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   shown.attach(termView);
   shown.attach(tagView);
   const status = new TensionStatusBar(analyses, config);
+  const lexiconWriter = new UserLexiconWriter(lexicon);
+  const suggestServices: SuggestServices = { extensionUri: context.extensionUri, config, lexicon };
   const refresh = new LensRefresh(config, lexicon, analyses, decorations, [terms, status]);
   const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config));
 
@@ -108,13 +120,14 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
-    ...registerAnnotationCommands(annotations, analyses, lexicon),
+    ...registerAnnotationCommands(annotations, analyses, lexicon, offerLexiconTerm(lexicon, lexiconWriter)),
     ...registerTagCommands(annotations),
     // Annotations load with the article, so they are drawn without waiting for a hover or a command.
     analyses.onDidAnalyze(({ document, result }) => {
       if (result && !document.isUntitled && !document.isClosed) void annotations.load(document);
     }),
   );
+  context.subscriptions.push(registerSuggestTerms(suggestServices, lexiconWriter));
   const misdecoded = registerMisdecodedDocuments();
   context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
@@ -147,6 +160,9 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     annotate: async (args: AnnotateArgs) => (await vscode.commands.executeCommand<string | undefined>('tensionLens.annotateSelection', args)),
     getDashboardModel: () => dashboard.snapshot(),
     getEncodingOffers: () => [...misdecoded.offers],
+    suggestTerms: async () => (await suggestFromWorkspace(suggestServices, () => undefined, new vscode.CancellationTokenSource().token)) ?? [],
+    acceptTerm: (term: AcceptTerm) => lexiconWriter.accept(term),
+    rejectTerms: (forms: readonly string[]) => lexiconWriter.reject(forms),
   });
 }
 

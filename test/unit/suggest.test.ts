@@ -116,3 +116,13 @@ describe('suggest: the reference list', () => {
     assert.throws(() => parseReferenceList('not json\n', 'x.txt'), /x\.txt:1: .*buildReference/);
   });
 });
+
+describe('suggest: odd input', () => {
+  it('a long run without punctuation, CRLF and characters outside the BMP do not break it', () => {
+    const text = `${'𠀀测试'.repeat(1500)}\r\n这场开放与壁垒之争仍在继续。\r\n`;
+    const evidence = collectEvidence('a.txt', text, analyze(text, 'plaintext', builtinLexicon), reference);
+    const wall = rankSuggestions([evidence], builtinLexicon, reference).find((s) => s.text === '壁垒');
+    assert.equal(wall?.examples[0]?.line, 1);
+    assert.equal(wall?.examples[0]?.context, '这场开放与壁垒之争仍在继续。');
+  });
+});

@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze/types';
 import { LineIndex } from '../text/lines';
 import { SUGGEST_FRAMES, type SuggestFrame } from './frames';
 import type { ReferenceList } from './reference';
-import { type Word, clauseAround, isClauseEnd, isHan, wordsIn } from './words';
+import { type Word, WordIndex, clauseAround, isClauseEnd, isHan } from './words';
 
 /** Where a candidate was seen: a 0-based position for the editor, and a short context for the reader. */
 export interface SuggestExample {
@@ -73,6 +73,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
   // Frame words are matched in Simplified (與 is 与); the table maps one character to one, so offsets agree.
   const simple = reference.simplify(text);
   const lines = LineIndex.of(text);
+  const index = new WordIndex(text);
   const candidates: Record<string, CandidateEvidence> = {};
   const seen = new Set<string>();
 
@@ -97,7 +98,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
   /** The words a slot holds: all of a bounded slot (a short phrase), or the word(s) next to the frame. */
   const slotSpan = (from: number, to: number, bounded: boolean, side: 'right' | 'left'): { start: number; end: number } | undefined => {
     if (to <= from) return undefined;
-    const words = wordsIn(text, from, to);
+    const words = index.within(from, to);
     if (words.length === 0) return undefined;
     if (bounded) {
       if (to - from > SLOT_REACH || words.length > 3 || words[0]?.start !== from || words[words.length - 1]?.end !== to) return undefined;
@@ -165,7 +166,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
       const clause = clauseAround(text, hit.start);
       const from = Math.max(clause.start, hit.start - NEIGHBOUR_REACH - 4);
       const to = Math.min(clause.end, hit.end + NEIGHBOUR_REACH + 4);
-      for (const w of wordsIn(text, from, to)) {
+      for (const w of index.within(from, to)) {
         const near = w.end <= hit.start ? hit.start - w.end <= NEIGHBOUR_REACH : w.start >= hit.end && w.start - hit.end <= NEIGHBOUR_REACH;
         if (near) vote(w.start, w.end, axis, hit.pole, NEIGHBOUR_WEIGHT);
       }
@@ -175,7 +176,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
   // Word counts (for keyness and for counting candidates other articles found), and each candidate's occurrences.
   const wordCounts: Record<string, number> = {};
   let words = 0;
-  for (const w of wordsIn(text)) {
+  for (const w of index.words) {
     if (w.text.length < 2 || !isHan(w.text)) continue;
     words++;
     const key = reference.simplify(w.text);

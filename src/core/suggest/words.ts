@@ -17,13 +17,32 @@ export function isHan(text: string): boolean {
   return HAN.test(text);
 }
 
-/** The words of `text[from, to)` in order, with offsets into `text`; punctuation and spaces are left out. */
+/** Where a piece handed to the segmenter may end: after a sentence, a line, or (in a long run) a clause. */
+const SENTENCE_END = new Set([...'。！？；!?;\n']);
+const PIECE = 200;
+const MAX_PIECE = 2000;
+
+/**
+ * The words of `text[from, to)` in order, with offsets into `text`; punctuation and spaces are left out. The text is
+ * handed to the segmenter a sentence at a time: its time grows with the square of the length it is given at once.
+ */
 export function wordsIn(text: string, from = 0, to = text.length): Word[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: Word[] = [];
-  for (const s of segmenter.segment(text.slice(from, to))) {
-    if (!s.isWordLike) continue;
-    out.push({ text: s.segment, start: from + s.index, end: from + s.index + s.segment.length });
+  let start = from;
+  while (start < to) {
+    let end = start;
+    while (end < to) {
+      const c = text.charAt(end++);
+      if (SENTENCE_END.has(c) || (end - start >= PIECE && CLAUSE_END.has(c))) break;
+      // A hard cut in a long run without punctuation, never between the halves of a surrogate pair.
+      if (end - start >= MAX_PIECE && !(c >= '\ud800' && c <= '\udbff')) break;
+    }
+    for (const s of segmenter.segment(text.slice(start, end))) {
+      if (!s.isWordLike) continue;
+      out.push({ text: s.segment, start: start + s.index, end: start + s.index + s.segment.length });
+    }
+    start = end;
   }
   return out;
 }
@@ -44,4 +63,34 @@ export function clauseAround(text: string, offset: number, limit = 200): { start
   const max = Math.min(text.length, offset + limit);
   while (end < max && !CLAUSE_END.has(text.charAt(end))) end++;
   return { start, end };
+}
+
+/**
+ * The words of a whole text, segmented once, answering "the words of [from, to)" by binary search: ICU's segmenter
+ * costs far more per call than per character, so segmenting each small slot on its own made suggest slow. When a
+ * word of the whole text crosses the slot's edge, the slot is segmented on its own, as a reader would split it there.
+ */
+export class WordIndex {
+  readonly words: readonly Word[];
+
+  constructor(private readonly text: string) {
+    this.words = wordsIn(text);
+  }
+
+  within(from: number, to: number): Word[] {
+    const words = this.words;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((words[mid] as Word).end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Word[] = [];
+    for (let i = lo; i < words.length && (words[i] as Word).start < to; i++) out.push(words[i] as Word);
+    const first = out[0];
+    const last = out[out.length - 1];
+    if ((first && first.start < from) || (last && last.end > to)) return wordsIn(this.text, from, to);
+    return out;
+  }
 }
