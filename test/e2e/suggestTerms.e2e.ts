@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { backToFixtureWorkspace, expectPoleColours, openOwnWorkspace, runCommand } from './screen';
-import { eventually, expectNoErrorNotification, openFile, screenshot, waitForEditorText, workbench } from './workbench';
+import { eventually, expectNoErrorNotification, findWordBox, openFile, screenshot, waitForEditorText, workbench } from './workbench';
 
 const FILE = 'suggest-me.md';
 const POLES = ['open', 'closed'];
@@ -25,7 +25,7 @@ describe('Suggest Terms: accept from the review list, see it highlighted; reject
 
   before(async () => {
     folder = await openOwnWorkspace('suggest-terms');
-    fs.writeFileSync(path.join(folder, FILE), '# 行业观察\n\n这场开放与壁垒之争仍在继续。\n\n从封闭到互通，行业走了十年。\n');
+    fs.writeFileSync(path.join(folder, FILE), '# 行业观察\n\n这场开放与壁垒之争仍在继续。\n\n从封闭到互通，行业走了十年。\n\n社区自治是他们的答案。\n');
     await openFile(FILE);
     await waitForEditorText('壁垒之争');
     await expectPoleColours([{ word: '开放', pole: 'open' }, { word: '壁垒', pole: undefined }], 'background', POLES, 30_000);
@@ -62,6 +62,33 @@ describe('Suggest Terms: accept from the review list, see it highlighted; reject
     await eventually(() => Promise.resolve(assert.deepEqual(lexicon()?.rejected, ['互通'])));
     await eventually(async () => assert.equal(await page.locator(ROW, { hasText: '互通' }).count(), 0));
     await page.keyboard.press('Escape');
+    await expectNoErrorNotification();
+  });
+
+  it('learning from coding: annotating an unknown word with a pole tag offers "Add to lexicon as", one click adds and draws it', async () => {
+    const page = workbench();
+    await expectPoleColours([{ word: '社区自治', pole: undefined }], 'background', POLES);
+    const box = await findWordBox('社区自治');
+    assert.ok(box, '社区自治 is not on screen');
+    await page.mouse.click(box.x + 1, box.y + box.height / 2);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(box.x + box.width - 1, box.y + box.height / 2);
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Control+Alt+A');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    // The built-in pole tag 开放 (the open pole), picked by its label.
+    await input.fill('开放');
+    await page.locator(ROW, { hasText: '开放' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget', { hasText: /Note|备注/ }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const add = page.locator('.notification-toast .monaco-button', { hasText: 'Add to lexicon as 开放 open' });
+    await add.first().waitFor({ timeout: 30_000 });
+    await add.first().click();
+    await expectPoleColours([{ word: '社区自治', pole: 'open' }, { word: '壁垒', pole: 'closed' }], 'background', POLES, 30_000);
+    const open = lexicon()?.axes?.find((a) => a.id === 'open-closed')?.poles.find((p) => p.id === 'open');
+    assert.deepEqual(open?.terms.flatMap((t) => t.forms), ['社区自治']);
     await expectNoErrorNotification();
   });
 });
