@@ -38,6 +38,11 @@ describe('suggest: terms the lexicon does not know, from contrast frames', () =>
     assert.equal(find(list, '业壁'), undefined);
   });
 
+  it('a phrase never begins or ends on a one-character piece (a word cut off, a classifier left over)', () => {
+    const list = suggest({ 'a.txt': '从推动技术平到开放。\n从个来自中国到开放。' });
+    assert.deepEqual(list.map((s) => s.text).filter((t) => t.includes('技术') || t.includes('中国')), []);
+  });
+
   it('coordination (X、Y) gives the same pole', () => {
     const list = suggest({ 'a.txt': '开放、互通是这个社区的原则。' });
     assert.equal(poleOf(list, '互通'), 'open-closed/open');
