@@ -16,13 +16,16 @@ describe('user lexicon edits (Suggest Terms: accept and reject)', () => {
     assert.ok(edit.text.endsWith('\n'));
   });
 
-  it('keeps the rest of an existing file as it was, in its own indentation', () => {
-    const text = '{\n    "version": 1,\n    "negators": ["毫无"],\n    "axes": [\n        { "id": "open-closed", "poles": [ { "id": "open", "terms": [] }, { "id": "closed", "terms": [] } ] }\n    ]\n}\n';
+  it('keeps the rest of an existing file, in its own indentation, line ends and BOM', () => {
+    const text = '\uFEFF{\r\n    "version": 1,\r\n    "negators": ["毫无"],\r\n    "axes": [\r\n        { "id": "open-closed", "poles": [ { "id": "open", "terms": [] }, { "id": "closed", "terms": [] } ] }\r\n    ]\r\n}\r\n';
     const edit = addUserTerm(text, { ...CLOSED, forms: ['壁垒'] }, 'lex.json');
     assert.ok('text' in edit);
-    assert.ok(edit.text.startsWith('{\n    "version": 1,\n    "negators": ["毫无"],\n'));
-    assert.match(edit.text, /\n {20,}"id": "user-/);
-    assert.deepEqual(parseUserLexicon(edit.text, 'x').lexicon?.axes[0]?.poles[1]?.terms.map((t) => t.forms), [['壁垒']]);
+    assert.ok(edit.text.startsWith('\uFEFF{\r\n    "version": 1,\r\n    "negators": [\r\n        "毫无"\r\n    ],\r\n'), JSON.stringify(edit.text));
+    assert.ok(edit.text.endsWith('}\r\n'));
+    assert.equal(edit.text.replace(/\r\n/g, '').includes('\n'), false, 'no bare line feeds');
+    const lexicon = parseUserLexicon(edit.text.slice(1), 'x').lexicon;
+    assert.deepEqual(lexicon?.negators, ['毫无']);
+    assert.deepEqual(lexicon?.axes[0]?.poles[1]?.terms.map((t) => t.forms), [['壁垒']]);
   });
 
   it('the same edit twice changes nothing the second time', () => {
