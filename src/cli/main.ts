@@ -170,7 +170,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const top = values.top === undefined ? 30 : Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number of at least 1, not '${values.top ?? ''}'`);
   if (values.jobs !== undefined && command !== 'scan' && command !== 'stats' && command !== 'suggest') {
-    throw new UsageError(`--jobs is for scan, stats and suggest; ${command} runs in one thread (an export combines every article's full analysis)`);
+    throw new UsageError(`--jobs is for scan and stats (and suggest); ${command} runs in one thread (an export combines every article's full analysis)`);
   }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
