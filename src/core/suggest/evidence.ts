@@ -96,12 +96,17 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
   };
 
   /** The words a slot holds: all of a bounded slot (a short phrase), or the word(s) next to the frame. */
-  const slotSpan = (from: number, to: number, bounded: boolean, side: 'right' | 'left'): { start: number; end: number } | undefined => {
+  const slotSpan = (from: number, to: number, bounded: boolean, side: 'right' | 'left', maxWords = 3): { start: number; end: number } | undefined => {
     if (to <= from) return undefined;
     const words = index.within(from, to);
     if (words.length === 0) return undefined;
     if (bounded) {
-      if (to - from > SLOT_REACH || words.length > 3 || words[0]?.start !== from || words[words.length - 1]?.end !== to) return undefined;
+      const first = words[0] as Word;
+      const last = words[words.length - 1] as Word;
+      if (to - from > SLOT_REACH || words.length > maxWords || first.start !== from || last.end !== to) return undefined;
+      // A phrase begins and ends on a word of two or more characters: 推动技术平 (cut off mid-word) or 个来自中国
+      // (a classifier left over) is not a term.
+      if (words.length > 1 && (first.text.length < 2 || last.text.length < 2)) return undefined;
       return { start: from, end: to };
     }
     const ordered: Word[] = side === 'right' ? words : [...words].reverse();
@@ -131,7 +136,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
         if (middle !== undefined && before) {
           const from = hit.end + middle.length;
           const to = frame.after ? findAfter(simple, from, frame.after) : frame.relation === 'same' ? itemEnd(text, from) : clauseAround(text, from, 12).end;
-          const span = to === undefined ? undefined : slotSpan(from, to, frame.after !== undefined || frame.relation === 'same', 'right')
+          const span = to === undefined ? undefined : slotSpan(from, to, frame.after !== undefined || frame.relation === 'same', 'right', frame.relation === 'same' ? 2 : 3)
             // A list's last item runs on into the predicate (开放、互通是原则): then the word next to the frame.
             ?? (frame.relation === 'same' ? slotSpan(from, clauseAround(text, from, 12).end, false, 'right') : undefined);
           if (span) {
@@ -147,7 +152,7 @@ export function collectEvidence(path: string, text: string, analysis: Analysis, 
         if (middle !== undefined && after) {
           const to = hit.start - middle.length;
           const from = frame.before ? findBefore(simple, to, frame.before) : frame.relation === 'same' ? itemStart(text, to) : clauseAround(text, to, 12).start;
-          const span = from === undefined ? undefined : slotSpan(from, to, frame.before !== undefined || frame.relation === 'same', 'left')
+          const span = from === undefined ? undefined : slotSpan(from, to, frame.before !== undefined || frame.relation === 'same', 'left', frame.relation === 'same' ? 2 : 3)
             ?? (frame.relation === 'same' ? slotSpan(clauseAround(text, to, 12).start, to, false, 'left') : undefined);
           if (span) {
             vote(span.start, span.end, hit.axis, relationPole, frame.weight);
