@@ -105,4 +105,6 @@ if (watch) {
 } else {
   await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0).map((b) => esbuild.build(b)));
   fs.chmodSync('dist/cli.js', 0o755);
+  // Suggest Terms' reference word list: read at run time by the CLI and the extension, never bundled.
+  fs.copyFileSync('src/core/suggest/zh-reference.txt', 'dist/zh-reference.txt');
 }

@@ -35,7 +35,7 @@ export interface CorpusResult {
 }
 
 /** At most this many files in one batch: stats send nothing per file but a line, scan sends each file's output. */
-export const MOST_PER_BATCH: Readonly<Record<WorkOptions['task'], number>> = { stats: 64, 'scan-json': 8, 'scan-text': 8, export: 8, kwic: 8, cooccur: 16 };
+export const MOST_PER_BATCH: Readonly<Record<WorkOptions['task'], number>> = { stats: 64, 'scan-json': 8, 'scan-text': 8, export: 8, kwic: 8, cooccur: 16, suggest: 8 };
 
 /** For tests and the bench: which path ran, without changing the output. */
 function trace(message: string): void {

@@ -14,6 +14,7 @@ import { parseRetrieval } from './retrieveArgs';
 import { runRetrieval } from './retrieve';
 import { QueryError } from '../core';
 import { statsSummary } from './report';
+import { suggestJson, suggestTerms, suggestText } from './suggest';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -31,6 +32,7 @@ Usage:
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] PATH...
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
+  tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens import [--out DIR] [--force] FILE...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
@@ -50,6 +52,7 @@ Options:
   --what W        export: what to export (default: report where the format holds one; see README: "Exports")
   --out FILE      write FILE (atomically: all of it or nothing, also on Ctrl+C) instead of printing; required for qdpx
   --lang L        export: language of headings and labels, zh or en (default: from LANG)
+  --top N         suggest: how many candidate terms to list, best first (default 30)
   --no-color      plain output even on a terminal (NO_COLOR is honoured too)
   --sidecar-folder ROOT  annotations: sidecars live under ROOT/.tension/ (tensionLens.sidecar.location = folder)
   --term/--pole/--axis ID, --tag LABEL, --text STRING
@@ -70,7 +73,7 @@ Progress (files, MB, rate, time left) is shown on stderr when it is a terminal a
 Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon, 130 interrupted (Ctrl+C).`;
 
 /** The commands that take PATHs (import takes FILEs and has its own parser). */
-const COMMANDS = ['scan', 'stats', 'annotations', 'export', 'kwic', 'cooccur', 'agreement'] as const;
+const COMMANDS = ['scan', 'stats', 'annotations', 'export', 'kwic', 'cooccur', 'agreement', 'suggest'] as const;
 const COMMAND_LIST = `${COMMANDS.slice(0, -1).join(', ')} or ${COMMANDS[COMMANDS.length - 1]}`;
 
 /** Thrown for a command line we cannot run; printed with a hint and exit code 2. */
@@ -171,6 +174,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         window: { type: 'string' },
         of: { type: 'string' },
         coders: { type: 'string' },
+        top: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -200,8 +204,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
+  if (values.top !== undefined && command !== 'suggest') throw new UsageError('--top is for suggest');
+  const top = values.top === undefined ? 30 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number of at least 1, not '${values.top ?? ''}'`);
   if (values.jobs !== undefined && (command === 'annotations' || command === 'agreement')) {
-    throw new UsageError(`--jobs is for scan, stats, export, kwic and cooccur; ${command} runs in one thread`);
+    throw new UsageError(`--jobs is for scan, stats, export, kwic, cooccur and suggest; ${command} runs in one thread`);
   }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
@@ -258,6 +265,14 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
       if (e instanceof QueryError) throw new UsageError(e.message);
       throw e;
     }
+  }
+  if (command === 'suggest') {
+    const showSuggestProgress = io.progress && (io.isTTY || values.out !== undefined) ? io.progress : undefined;
+    const { suggestions, failed } = await suggestTerms(paths, {
+      lexicon, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, jobs, top,
+    }, { err: io.err, ...(showSuggestProgress ? { progress: showSuggestProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
+    await writeAll(values.out, `${values.json ? suggestJson(suggestions) : suggestText(suggestions, lexicon, c)}\n`, io);
+    return failed > 0 ? 1 : 0;
   }
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';

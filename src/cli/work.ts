@@ -1,18 +1,20 @@
 import {
   type ArticleFormat, type Cooccurrence, type CooccurrenceOf, CountsSum, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
-  type TextEncodingName, type WindowKind, analyze, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
+  type TextEncodingName, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
 } from '../core';
 import { palette } from './colors';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
+import { loadReference } from './reference';
 import { scanRecord, scanSummary } from './report';
 import { taggedSpansOf } from './taggedSpans';
 
 /**
  * What is done with each file: its `scan --json`/`--jsonl` record, its readable `scan` summary, its counts, (export)
- * its text and analysis, its concordance lines (`kwic`) or its co-occurrence matrix (`cooccur`).
+ * its text and analysis, its concordance lines (`kwic`), its co-occurrence matrix (`cooccur`) or the evidence it gives
+ * `suggest` (a FileEvidence as JSON).
  */
-export type Task = 'scan-json' | 'scan-text' | 'stats' | 'export' | 'kwic' | 'cooccur';
+export type Task = 'scan-json' | 'scan-text' | 'stats' | 'export' | 'kwic' | 'cooccur' | 'suggest';
 
 /** What `kwic` and `cooccur` look for: plain data, like the rest of the options. */
 export interface RetrievalOptions {
@@ -76,6 +78,7 @@ export function fileWorker(options: WorkOptions): FileWorker {
   const sum = options.task === 'stats' ? new CountsSum() : undefined;
   const retrieval = options.retrieval ?? {};
   const query = options.task === 'kwic' ? parseQuery(retrieval.query ?? '') : undefined;
+  const reference = options.task === 'suggest' ? loadReference() : undefined;
   return {
     work({ path: file, found }, index) {
       let bytes = 0;
@@ -90,6 +93,7 @@ export function fileWorker(options: WorkOptions): FileWorker {
           case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
           case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
           case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
+          case 'suggest': return { kind: 'done', bytes, encoding, output: JSON.stringify(collectEvidence(file, text, analysis, reference ?? loadReference())) };
           case 'stats':
             sum?.add(analysis.counts, index);
             return { kind: 'done', bytes, encoding };

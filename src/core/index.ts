@@ -30,3 +30,5 @@ export * from './dashboard';
 export * from './export';
 export * from './concordance';
 export * from './agreement';
+export * from './suggest';
+export { type LexiconEdit, type TermToAdd, addRejected, addUserTerm, userTermId } from './lexicon/userEdit';

@@ -26,6 +26,11 @@ import { registerImportCommand } from './import/importCommand';
 import { LexiconService } from './lexicon/lexiconService';
 import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
+import { type Suggestion } from '../core';
+import { type SuggestServices, suggestFromWorkspace } from './suggest/corpusEvidence';
+import { offerLexiconTerm } from './suggest/learnFromCoding';
+import { type AcceptTerm, UserLexiconWriter } from './suggest/lexiconWriter';
+import { registerSuggestTerms } from './suggest/suggestCommand';
 import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
 import { type TermNode, TermTreeProvider } from './views/termTree';
@@ -77,6 +82,11 @@ export interface TensionLensApi {
   clickAgreementFigure(id: string): void;
   /** Runs Intercoder Agreement on two coders without the pick. */
   showAgreement(a: string, b: string): Promise<void>;
+  /** Suggest Terms without its UI: the ranked candidates of the workspace's articles. */
+  suggestTerms(): Promise<readonly Suggestion[]>;
+  /** Accept or reject as the review list's buttons do (written to .vscode/tension-lexicon.json); true when written. */
+  acceptTerm(term: AcceptTerm): Promise<boolean>;
+  rejectTerms(forms: readonly string[]): Promise<boolean>;
 }
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
@@ -104,6 +114,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   shown.attach(termView);
   shown.attach(tagView);
   const status = new TensionStatusBar(analyses, config);
+  const lexiconWriter = new UserLexiconWriter(lexicon);
+  const suggestServices: SuggestServices = { extensionUri: context.extensionUri, config, lexicon };
   const refresh = new LensRefresh(config, lexicon, analyses, decorations, [terms, status]);
   const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config));
 
@@ -126,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
     vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
-    ...registerAnnotationCommands(annotations, analyses, lexicon),
+    ...registerAnnotationCommands(annotations, analyses, lexicon, offerLexiconTerm(lexicon, lexiconWriter)),
     ...registerTagCommands(annotations),
     // Annotations load with the article, so they are drawn without waiting for a hover or a command.
     analyses.onDidAnalyze(({ document, result }) => {
@@ -139,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     vscode.commands.registerCommand('tensionLens.switchCoder', () => coders.switchCoder()),
     vscode.commands.registerCommand('tensionLens.intercoderAgreement', () => agreement.run()),
   );
+  context.subscriptions.push(registerSuggestTerms(suggestServices, lexiconWriter));
   const misdecoded = registerMisdecodedDocuments();
   context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
@@ -179,6 +192,9 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     getAgreementView: () => agreement.snapshot(),
     clickAgreementFigure: (id: string) => agreement.click(id),
     showAgreement: (a: string, b: string) => agreement.run([a, b]),
+    suggestTerms: async () => (await suggestFromWorkspace(suggestServices, () => undefined, new vscode.CancellationTokenSource().token)) ?? [],
+    acceptTerm: (term: AcceptTerm) => lexiconWriter.accept(term),
+    rejectTerms: (forms: readonly string[]) => lexiconWriter.reject(forms),
   });
 }
 

@@ -8,6 +8,8 @@ export interface UserLexicon {
   readonly contrastExclude?: readonly string[];
   readonly negationFrames?: readonly NegationFrame[];
   readonly axes: readonly UserAxis[];
+  /** Words Suggest Terms never proposes again: the user's rejections (not part of the merged lexicon). */
+  readonly rejected?: readonly string[];
 }
 interface Labelled {
   readonly id: string;

@@ -131,8 +131,18 @@ function targetOf(annotations: AnnotationService, a: unknown, b: unknown): Targe
   return document && id ? { document, id } : undefined;
 }
 
+/** What was just annotated, for listeners such as "Add to lexicon as <pole>". */
+export interface Annotated {
+  readonly document: vscode.TextDocument;
+  readonly start: number;
+  readonly end: number;
+  readonly tags: readonly SidecarTag[];
+}
+
 /** Registers every annotation command; returns their disposables. */
-export function registerAnnotationCommands(annotations: AnnotationService, analyses: AnalysisService, lexicon: LexiconService): vscode.Disposable[] {
+export function registerAnnotationCommands(
+  annotations: AnnotationService, analyses: AnalysisService, lexicon: LexiconService, onAnnotated?: (annotated: Annotated) => void,
+): vscode.Disposable[] {
   const reg = vscode.commands.registerCommand;
   const noTarget = (): void => void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor on an annotation, or pick one in the Annotations view.'));
 
@@ -157,10 +167,13 @@ export function registerAnnotationCommands(annotations: AnnotationService, analy
     const note = args.note ?? (await askNote(''));
     if (note === undefined) return undefined;
     const id = newId();
+    let tagged: SidecarTag[] = [];
     await guarded(() => annotations.change(document, (set) => {
       const resolved = resolveTags(set, tags, annotations.builtinTags);
+      tagged = resolved.set.tags.filter((t) => resolved.ids.includes(t.id));
       return resolved.set.add(createAnnotation({ text: document.getText(), ...range, tags: resolved.ids, note, now: now(), id }));
     }));
+    if (tagged.length > 0) onAnnotated?.({ document, ...range, tags: tagged });
     return id;
   };
 

@@ -16,6 +16,7 @@ export class LexiconService implements vscode.Disposable {
   readonly onDidChange = this.#emitter.event;
   #watchers: vscode.Disposable[] = [];
   #compiled: CompiledLexicon = compileLexicon(builtinLexicon);
+  #rejected: readonly string[] = [];
   #loading: Promise<void> = Promise.resolve();
   /** The user lexicon files' texts the current lexicon was built from: a reload that reads the same keeps it. */
   #sources = '[]';
@@ -39,6 +40,17 @@ export class LexiconService implements vscode.Disposable {
 
   get current(): CompiledLexicon {
     return this.#compiled;
+  }
+
+  /** Forms the user lexicons reject (Suggest Terms never proposes them), from every file in force. */
+  get rejected(): readonly string[] {
+    return this.#rejected;
+  }
+
+  /** The workspace lexicon file that Suggest Terms and "Add to lexicon" write: the one of the article's folder, or the first folder's. */
+  workspaceFile(near?: vscode.Uri): vscode.Uri | undefined {
+    const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder ? vscode.Uri.joinPath(folder.uri, WORKSPACE_LEXICON) : undefined;
   }
 
   /** Resolves once the latest reload has finished. */
@@ -83,6 +95,7 @@ export class LexiconService implements vscode.Disposable {
         sources.push([uri.toString(), text]);
       } else this.#diagnostics.set(uri, problems.map(toDiagnostic));
     }
+    this.#rejected = [...new Set(users.flatMap((u) => u.rejected ?? []))];
     const key = JSON.stringify(sources);
     if (key === this.#sources) return;
     this.#sources = key;
