@@ -41,6 +41,9 @@ describe('adjudication (browser)', () => {
     for (const name of ['sample.md', 'sample.md.tension.alice.json', 'sample.md.tension.bob.json']) fs.copyFileSync(path.join(FIXTURES, name), path.join(dir, name));
   });
 
+  // The folder is shared with the later suites: the dashboard counts the workspace's articles, so leave none behind.
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
   it('settles a disagreement into the consensus sidecar, and undoes it', async () => {
     const p = await openWorkbench();
     await runCommand(p, 'Tension Lens: Adjudicate Disagreements…');
