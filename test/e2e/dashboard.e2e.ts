@@ -182,8 +182,11 @@ describe('dashboard', () => {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     frame = dashboardFrame(page);
     await frame.locator('ul.chips li').nth(1).waitFor({ timeout: 30_000 });
-    assert.equal(await frame.getByRole('tab', { name: /Compare/ }).getAttribute('aria-selected'), 'true');
-    assert.equal(await frame.locator('.chart.compare svg').count(), 1);
+    // The restored state draws the tabs and chips at once; the chart waits for the scan the extension posts after.
+    await eventually(async () => {
+      assert.equal(await frame.getByRole('tab', { name: /Compare/ }).getAttribute('aria-selected'), 'true');
+      assert.equal(await frame.locator('.chart.compare svg').count(), 1);
+    }, { timeout: 30_000 });
   });
 
   it('screenshots: the overview and the article view in the light and dark themes', async function () {
