@@ -138,7 +138,7 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.match(fs.readFileSync(target, 'utf8'), /开源/);
     const jobs = tension(['annotations', '--jobs', '2', corpus]);
     assert.equal(jobs.code, 2);
-    assert.match(jobs.stderr, /--jobs is for scan, stats and export/);
+    assert.match(jobs.stderr, /--jobs is for scan, stats, export, kwic, cooccur and suggest; annotations runs in one thread/);
   });
 
   it('export --jobs 3 writes the same file as --jobs 1, byte for byte, in every format', () => {
