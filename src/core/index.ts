@@ -26,3 +26,5 @@ export * from './annotations';
 export * from './charts';
 export * from './dashboard';
 export * from './export';
+export * from './variables';
+export { toIsoDate } from './text/isoDate';
