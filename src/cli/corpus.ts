@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TensionCounts, TextEncodingName } from '../core';
+import { type ArticleVariables, type Group, type TensionCounts, type TextEncodingName, compareGroupValues, formatVariableProblem } from '../core';
 import { FileError } from './files';
 import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
@@ -24,6 +24,8 @@ export interface CorpusRun {
   readonly output: 'json' | 'jsonl' | 'text' | 'none';
   /** Files that could not even be listed (missing paths), reported first. */
   readonly listErrors: readonly FileError[];
+  /** stats `--by`: the group of a file from its path and front-matter variables (the workers read those). */
+  readonly groupOf?: (path: string, frontMatter: ArticleVariables) => string | null;
 }
 
 /** What a finished run hands back to print the stats of the whole. */
@@ -32,6 +34,8 @@ export interface CorpusResult {
   readonly encodings: readonly TextEncodingName[];
   readonly counts: TensionCounts;
   readonly failed: number;
+  /** With `groupOf`: the groups in value order, the files without a value last. */
+  readonly groups?: readonly Group[];
 }
 
 /** How many files each job may have in flight or waiting for its turn: enough to keep every worker busy. */
@@ -75,6 +79,7 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
   const done: string[] = [];
   const encodings: TextEncodingName[] = [];
   const counts = new CountsTotal();
+  const groups = new Map<string | null, { files: number; characters: number; counts: CountsTotal }>();
   let failed = run.listErrors.length;
   let first = true;
   try {
@@ -89,6 +94,15 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
       done.push(outcome.path);
       encodings.push(outcome.encoding);
       if (outcome.counts) counts.add(outcome.counts);
+      for (const p of outcome.variableProblems ?? []) err(`tension-lens: ${formatVariableProblem(p)}`);
+      if (run.groupOf && outcome.counts) {
+        const value = run.groupOf(outcome.path, outcome.variables ?? {});
+        let group = groups.get(value);
+        if (!group) groups.set(value, (group = { files: 0, characters: 0, counts: new CountsTotal() }));
+        group.files++;
+        group.characters += outcome.characters ?? 0;
+        group.counts.add(outcome.counts);
+      }
       if (outcome.output !== undefined) {
         const [before, after] = separators(run.output, first);
         if (before) await io.write(before);
@@ -105,7 +119,10 @@ export async function runCorpus(run: CorpusRun, files: readonly string[], io: Co
     await processor.close();
   }
   if (io.signal?.aborted) throw new Interrupted();
-  return { files: done, encodings, counts: counts.value(), failed };
+  const grouped = run.groupOf
+    ? [...groups].map(([value, g]) => ({ value, files: g.files, characters: g.characters, counts: g.counts.value() })).sort((x, y) => compareGroupValues(x.value, y.value))
+    : undefined;
+  return { files: done, encodings, counts: counts.value(), failed, ...(grouped ? { groups: grouped } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { isEncodingChoice } from '../core';
+import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
@@ -10,6 +10,7 @@ import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
 import { statsSummary } from './report';
+import { VariableTables } from './variables';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -19,6 +20,7 @@ const HELP = `tension-lens ${VERSION} — find the tension terms of Chinese arti
 Usage:
   tension-lens scan [--json|--jsonl] [--lexicon FILE]... [--format md|txt] [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens stats [--json] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
+  tension-lens stats [--json] --by KEY[:year|:quarter|:month] PATH...
   tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
@@ -33,6 +35,8 @@ Options:
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
+  --by KEY        stats: counts per value of the document variable KEY (front matter, or tension-variables.csv in
+                  the file's folder or one above it); KEY:year, KEY:quarter or KEY:month group a date by period
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
                   export: the file format (w3c = W3C Web Annotation JSON-LD, qdpx = REFI-QDA project)
@@ -126,6 +130,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         jobs: { type: 'string' },
         encoding: { type: 'string' },
         merge: { type: 'boolean', default: false },
+        by: { type: 'string' },
         lexicon: { type: 'string', multiple: true, default: [] },
         format: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -157,6 +162,9 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
   if (values.jsonl && command !== 'scan') throw new UsageError('--jsonl is for scan (stats prints one object: use --json)');
   if (values.json && values.jsonl) throw new UsageError('choose --json or --jsonl, not both');
+  if (values.by !== undefined && command !== 'stats') throw new UsageError('--by is for stats: tension-lens stats --json --by source PATH...');
+  const by = values.by === undefined || values.merge ? undefined : parseGroupBy(values.by);
+  if (by && 'error' in by) throw new UsageError(`--by: ${by.error}`);
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
@@ -180,7 +188,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const c = palette(color);
   if (values.merge) {
     const merged = mergeStats(paths.map(readShard));
-    const text = values.json ? JSON.stringify(merged) : statsSummary(merged.files.length, merged.counts, lexicon, c);
+    const text = values.json ? JSON.stringify(merged) : statsSummary(merged.files.length, merged.counts, lexicon, c, merged.groups);
     return writeAll(values.out, `${text}\n`, io);
   }
   const stdinFormat = values.format === undefined ? 'plaintext' : values.format === 'md' || values.format === 'markdown' ? 'markdown'
@@ -190,6 +198,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const { paths: files, errors } = collectPaths(paths);
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
+  const tables = by ? new VariableTables() : undefined;
+  const groupOf = by && tables ? (file: string, frontMatter: ArticleVariables): string | null => groupValue(mergeVariables(frontMatter, tables.variablesOf(file)), by) : undefined;
   const target = values.out === undefined ? undefined : openOutput(values.out);
   // Progress only where a person watches: stderr on a terminal, and the output not going down a pipe.
   const showProgress = io.progress && (io.isTTY || target !== undefined) ? io.progress : undefined;
@@ -199,12 +209,14 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     : io.write ?? ((chunk) => void (buffered += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
   try {
     const result = await runCorpus({
-      options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
-      jobs, output, listErrors: errors,
+      options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color, ...(by ? { variables: true } : {}) },
+      jobs, output, listErrors: errors, ...(groupOf ? { groupOf } : {}),
     }, files, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
     if (command === 'stats') {
-      const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings })
-        : statsSummary(result.files.length, result.counts, lexicon, c);
+      for (const p of tables?.problems ?? []) io.err(`tension-lens: ${formatVariableProblem(p)}`);
+      const grouping = by && result.groups ? { by: groupByText(by), groups: result.groups } : {};
+      const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings, ...grouping })
+        : statsSummary(result.files.length, result.counts, lexicon, c, result.groups);
       await write(`${text}\n`);
     }
     if (target) target.commit();

@@ -1,4 +1,7 @@
-import { type ArticleFormat, type EncodingChoice, type TensionCounts, type TextEncodingName, analyze, compileLexicon, formatOf } from '../core';
+import {
+  type ArticleFormat, type ArticleVariables, type EncodingChoice, type TensionCounts, type TextEncodingName, type VariableProblem, analyze, compileLexicon,
+  formatOf, readFrontMatter,
+} from '../core';
 import { palette } from './colors';
 import { FileError, readBytes, decodeArticleBytes } from './files';
 import { loadLexicon } from './lexicon';
@@ -14,6 +17,8 @@ export interface WorkOptions {
   readonly encoding: EncodingChoice;
   readonly stdinFormat: ArticleFormat;
   readonly color: boolean;
+  /** stats: also read each Markdown file's front-matter variables (for `--by`). */
+  readonly variables?: boolean;
 }
 
 /** One file's result, in plain data (it is posted back from a worker). `bytes` is its size on disk. */
@@ -23,6 +28,11 @@ export type FileOutcome =
     /** The file's piece of output; UTF-8 bytes when it comes from a worker (moved, not copied, to the main thread). */
     readonly output?: string | Uint8Array;
     readonly counts?: TensionCounts;
+    /** stats: the text's length in UTF-16 units, as the dashboard counts characters. */
+    readonly characters?: number;
+    /** stats with `variables`: the front matter's variables and the problems of the values left out. */
+    readonly variables?: ArticleVariables;
+    readonly variableProblems?: readonly VariableProblem[];
   }
   | { readonly ok: false; readonly path: string; readonly bytes: number; readonly message: string };
 
@@ -44,7 +54,11 @@ export function fileWorker(options: WorkOptions): (file: string) => FileOutcome 
       switch (options.task) {
         case 'scan-json': return { ok: true, path: file, bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
         case 'scan-text': return { ok: true, path: file, bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
-        case 'stats': return { ok: true, path: file, bytes, encoding, counts: analysis.counts };
+        case 'stats': {
+          if (!options.variables || analysis.format !== 'markdown') return { ok: true, path: file, bytes, encoding, counts: analysis.counts, characters: analysis.length };
+          const read = readFrontMatter(text, file);
+          return { ok: true, path: file, bytes, encoding, counts: analysis.counts, characters: analysis.length, variables: read.variables, variableProblems: read.problems };
+        }
       }
     } catch (e) {
       if (!(e instanceof FileError)) throw e;
