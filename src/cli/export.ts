@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { type EncodingChoice, analyze, compileLexicon, formatOf, hasChinese, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
+import {
+  type EncodingChoice, analyze, compileLexicon, formatOf, formatVariableProblem, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll, sidecarPathFor,
+} from '../core';
 import {
   type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
 } from '../core/export';
 import { FileError, collectPaths, readArticle } from './files';
 import { loadLexicon } from './lexicon';
+import { VariableTables } from './variables';
 
 /** Where the command writes its messages: one line per call, without the newline. */
 export interface ExportIo {
@@ -149,6 +152,7 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
   const withAnnotations = what === 'annotations' || what === 'report';
   const outDir = options.out === undefined ? process.cwd() : path.dirname(path.resolve(options.out));
   const articles: ExportArticle[] = [];
+  const tables = new VariableTables();
   for (const file of files) {
     let text: string;
     try {
@@ -164,11 +168,16 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
       skipped.push(annotations);
       continue;
     }
+    const format = formatOf(file);
+    const frontMatter = format === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
+    for (const p of frontMatter.problems) io.err(`tension-lens: ${formatVariableProblem(p)}`);
+    const variables = mergeVariables(frontMatter.variables, tables.variablesOf(file));
     articles.push({
       path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(outDir, path.resolve(file))), text,
-      analysis: analyze(text, formatOf(file), compiled), ...(annotations ? { annotations } : {}),
+      analysis: analyze(text, format, compiled), ...(annotations ? { annotations } : {}), ...(Object.keys(variables).length > 0 ? { variables } : {}),
     });
   }
+  for (const p of tables.problems) io.err(`tension-lens: ${formatVariableProblem(p)}`);
   for (const problem of skipped) io.err(`tension-lens: skipped ${problem.path}: ${problem.message}`);
 
   const result = exportArticles({

@@ -1,3 +1,4 @@
+import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
 import type { Lexicon } from '../lexicon/types';
@@ -29,6 +30,8 @@ export interface ExportArticle {
   readonly analysis: Analysis;
   /** Undefined when the article has no sidecar (no annotations). */
   readonly annotations?: ExportAnnotations;
+  /** The article's document variables (front matter and tension-variables.csv); absent when it has none. */
+  readonly variables?: ArticleVariables;
 }
 
 /** A file left out of an export, and why (a malformed sidecar, an unreadable article). */
