@@ -3,6 +3,7 @@ import { type ArticleRow, type DashboardModel, analyseArticle, assembleModel } f
 import { isTensionLensExport } from '../../core/export';
 import type { ConfigService, TensionConfig } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
+import { VariableTableFiles } from '../variables/variableTables';
 import { findArticles, readArticle } from './articleFiles';
 
 interface Entry {
@@ -46,12 +47,16 @@ export class WorkspaceArticles implements vscode.Disposable {
   #scanKey: string;
   #watchers: vscode.Disposable[] = [];
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #tables = new VariableTableFiles();
 
   constructor(config: ConfigService, lexicon: LexiconService) {
     this.#config = config;
     this.#lexicon = lexicon;
     this.#scanKey = scanKey(config.current);
     this.#subscriptions.push(
+      this.#tables,
+      // The table gives variables to any article: read every row again.
+      this.#tables.onDidChange(() => void this.rescan()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.#entries.has(e.document.uri.toString())) this.#schedule(e.document.uri);
       }),
@@ -165,7 +170,8 @@ export class WorkspaceArticles implements vscode.Disposable {
     const input = await readArticle(uri, WorkspaceArticles.pathOf(uri), config.maxFileSizeMB * 1024 * 1024, config.sidecarLocation);
     // An export beside the articles matches the include globs too; read back, it would count its quotes again.
     if ('text' in input && isTensionLensExport(input.text)) return { uri, row: undefined, export: true };
-    return { uri, row: analyseArticle(input, this.#lexicon.current)?.row };
+    const tableVariables = 'text' in input ? await this.#tables.variablesOf(uri) : undefined;
+    return { uri, row: analyseArticle(tableVariables ? { ...input, tableVariables } : input, this.#lexicon.current)?.row };
   }
 
   #watch(config: TensionConfig): void {

@@ -8,6 +8,7 @@ import { renderCompare } from './compare';
 import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
 import { pluralForm } from '../../core/text/plural';
+import { renderGroups } from './groups';
 import { renderOverview } from './overview';
 
 interface VsCodeApi {
@@ -18,8 +19,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare'];
-const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare };
+const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare', 'groups'];
+const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare, groups: renderGroups };
 
 const saved = vscode.getState();
 let state: DashboardState = { ...INITIAL_STATE, ...saved, table: { ...INITIAL_STATE.table, ...saved?.table } };
@@ -50,7 +51,9 @@ function setState(patch: Partial<DashboardState>): void {
 
 function tabs(current: DashboardView, update: DashboardUpdate): HTMLElement {
   const s = update.strings;
-  const label: Record<DashboardView, string> = { overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare };
+  const label: Record<DashboardView, string> = {
+    overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare, groups: s.groups,
+  };
   const list = h('div', { role: 'tablist', class: 'tabs', 'aria-label': s.title }, ...VIEWS.map((view) => {
     const tab = h('button', {
       type: 'button', role: 'tab', id: `tab-${view}`, 'aria-controls': 'view', 'aria-selected': view === current ? 'true' : 'false',

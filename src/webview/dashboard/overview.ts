@@ -57,12 +57,18 @@ function toolbar(context: ViewContext): HTMLElement {
       counted(s.siteCount, totals.sites, context.language))));
 }
 
-function row(r: ArticleRow, context: ViewContext, focusable: boolean): HTMLTableRowElement {
+/** The document variables shown as columns: every name some row has, in the order first met. */
+function variableColumns(rows: readonly ArticleRow[]): string[] {
+  return [...new Set(rows.flatMap((r) => Object.keys(r.variables ?? {})))];
+}
+
+function row(r: ArticleRow, context: ViewContext, focusable: boolean, variables: readonly string[]): HTMLTableRowElement {
   const s = context.data.strings;
   const { name, folder } = splitPath(r.path);
   const selected = context.state.compare.includes(r.path);
   const tr = h('tr', { class: r.error ? 'row error' : 'row', tabindex: focusable ? 0 : -1, 'data-key': `row:${r.path}`, 'aria-label': format(s.openArticle, r.path) },
-    h('th', { scope: 'row', class: 'path' }, h('span', { class: 'name' }, name), folder && h('span', { class: 'folder' }, folder)));
+    h('th', { scope: 'row', class: 'path' }, h('span', { class: 'name' }, name), folder && h('span', { class: 'folder' }, folder)),
+    ...variables.map((v) => h('td', { class: 'variable', 'data-variable': v, title: r.variables?.[v] ?? '' }, r.variables?.[v] ?? '')));
   if (r.error) {
     tr.append(h('td', { colspan: 5, class: 'message' }, h('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, '⚠'), ' ', errorText(r.error, s)), h('td', {}));
   } else {
@@ -113,11 +119,13 @@ export function renderOverview(root: HTMLElement, context: ViewContext): number 
   }
   root.append(totals(context));
   const rows = visibleRows(model.articles, context.state.table);
-  const tbody = h('tbody', {}, ...rows.map((r, i) => row(r, context, i === 0)));
+  const variables = variableColumns(model.articles);
+  const tbody = h('tbody', {}, ...rows.map((r, i) => row(r, context, i === 0, variables)));
   rovingFocus(tbody);
   root.append(h('div', { class: 'table-wrap' }, h('table', { class: 'overview', 'aria-label': s.overview },
     h('thead', {}, h('tr', {},
       sortHeader(s.colArticle, 'path', context, false),
+      ...variables.map((v) => sortHeader(v, `var:${v}`, context, false)),
       h('th', { scope: 'col', class: 'profile' }, s.colProfile),
       sortHeader(s.colTerms, 'terms', context, true),
       sortHeader(s.colBalance, 'balance', context, true),
