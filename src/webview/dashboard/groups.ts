@@ -1,9 +1,11 @@
 import { groupBalanceChart } from '../../core/charts';
 import type { DashboardStrings } from '../../core/dashboard/protocol';
 import type { ArticleRow, DashboardAxis } from '../../core/dashboard/types';
-import {
-  type Crosstab, DATE_PERIODS, FEW_ARTICLES, type GroupSummary, crosstab, groupArticles, isDateVariable, parseGroupBy, summariseGroup, trendOf,
-} from '../../core/variables';
+import { type Crosstab, crosstab } from '../../core/variables/crosstab';
+import { DATE_PERIODS, groupArticles, parseGroupBy } from '../../core/variables/groupBy';
+import { type GroupSummary, summariseGroup } from '../../core/variables/summary';
+import { FEW_ARTICLES, trendOf } from '../../core/variables/trend';
+import { isDateVariable } from '../../core/variables/values';
 import type { ViewContext } from './context';
 import { chart, format, h } from './dom';
 
