@@ -6,7 +6,7 @@ import type { Lexicon } from '../lexicon/types';
 import { formatOf } from '../parse/format';
 import { hasChinese } from '../text/chinese';
 import { readFrontMatter } from '../variables/frontMatter';
-import { mergeVariables } from '../variables/table';
+import { mergeVariables } from '../variables/values';
 import { axisCounts, balanceOf } from './counts';
 
 // Re-exported: the export report (src/core/export) imports them from here.

@@ -116,11 +116,3 @@ function lineCounter(text: string): (offset: number) => number {
     return line;
   };
 }
-
-/**
- * An article's variables: those of its front matter, with the table's non-empty cells over them (the table is
- * where a user corrects an import, or gives plain text its attributes).
- */
-export function mergeVariables(frontMatter: ArticleVariables, table: ArticleVariables | undefined): ArticleVariables {
-  return table ? { ...frontMatter, ...table } : frontMatter;
-}

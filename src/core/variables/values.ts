@@ -1,4 +1,5 @@
 import { toIsoDate } from '../text/isoDate';
+import type { ArticleVariables } from './types';
 
 /**
  * Variables whose values are dates, by name: `date`, `published`, `publishDate`, `created_at`, `日期`, `发布时间` …
@@ -16,4 +17,12 @@ export function normaliseValue(name: string, raw: string): { value: string } | {
   return iso === undefined
     ? { error: `'${name}' is not a date: '${text}'; write it as 2024-05-01, 2024/5/1 or 2024年5月1日` }
     : { value: iso };
+}
+
+/**
+ * An article's variables: those of its front matter, with the table's non-empty cells over them (the table is
+ * where a user corrects an import, or gives plain text its attributes).
+ */
+export function mergeVariables(frontMatter: ArticleVariables, table: ArticleVariables | undefined): ArticleVariables {
+  return table ? { ...frontMatter, ...table } : frontMatter;
 }
