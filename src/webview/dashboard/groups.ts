@@ -105,10 +105,10 @@ export function renderGroups(root: HTMLElement, context: ViewContext): number {
   if (period && DATE_PERIODS.includes(period)) {
     const points = trendOf(groups, period, model.axes);
     root.append(h('section', { class: 'card trend-card', 'aria-label': s.trend }, h('h3', {}, s.trend),
+      points.some((p) => p.few) && h('p', { class: 'hint' }, format(s.trendFew, FEW_ARTICLES)),
       chart(groupBalanceChart(points, model.axes, context.colors, context.theme, context.language, {
         title: s.trend, width, labelOf: (g) => `${g.value ?? ''}${(g as { few?: boolean }).few ? ' ⚠' : ''} (${g.files})`,
-      }), 'trend'),
-      points.some((p) => p.few) && h('p', { class: 'hint' }, format(s.trendFew, FEW_ARTICLES))));
+      }), 'trend')));
   }
   return groups.length;
 }
