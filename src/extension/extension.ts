@@ -20,6 +20,7 @@ import { PoleDecorations } from './decorations/poleDecorations';
 import { type EncodingOffer, registerMisdecodedDocuments } from './encoding/misdecoded';
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
+import { VariableTableFiles } from './variables/variableTables';
 import { LexiconService } from './lexicon/lexiconService';
 import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
@@ -87,7 +88,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   shown.attach(tagView);
   const status = new TensionStatusBar(analyses, config);
   const refresh = new LensRefresh(config, lexicon, analyses, decorations, [terms, status]);
-  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config));
+  const variableTables = new VariableTableFiles();
+  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config, variableTables));
 
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   };
   context.subscriptions.push(
     config, lexicon, analyses, decorations, shown, terms, tags, termView, tagView, status, hover, refresh,
+    variableTables,
     analyses.onDidAnalyze(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     registerToggleHighlights(context, decorations),

@@ -97,6 +97,8 @@ export interface DashboardStrings {
   /** `{0}` the minimum number of articles a period needs. */
   readonly trendFew: string;
   readonly pole: string;
+  /** The tooltip of a variable cell. */
+  readonly editVariableHint: string;
 }
 
 /** Everything the webview shows, posted whenever something changed (and in reply to `ready`). */
@@ -131,6 +133,8 @@ export type FromWebview =
   | { readonly type: 'open'; readonly path: string }
   | { readonly type: 'reveal'; readonly path: string; readonly start: number; readonly end: number }
   | { readonly type: 'refresh' }
+  /** An overview cell edited: the article's variable in tension-variables.csv (the table reloads, the row follows). */
+  | { readonly type: 'setVariable'; readonly path: string; readonly name: string; readonly value: string }
   /** Sent after each render: which view is shown and how many rows or items it holds (tests read it). */
   | { readonly type: 'rendered'; readonly view: DashboardView; readonly rows: number };
 

@@ -5,7 +5,7 @@ export {
   mergeGroups, parseGroupBy,
 } from './groupBy';
 export { type AxisBalance, type GroupSummary, RATE_BASE, summariseGroup } from './summary';
-export { type TableRow, VARIABLE_TABLE, type VariableTable, readVariableTable, tablePath } from './table';
+export { type TableRow, VARIABLE_TABLE, type VariableTable, readVariableTable, setTableValue, tablePath } from './table';
 export { FEW_ARTICLES, type TrendPoint, nextPeriod, trendOf } from './trend';
 export { type ArticleVariables, type VariableProblem, type VariablesRead, formatVariableProblem } from './types';
 export { isDateVariable, mergeVariables, normaliseValue } from './values';

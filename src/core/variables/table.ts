@@ -116,3 +116,31 @@ function lineCounter(text: string): (offset: number) => number {
     return line;
   };
 }
+
+/**
+ * The table's text with one cell set: the article's row (added when missing) in the variable's column (added when
+ * missing). The BOM and the line ends of the file are kept, as Excel wrote them; a new table gets a BOM, so Excel
+ * reads it as UTF-8. The caller refuses a table that `readVariableTable` found malformed: this never rewrites one.
+ */
+export function setTableValue(text: string, article: string, name: string, value: string): string {
+  const bom = text.length === 0 || text.charCodeAt(0) === 0xfeff;
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const newline = source.includes('\r\n') || source.trim() === '' ? '\r\n' : '\n';
+  const rows = source.trim() === '' ? [] : Papa.parse<string[]>(source, { skipEmptyLines: 'greedy' }).data.map((r) => [...r]);
+  const header = rows[0] ?? ['path'];
+  if (rows.length === 0) rows.push(header);
+  let column = header.findIndex((h, i) => i > 0 && h.trim() === name);
+  if (column < 0) {
+    header.push(name);
+    column = header.length - 1;
+  }
+  const key = tablePath(article);
+  let row = rows.slice(1).find((r) => tablePath(r[0] ?? '') === key);
+  if (!row) {
+    row = [key];
+    rows.push(row);
+  }
+  for (const r of rows) while (r.length < header.length) r.push('');
+  row[column] = value;
+  return `${bom ? '\uFEFF' : ''}${Papa.unparse(rows, { newline })}${newline}`;
+}

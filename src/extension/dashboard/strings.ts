@@ -73,5 +73,6 @@ export function dashboardStrings(): DashboardStrings {
     trend: vscode.l10n.t('Trend per period (first pole : second pole, per 10,000 characters)'),
     trendFew: vscode.l10n.t('⚠ marks a period with fewer than {0} articles: too few to compare.'),
     pole: vscode.l10n.t('Pole'),
+    editVariableHint: vscode.l10n.t('Double-click (or F2) to edit; Enter saves the value in tension-variables.csv.'),
   };
 }

@@ -57,6 +57,47 @@ function toolbar(context: ViewContext): HTMLElement {
       counted(s.siteCount, totals.sites, context.language))));
 }
 
+/**
+ * A variable's cell: double-click (or F2 on the focused cell) edits it in place; Enter writes the value to
+ * tension-variables.csv through the extension, Escape or leaving the field cancels. The row's click, which opens
+ * the article, is not triggered by the editing.
+ */
+function variableCell(r: ArticleRow, name: string, context: ViewContext): HTMLTableCellElement {
+  const value = r.variables?.[name] ?? '';
+  const cell = h('td', { class: 'variable', 'data-variable': name, title: `${value}\n${context.data.strings.editVariableHint}`, tabindex: -1 }, value);
+  const edit = (): void => {
+    const input = h('input', { type: 'text', class: 'variable-edit', value, 'aria-label': `${name}: ${r.path}`, 'data-key': `edit:${r.path}:${name}` });
+    let done = false;
+    const finish = (commit: boolean): void => {
+      if (done) return;
+      done = true;
+      if (commit && input.value.trim() !== value) context.post({ type: 'setVariable', path: r.path, name, value: input.value });
+      cell.replaceChildren(commit ? input.value.trim() : value);
+    };
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') finish(false);
+    });
+    input.addEventListener('click', (e) => e.stopPropagation());
+    input.addEventListener('blur', () => finish(false));
+    cell.replaceChildren(input);
+    input.focus();
+    input.select();
+  };
+  cell.addEventListener('dblclick', (e) => {
+    e.stopPropagation();
+    edit();
+  });
+  cell.addEventListener('keydown', (e) => {
+    if (e.key !== 'F2') return;
+    e.preventDefault();
+    e.stopPropagation();
+    edit();
+  });
+  return cell;
+}
+
 /** The document variables shown as columns: every name some row has, in the order first met. */
 function variableColumns(rows: readonly ArticleRow[]): string[] {
   return [...new Set(rows.flatMap((r) => Object.keys(r.variables ?? {})))];
@@ -68,7 +109,7 @@ function row(r: ArticleRow, context: ViewContext, focusable: boolean, variables:
   const selected = context.state.compare.includes(r.path);
   const tr = h('tr', { class: r.error ? 'row error' : 'row', tabindex: focusable ? 0 : -1, 'data-key': `row:${r.path}`, 'aria-label': format(s.openArticle, r.path) },
     h('th', { scope: 'row', class: 'path' }, h('span', { class: 'name' }, name), folder && h('span', { class: 'folder' }, folder)),
-    ...variables.map((v) => h('td', { class: 'variable', 'data-variable': v, title: r.variables?.[v] ?? '' }, r.variables?.[v] ?? '')));
+    ...variables.map((v) => variableCell(r, v, context)));
   if (r.error) {
     tr.append(h('td', { colspan: 5, class: 'message' }, h('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, '⚠'), ' ', errorText(r.error, s)), h('td', {}));
   } else {

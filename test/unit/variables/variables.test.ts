@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TensionCounts } from '../../../src/core';
 import {
-  crosstab, groupArticles, groupValue, mergeGroups, mergeVariables, parseGroupBy, readFrontMatter, readVariableTable, summariseGroup, trendOf,
+  crosstab, groupArticles, groupValue, mergeGroups, mergeVariables, parseGroupBy, readFrontMatter, readVariableTable, setTableValue, summariseGroup, trendOf,
 } from '../../../src/core/variables';
 
 const AXES = [
@@ -170,5 +170,22 @@ describe('variables: crosstab and chi-square', () => {
     const one = crosstab([{ value: 'A', files: 1, characters: 1, counts: counts(3, 2) }], AXES);
     assert.equal(one.test, undefined);
     assert.deepEqual(one.warnings, [{ code: 'tooSmall' }]);
+  });
+});
+
+describe('variables: editing tension-variables.csv', () => {
+  it('sets a cell, keeping the BOM, CRLF, quoting and the other rows; adds a column and a row when needed', () => {
+    const before = '\uFEFFpath,source\r\na.md,"人民, 日报"\r\nb.md,财新\r\n';
+    const after = setTableValue(before, 'b.md', 'source', '新华社');
+    assert.equal(after, '\uFEFFpath,source\r\na.md,"人民, 日报"\r\nb.md,新华社\r\n');
+    const more = setTableValue(after, './sub\\c.md', 'date', '2024-05-01');
+    assert.equal(more, '\uFEFFpath,source,date\r\na.md,"人民, 日报",\r\nb.md,新华社,\r\nsub/c.md,,2024-05-01\r\n');
+    assert.deepEqual(readVariableTable(more, 't.csv').rows.get('sub/c.md')?.variables, { date: '2024-05-01' });
+  });
+  it('starts a new table with a BOM and CRLF, as Excel reads it', () => {
+    assert.equal(setTableValue('', 'a.md', 'region', '大陆'), '\uFEFFpath,region\r\na.md,大陆\r\n');
+  });
+  it('keeps LF and no BOM when the file has them', () => {
+    assert.equal(setTableValue('file,x\na.md,1\n', 'a.md', 'x', '2'), 'file,x\na.md,2\n');
   });
 });
