@@ -134,6 +134,33 @@ describe('document variables: dashboard groups against stats --by', function () 
     await expectNoErrorNotification();
   });
 
+  it('editing a variable cell writes tension-variables.csv (BOM and CRLF kept); a malformed table is never written over', async () => {
+    await frame.getByRole('tab', { name: /Overview/ }).click();
+    const csv = path.join(folder, 'tension-variables.csv');
+    const cell = frame.locator('table.overview tbody tr.row', { hasText: 'undated.md' }).locator('td.variable[data-variable="region"]');
+    await cell.dblclick();
+    const input = cell.locator('input.variable-edit');
+    await input.fill('台湾');
+    await input.press('Enter');
+    await eventually(() => Promise.resolve(assert.equal(fs.readFileSync(csv, 'utf8'),
+      '\uFEFFpath,source,date,region\r\nnotes.txt,新华社,2025年3月1日,大陆\r\n2024/caixin-market.md,,,香港\r\nundated.md,,,台湾\r\n')), { timeout: 20_000 });
+    // The table reloads and the row shows the value from the file.
+    await eventually(async () => assert.equal(await cell.innerText(), '台湾'), { timeout: 20_000 });
+
+    const broken = 'path,region\nnotes.txt,"unclosed\n';
+    fs.writeFileSync(csv, broken);
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /Document variables/ }).first().waitFor({ timeout: 20_000 });
+    const notes = frame.locator('table.overview tbody tr.row', { hasText: 'notes.txt' }).locator('td.variable[data-variable="source"]');
+    await notes.dblclick();
+    await notes.locator('input.variable-edit').fill('人民日报');
+    await notes.locator('input.variable-edit').press('Enter');
+    await page.locator('.notifications-toasts .notification-toast', { hasText: /was not changed: it does not read as a table/ }).first().waitFor({ timeout: 20_000 });
+    assert.equal(fs.readFileSync(csv, 'utf8'), broken);
+    // Back to the fixture's table for the cases after this one.
+    fs.copyFileSync(path.join(root, 'test/fixtures/variables-workspace/tension-variables.csv'), csv);
+    await page.keyboard.press('Escape');
+  });
+
   it('screenshot: the trend view by year', async () => {
     // Room for the dashboard: no side bar (this suite's window is not used again).
     await runCommand(page, 'View: Close Primary Side Bar');
