@@ -164,6 +164,8 @@ describe('document variables: dashboard groups against stats --by', function () 
   it('screenshot: the trend view by year', async () => {
     // Room for the dashboard: no side bar (this suite's window is not used again).
     await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await frame.getByRole('tab', { name: /Groups/ }).click();
     await frame.locator('select[data-key="group-by"]').selectOption('date:year');
     const card = frame.locator('.trend-card');
     await card.locator('.chart.trend svg').waitFor();

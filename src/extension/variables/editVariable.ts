@@ -17,7 +17,8 @@ export async function setArticleVariable(article: vscode.Uri, name: string, valu
   const uri = tableUri(folder);
   let text = '';
   try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    // ignoreBOM keeps the BOM in the text, so the rewrite keeps it: Excel reads the table as UTF-8 only with it.
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     // no table yet: it is created
   }

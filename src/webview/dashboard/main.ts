@@ -88,8 +88,16 @@ function progress(update: DashboardUpdate): HTMLElement | false {
 }
 
 /** Re-renders the whole page, then puts focus (and the caret of a text field) back where it was. */
+let renderHeld = false;
+
 function render(): void {
   if (!data) return;
+  // An update while the user types a variable's value would replace the field and lose the typing: draw after it.
+  if (document.activeElement instanceof HTMLInputElement && document.activeElement.classList.contains('variable-edit')) {
+    renderHeld = true;
+    return;
+  }
+  renderHeld = false;
   const focused = document.activeElement instanceof Element ? document.activeElement.getAttribute('data-key') : null;
   const caret = document.activeElement instanceof HTMLInputElement ? document.activeElement.selectionStart : null;
   const context: ViewContext = {
@@ -129,6 +137,11 @@ function render(): void {
     vscode.postMessage({ type: 'rendered', view: state.view, rows: count });
   }
 }
+
+// A render held back while a variable was being edited happens once the field is gone.
+app.addEventListener('focusout', () => setTimeout(() => {
+  if (renderHeld) render();
+}, 0));
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;

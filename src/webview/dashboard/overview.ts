@@ -85,6 +85,9 @@ function variableCell(r: ArticleRow, name: string, context: ViewContext): HTMLTa
     input.focus();
     input.select();
   };
+  // A click on a variable cell selects it for editing instead of opening the article (which would take the focus
+  // away from the field a double-click makes); the path cell and the rest of the row still open it.
+  cell.addEventListener('click', (e) => e.stopPropagation());
   cell.addEventListener('dblclick', (e) => {
     e.stopPropagation();
     edit();
