@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import {
-  type EncodingChoice, analyze, compileLexicon, formatOf, formatVariableProblem, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll, sidecarPathFor,
+  type EncodingChoice, type GroupBy, analyze, compileLexicon, formatOf, formatVariableProblem, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll, sidecarPathFor,
 } from '../core';
 import {
   type ExportArticle, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
@@ -30,6 +30,8 @@ export interface ExportOptions {
   readonly encoding?: EncodingChoice;
   /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
   readonly sidecarFolder?: string;
+  /** `--by`: the Markdown export adds the groups, crosstab and trend of this grouping. */
+  readonly groupBy?: GroupBy;
   readonly version: string;
   /** The export's time; `SOURCE_DATE_EPOCH` (seconds) or now by default, so builds can be reproducible. */
   readonly now?: Date;
@@ -181,7 +183,7 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
   for (const problem of skipped) io.err(`tension-lens: skipped ${problem.path}: ${problem.message}`);
 
   const result = exportArticles({
-    what, format, articles, lexicon, language, created: createdAt(options.now), skipped,
+    what, format, articles, lexicon, language, created: createdAt(options.now), skipped, ...(options.groupBy ? { groupBy: options.groupBy } : {}),
     generator: { name: 'Tension Lens', version: options.version }, pinyin: (t) => pinyin(t, { toneType: 'symbol' }),
   });
   if (!result.ok) {

@@ -24,7 +24,7 @@ Usage:
   tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
-                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] PATH...
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--by KEY[:year|:quarter|:month]] PATH...
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 
@@ -35,7 +35,7 @@ Options:
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
-  --by KEY        stats: counts per value of the document variable KEY (front matter, or tension-variables.csv in
+  --by KEY        stats (and export --format md): counts per value of the document variable KEY (front matter, or tension-variables.csv in
                   the file's folder or one above it); KEY:year, KEY:quarter or KEY:month group a date by period
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
@@ -162,7 +162,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
   if (values.jsonl && command !== 'scan') throw new UsageError('--jsonl is for scan (stats prints one object: use --json)');
   if (values.json && values.jsonl) throw new UsageError('choose --json or --jsonl, not both');
-  if (values.by !== undefined && command !== 'stats') throw new UsageError('--by is for stats: tension-lens stats --json --by source PATH...');
+  if (values.by !== undefined && command !== 'stats' && command !== 'export') throw new UsageError('--by is for stats and export: tension-lens stats --json --by source PATH...');
   const by = values.by === undefined || values.merge ? undefined : parseGroupBy(values.by);
   if (by && 'error' in by) throw new UsageError(`--by: ${by.error}`);
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
@@ -175,7 +175,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     const { format, what, out, lang, lexicon } = values;
     return runExportCommand(paths, {
       lexicon: lexicon ?? [], version: VERSION, encoding, ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
-      ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
+      ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }), ...(by && !('error' in by) ? { groupBy: by } : {}),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
     }, io);
   }

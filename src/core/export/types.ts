@@ -1,3 +1,4 @@
+import type { GroupBy } from '../variables/groupBy';
 import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
@@ -54,6 +55,8 @@ export interface ExportRequest {
   readonly pinyin?: (text: string) => string;
   /** Files already left out by the adapter; reported in the JSON, Markdown and HTML exports. */
   readonly skipped?: readonly ExportProblem[];
+  /** Group the articles by a document variable: the Markdown export then adds the groups, crosstab and trend. */
+  readonly groupBy?: GroupBy;
 }
 
 /** How much went into an export. `orphaned` annotations have no place in the text and are left out of QDPX. */

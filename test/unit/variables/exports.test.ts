@@ -77,3 +77,27 @@ describe('exports carry the document variables', () => {
     assert.doesNotMatch(strFromU8(unzipSync(q.bytes)['project.qde'] ?? new Uint8Array()), /<Variables>/);
   });
 });
+
+describe('Markdown export with a grouping', () => {
+  it('adds the groups table, the crosstab with its chi-square line and, for a date period, the trend', () => {
+    const result = exportArticles(request('report', 'md', articles(), { language: 'en', groupBy: { key: 'date', period: 'year' } }));
+    assert.ok(result.ok);
+    const md = decode(result.bytes);
+    assert.match(md, /^## Groups by date:year$/m);
+    const rows = md.split('\n').filter((l) => /^\| (2023|2024) \|/.test(l));
+    // One article per year: 2023 is b.txt (利润, 使命), 2024 is a.md; the row gives articles, characters and terms.
+    const b = articles()[1];
+    assert.ok(b);
+    assert.ok(rows[0]?.startsWith(`| 2023 | 1 | ${b.analysis.length} | ${b.analysis.counts.total} |`), rows[0]);
+    assert.match(md, /^### Poles × values: observed hits \(adjusted residual\)$/m);
+    assert.match(md, /Chi-square test of independence: χ² = [\d.]+, df = \d+|No chi-square test/);
+    assert.match(md, /^### Trend per period/m);
+    assert.match(md, /^\| 2023 ⚠ \| 1 \|/m);
+    assert.match(md, /fewer than 3 articles/);
+  });
+  it('without a grouping the Markdown has no groups section', () => {
+    const result = exportArticles(request('report', 'md', articles(), { language: 'en' }));
+    assert.ok(result.ok);
+    assert.doesNotMatch(decode(result.bytes), /Groups by/);
+  });
+});
