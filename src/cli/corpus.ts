@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CountsSum, type TensionCounts, type TextEncodingName } from '../core';
+import { type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, compareGroupValues, formatVariableProblem } from '../core';
 import { type ListedFile, listFiles, namesDirectory } from './files';
 import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
@@ -24,6 +24,8 @@ export interface CorpusRun {
   readonly jobs: number;
   /** `scan --json`: one JSON document; `scan --jsonl`: one record a line; `text`: the readable summaries; `none`: stats. */
   readonly output: 'json' | 'jsonl' | 'text' | 'none';
+  /** stats `--by`: the group of a file from its path and front-matter variables (the workers read those). */
+  readonly groupOf?: (path: string, frontMatter: ArticleVariables) => string | null;
 }
 
 /** What a finished run hands back to print the stats of the whole. */
@@ -32,6 +34,8 @@ export interface CorpusResult {
   readonly encodings: readonly TextEncodingName[];
   readonly counts: TensionCounts;
   readonly failed: number;
+  /** With `groupOf`: the groups in value order, the files without a value last. */
+  readonly groups?: readonly Group[];
 }
 
 /** At most this many files in one batch: stats send nothing per file but a line, scan sends each file's output. */
@@ -101,6 +105,10 @@ export async function runCorpus(run: CorpusRun, args: readonly string[], io: Cor
   const done: string[] = [];
   const encodings: TextEncodingName[] = [];
   let counts: TensionCounts = { total: 0, axes: {}, terms: {} };
+  // stats --by: counts come back per file (with the variables) and are summed here, in path order.
+  const perFile = new CountsSum();
+  let position = 0;
+  const groups = new Map<string | null, { files: number; characters: number; counts: CountsTotal }>();
   let failed = errors.length;
   let first = true;
   try {
@@ -117,6 +125,16 @@ export async function runCorpus(run: CorpusRun, args: readonly string[], io: Cor
       encodings.push(outcome.encoding);
       if (outcome.warning !== undefined) err(`tension-lens: ${outcome.warning}`);
       if (io.onFile) await io.onFile(file.path, outcome);
+      if (outcome.counts) perFile.add(outcome.counts, position++);
+      for (const p of outcome.variableProblems ?? []) err(`tension-lens: ${formatVariableProblem(p)}`);
+      if (run.groupOf && outcome.counts) {
+        const value = run.groupOf(file.path, outcome.variables ?? {});
+        let group = groups.get(value);
+        if (!group) groups.set(value, (group = { files: 0, characters: 0, counts: new CountsTotal() }));
+        group.files++;
+        group.characters += outcome.characters ?? 0;
+        group.counts.add(outcome.counts);
+      }
       if (outcome.output !== undefined) {
         const [before, after] = separators(run.output, first);
         if (before) await io.write(before);
@@ -128,18 +146,42 @@ export async function runCorpus(run: CorpusRun, args: readonly string[], io: Cor
     if (run.output === 'json') await io.write(']}\n');
     else if (run.output === 'text' && !first) await io.write('\n');
     const partial = await processor.finish();
-    if (partial) {
-      const sum = new CountsSum();
-      sum.merge(partial);
-      counts = sum.value();
-    }
+    if (partial) perFile.merge(partial);
+    counts = perFile.value();
   } finally {
     io.signal?.removeEventListener('abort', stop);
     progress?.finish();
     await processor.close();
   }
   if (io.signal?.aborted) throw new Interrupted();
-  return { files: done, encodings, counts, failed };
+  const grouped = run.groupOf
+    ? [...groups].map(([value, g]) => ({ value, files: g.files, characters: g.characters, counts: g.counts.value() })).sort((x, y) => compareGroupValues(x.value, y.value))
+    : undefined;
+  return { files: done, encodings, counts, failed, ...(grouped ? { groups: grouped } : {}) };
+}
+
+/**
+ * Counts added up file by file in place — the same sums, with the keys in the same order, as the core's `sumCounts`
+ * over every file at once, without a new object per file (on 20,000 files that copying was a tenth of the run).
+ */
+class CountsTotal {
+  private total = 0;
+  private readonly axes: Record<string, { total: number; poles: Record<string, number> }> = {};
+  private readonly terms: Record<string, number> = {};
+
+  add(counts: TensionCounts): void {
+    this.total += counts.total;
+    for (const [id, a] of Object.entries(counts.axes)) {
+      const sum = (this.axes[id] ??= { total: 0, poles: {} });
+      sum.total += a.total;
+      for (const [pole, n] of Object.entries(a.poles)) sum.poles[pole] = (sum.poles[pole] ?? 0) + n;
+    }
+    for (const [term, n] of Object.entries(counts.terms)) this.terms[term] = (this.terms[term] ?? 0) + n;
+  }
+
+  value(): TensionCounts {
+    return { total: this.total, axes: this.axes, terms: this.terms };
+  }
 }
 
 /** What goes before and after a file's piece of output: commas between JSON records, a newline after a JSON Line. */

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { type CompiledLexicon, type EncodingChoice, type Lexicon, compileLexicon, parseSidecar, reanchorAll, restoreAnalysis, sidecarPathFor } from '../core';
+import {
+  type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, compileLexicon, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
+  readFrontMatter, reanchorAll, restoreAnalysis, sidecarPathFor,
+} from '../core';
 import {
   type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
@@ -12,6 +15,7 @@ import { type FileError, type ListedFile, listFiles } from './files';
 import { Interrupted, inOrder } from './pool';
 import { type FileOutcome, type WorkOptions, fileWorker } from './work';
 import { loadLexicon } from './lexicon';
+import { VariableTables } from './variables';
 
 /** Where the command writes its messages: one line per call, without the newline. */
 export interface ExportIo {
@@ -30,6 +34,8 @@ export interface ExportOptions {
   readonly encoding?: EncodingChoice;
   /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
   readonly sidecarFolder?: string;
+  /** `--by`: the Markdown export adds the groups, crosstab and trend of this grouping. */
+  readonly groupBy?: GroupBy;
   readonly version: string;
   /** The export's time; `SOURCE_DATE_EPOCH` (seconds) or now by default, so builds can be reproducible. */
   readonly now?: Date;
@@ -165,6 +171,9 @@ function problemOf(e: FileError): ExportProblem {
 /** Turns each file's outcome into an article to export (with its sidecar) or a problem, in path order. */
 class ArticleCollector {
   readonly articles: ExportArticle[] = [];
+  /** Lines for stderr: unusable variable values (the article keeps its other variables). */
+  readonly notes: string[] = [];
+  readonly tables = new VariableTables();
   private readonly outDir: string;
   private readonly withAnnotations: boolean;
 
@@ -182,6 +191,10 @@ class ArticleCollector {
     const { article } = outcome;
     if (!article) return; // no Chinese, not an article: the dashboard and the extension skip it too
     const { text } = article;
+    // Document variables: the front matter, overridden by the nearest tension-variables.csv.
+    const frontMatter = formatOf(file) === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
+    for (const p of frontMatter.problems) this.notes.push(formatVariableProblem(p));
+    const variables = mergeVariables(frontMatter.variables, this.tables.variablesOf(file));
     const annotations = this.withAnnotations ? readSidecar(file, text, this.options.sidecarFolder) : undefined;
     if (annotations && 'message' in annotations) {
       this.plan.skipped.push(annotations);
@@ -190,6 +203,7 @@ class ArticleCollector {
     this.articles.push({
       path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(this.outDir, path.resolve(file))), text,
       analysis: restoreAnalysis(article.analysis, this.plan.compiled), ...(annotations ? { annotations } : {}),
+      ...(Object.keys(variables).length > 0 ? { variables } : {}),
     });
   }
 }
@@ -207,7 +221,7 @@ export function runExportCommand(paths: readonly string[], options: ExportOption
   const worker = fileWorker(p.work);
   const collector = new ArticleCollector(p, options);
   for (const [i, file] of p.files.entries()) collector.add(file.path, worker.work(file, i));
-  return writeExport(p, collector.articles, options, io);
+  return writeExport(p, collector, options, io);
 }
 
 /**
@@ -233,16 +247,18 @@ export async function runExportCommandWithJobs(paths: readonly string[], options
     await processor.close();
   }
   if (options.signal?.aborted) throw new Interrupted();
-  return writeExport(p, collector.articles, options, io);
+  return writeExport(p, collector, options, io);
 }
 
 /** Exports the articles through the core's writers and writes or prints the result; the exit code. */
-function writeExport(p: ExportPlan, articles: readonly ExportArticle[], options: ExportOptions, io: ExportIo): number {
+function writeExport(p: ExportPlan, collector: ArticleCollector, options: ExportOptions, io: ExportIo): number {
   const { what, format, skipped } = p;
+  const { articles } = collector;
+  for (const note of [...collector.notes, ...collector.tables.problems.map(formatVariableProblem)]) io.err(`tension-lens: ${note}`);
   for (const problem of skipped) io.err(`tension-lens: skipped ${problem.path}: ${problem.message}`);
 
   const result = exportArticles({
-    what, format, articles, lexicon: p.lexicon, language: p.language, created: createdAt(options.now), skipped,
+    what, format, articles, lexicon: p.lexicon, language: p.language, created: createdAt(options.now), skipped, ...(options.groupBy ? { groupBy: options.groupBy } : {}),
     generator: { name: 'Tension Lens', version: options.version }, pinyin: (t) => pinyin(t, { toneType: 'symbol' }),
   });
   if (!result.ok) {

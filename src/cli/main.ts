@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { isEncodingChoice } from '../core';
+import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
 import { AgreementUsageError, runAgreementCommand } from './agreement';
 import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
@@ -15,6 +15,7 @@ import { runRetrieval } from './retrieve';
 import { QueryError } from '../core';
 import { statsSummary } from './report';
 import { suggestJson, suggestTerms, suggestText } from './suggest';
+import { VariableTables } from './variables';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -24,13 +25,14 @@ const HELP = `tension-lens ${VERSION} — find the tension terms of Chinese arti
 Usage:
   tension-lens scan [--json|--jsonl] [--lexicon FILE]... [--format md|txt] [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens stats [--json] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
+  tension-lens stats [--json] --by KEY[:year|:quarter|:month] PATH...
   tension-lens stats --merge [--json] SHARD.json...
   tension-lens annotations [--sidecar-folder ROOT] PATH...
   tension-lens kwic [--json] [--term ID | --pole ID | --axis ID | --tag LABEL | --text STRING | --query Q]
                     [--width N] [--sort left|right|file|position] [--sidecar-folder ROOT] [--jobs N] PATH...
   tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
-                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] PATH...
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] [--by KEY[:year|:quarter|:month]] PATH...
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens import [--out DIR] [--force] FILE...
@@ -46,6 +48,8 @@ Options:
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
+  --by KEY        stats (and export --format md): counts per value of the document variable KEY (front matter, or tension-variables.csv in
+                  the file's folder or one above it); KEY:year, KEY:quarter or KEY:month group a date by period
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
                   export: the file format (w3c = W3C Web Annotation JSON-LD, qdpx = REFI-QDA project)
@@ -156,6 +160,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         jobs: { type: 'string' },
         encoding: { type: 'string' },
         merge: { type: 'boolean', default: false },
+        by: { type: 'string' },
         lexicon: { type: 'string', multiple: true, default: [] },
         format: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
@@ -201,6 +206,9 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
   if (values.jsonl && command !== 'scan') throw new UsageError('--jsonl is for scan (stats prints one object: use --json)');
   if (values.json && values.jsonl) throw new UsageError('choose --json or --jsonl, not both');
+  if (values.by !== undefined && command !== 'stats' && command !== 'export') throw new UsageError('--by is for stats and export: tension-lens stats --json --by source PATH...');
+  const by = values.by === undefined || values.merge ? undefined : parseGroupBy(values.by);
+  if (by && 'error' in by) throw new UsageError(`--by: ${by.error}`);
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
@@ -214,7 +222,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     const { format, what, out, lang, lexicon } = values;
     return runExportCommandWithJobs(paths, {
       lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
-      ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }),
+      ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }), ...(by && !('error' in by) ? { groupBy: by } : {}),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
     }, io);
   }
@@ -234,7 +242,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const c = palette(color);
   if (values.merge) {
     const merged = mergeStats(paths.map(readShard));
-    const text = values.json ? JSON.stringify(merged) : statsSummary(merged.files.length, merged.counts, lexicon, c);
+    const text = values.json ? JSON.stringify(merged) : statsSummary(merged.files.length, merged.counts, lexicon, c, merged.groups);
     return writeAll(values.out, `${text}\n`, io);
   }
   const stdinFormat = values.format === undefined ? 'plaintext' : values.format === 'md' || values.format === 'markdown' ? 'markdown'
@@ -276,6 +284,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   }
   const output = command === 'stats' ? 'none' : values.jsonl ? 'jsonl' : values.json ? 'json' : 'text';
   const task = command === 'stats' ? 'stats' : output === 'text' ? 'scan-text' : 'scan-json';
+  const tables = by ? new VariableTables() : undefined;
+  const groupOf = by && tables ? (file: string, frontMatter: ArticleVariables): string | null => groupValue(mergeVariables(frontMatter, tables.variablesOf(file)), by) : undefined;
   const target = values.out === undefined ? undefined : openOutput(values.out);
   // Progress only where a person watches: stderr on a terminal, and the output not going down a pipe.
   const showProgress = io.progress && (io.isTTY || target !== undefined) ? io.progress : undefined;
@@ -285,12 +295,14 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     : io.write ?? ((chunk) => void (buffered += typeof chunk === 'string' ? chunk : utf8.decode(chunk)));
   try {
     const result = await runCorpus({
-      options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color },
-      jobs, output,
+      options: { task, lexiconFiles: values.lexicon ?? [], encoding, stdinFormat, color, ...(by ? { variables: true } : {}) },
+      jobs, output, ...(groupOf ? { groupOf } : {}),
     }, paths, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
     if (command === 'stats') {
-      const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings })
-        : statsSummary(result.files.length, result.counts, lexicon, c);
+      for (const p of tables?.problems ?? []) io.err(`tension-lens: ${formatVariableProblem(p)}`);
+      const grouping = by && result.groups ? { by: groupByText(by), groups: result.groups } : {};
+      const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings, ...grouping })
+        : statsSummary(result.files.length, result.counts, lexicon, c, result.groups);
       await write(`${text}\n`);
     }
     if (target) target.commit();

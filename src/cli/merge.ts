@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type TensionCounts, type TextEncodingName, sumCounts } from '../core';
+import { type Group, type TensionCounts, type TextEncodingName, mergeGroups, sumCounts } from '../core';
 
 /** `stats --json`'s output: the contract of the README ("CLI JSON"); `encodings` is parallel to `files`. */
 export interface StatsJson {
@@ -7,6 +7,9 @@ export interface StatsJson {
   readonly files: readonly string[];
   readonly encodings?: readonly TextEncodingName[];
   readonly counts: TensionCounts;
+  /** With `stats --by`: the grouping (`source`, `date:year` …) and the groups. */
+  readonly by?: string;
+  readonly groups?: readonly Group[];
 }
 
 /** A shard given to `--merge` that cannot be used: its file, what is wrong, and the fix. */
@@ -24,6 +27,15 @@ function problemOf(value: unknown): string | undefined {
   if (!isRecord(counts) || !Number.isInteger(counts.total) || !isRecord(counts.axes) || !isCountMap(counts.terms)) return '"counts" is not stats counts';
   for (const [id, axis] of Object.entries(counts.axes)) {
     if (!isRecord(axis) || !Number.isInteger(axis.total) || !isCountMap(axis.poles)) return `"counts.axes.${id}" is not an axis count`;
+  }
+  if ((value.by === undefined) !== (value.groups === undefined)) return '"by" and "groups" come together';
+  if (value.groups !== undefined) {
+    if (typeof value.by !== 'string' || !Array.isArray(value.groups)) return '"groups" is not a list';
+    for (const [i, g] of value.groups.entries()) {
+      if (!isRecord(g) || !(g.value === null || typeof g.value === 'string') || !Number.isInteger(g.files) || !Number.isInteger(g.characters) || !isRecord(g.counts)) {
+        return `"groups[${i}]" is not a group (value, files, characters, counts)`;
+      }
+    }
   }
   return undefined;
 }
@@ -53,9 +65,16 @@ export function readShard(file: string): StatsJson {
  */
 export function mergeStats(shards: readonly StatsJson[]): StatsJson {
   const files = shards.flatMap((s) => s.files);
+  const grouped = shards.filter((s) => s.by !== undefined);
+  const by = grouped[0]?.by;
+  if (grouped.length > 0 && (grouped.length < shards.length || grouped.some((s) => s.by !== by))) {
+    const kinds = [...new Set(shards.map((s) => s.by ?? 'no --by'))].join(', ');
+    throw new MergeError(`the shards are grouped differently (${kinds}); run 'stats --json' with the same --by on every shard`);
+  }
   const withEncodings = shards.every((s) => s.encodings !== undefined);
   return {
     version: 1, files, counts: sumCounts(shards.map((s) => s.counts)),
     ...(withEncodings ? { encodings: shards.flatMap((s) => s.encodings ?? []) } : {}),
+    ...(by === undefined ? {} : { by, groups: mergeGroups(shards.map((s) => s.groups ?? [])) }),
   };
 }

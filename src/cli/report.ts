@@ -1,4 +1,4 @@
-import type { Analysis, Lexicon, TensionCounts } from '../core';
+import { type Analysis, type Group, type Lexicon, RATE_BASE, type TensionCounts } from '../core';
 import type { Palette } from './colors';
 
 /** The `scan --json` record of one file: exactly the fields documented in the README. */
@@ -67,8 +67,13 @@ export function scanSummary(path: string, analysis: Analysis, lexicon: Lexicon, 
 }
 
 /** The readable `stats` table: per axis and pole, then every term with its count. */
-export function statsSummary(files: number, counts: TensionCounts, lexicon: Lexicon, c: Palette): string {
+export function statsSummary(files: number, counts: TensionCounts, lexicon: Lexicon, c: Palette, groups?: readonly Group[]): string {
   const out = [c.bold(`${count(files, 'file')}, ${count(counts.total, 'term')}`), ...axisLines(counts, lexicon, c)];
+  for (const g of groups ?? []) {
+    const rate = g.characters > 0 ? ((g.counts.total * RATE_BASE) / g.characters).toFixed(1) : '0';
+    out.push(c.bold(`${g.value ?? '(no value)'}: ${count(g.files, 'file')}, ${g.characters.toLocaleString('en')} characters, ${count(g.counts.total, 'term')} (${rate} per 10,000 characters)`));
+    out.push(...axisLines(g.counts, lexicon, c));
+  }
   for (const axis of lexicon.axes) {
     axis.poles.forEach((pole, side) => {
       const rows = pole.terms.map((t) => [t.label.zh || t.id, counts.terms[t.id] ?? 0] as const).filter(([, n]) => n > 0);

@@ -1,6 +1,7 @@
 import {
   type ArticleFormat, type Cooccurrence, type CooccurrenceOf, CountsSum, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
   type TextEncodingName, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
+  type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
 import { palette } from './colors';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
@@ -38,6 +39,11 @@ export interface WorkOptions {
   readonly stdinFormat: ArticleFormat;
   readonly color: boolean;
   readonly retrieval?: RetrievalOptions;
+  /**
+   * stats: also read each Markdown file's front-matter variables (for `--by`): the counts then come back per file,
+   * with the variables, to be grouped in the main thread, instead of summed in the worker.
+   */
+  readonly variables?: boolean;
 }
 
 /**
@@ -55,6 +61,12 @@ export type FileOutcome =
     readonly cooccurrence?: Cooccurrence;
     /** Something to tell the user that did not stop the file (an unusable sidecar). */
     readonly warning?: string;
+    /** stats with `variables`: the file's counts, its length in UTF-16 units (as the dashboard counts characters), its
+     * front matter's variables and the problems of the values left out. */
+    readonly counts?: TensionCounts;
+    readonly characters?: number;
+    readonly variables?: ArticleVariables;
+    readonly variableProblems?: readonly VariableProblem[];
   }
   | { readonly kind: 'failed'; readonly bytes: number; readonly message: string }
   | { readonly kind: 'export'; readonly bytes: number };
@@ -94,9 +106,14 @@ export function fileWorker(options: WorkOptions): FileWorker {
           case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
           case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
           case 'suggest': return { kind: 'done', bytes, encoding, output: JSON.stringify(collectEvidence(file, text, analysis, reference ?? loadReference())) };
-          case 'stats':
-            sum?.add(analysis.counts, index);
-            return { kind: 'done', bytes, encoding };
+          case 'stats': {
+            if (!options.variables) {
+              sum?.add(analysis.counts, index);
+              return { kind: 'done', bytes, encoding };
+            }
+            const read = analysis.format === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
+            return { kind: 'done', bytes, encoding, counts: analysis.counts, characters: analysis.length, variables: read.variables, variableProblems: read.problems };
+          }
           case 'kwic':
           case 'cooccur': {
             const tagged = retrieval.tags ? taggedSpansOf(file, text, retrieval.sidecarFolder) : undefined;

@@ -32,3 +32,5 @@ export * from './concordance';
 export * from './agreement';
 export * from './suggest';
 export { type LexiconEdit, type TermToAdd, addRejected, addUserTerm, userTermId } from './lexicon/userEdit';
+export * from './variables';
+export { toIsoDate } from './text/isoDate';

@@ -23,6 +23,7 @@ import { type EncodingOffer, registerMisdecodedDocuments } from './encoding/misd
 import { registerExportCommands } from './export/exportCommands';
 import { TermHoverProvider } from './hover/termHover';
 import { registerImportCommand } from './import/importCommand';
+import { VariableTableFiles } from './variables/variableTables';
 import { LexiconService } from './lexicon/lexiconService';
 import { LensRefresh } from './lensRefresh';
 import { TensionStatusBar } from './statusBar';
@@ -117,7 +118,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const lexiconWriter = new UserLexiconWriter(lexicon);
   const suggestServices: SuggestServices = { extensionUri: context.extensionUri, config, lexicon };
   const refresh = new LensRefresh(config, lexicon, analyses, decorations, [terms, status]);
-  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config));
+  const variableTables = new VariableTableFiles();
+  const hover = vscode.languages.registerHoverProvider(SELECTOR, new TermHoverProvider(analyses, config, variableTables));
 
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -125,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   };
   context.subscriptions.push(
     config, lexicon, analyses, decorations, shown, terms, tags, termView, tagView, status, hover, refresh,
+    variableTables,
     analyses.onDidAnalyze(updateContext),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     registerToggleHighlights(context, decorations),

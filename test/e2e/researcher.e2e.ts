@@ -117,8 +117,8 @@ describe('a researcher’s day: the dashboard', () => {
     assert.equal(await focused(), 'tab-article', 'focus follows the selected tab');
     assert.equal(await frame.locator('#tab-article').getAttribute('tabindex'), '0');
     await page.keyboard.press('End');
-    await frame.locator('#tab-compare[aria-selected="true"]').waitFor();
-    assert.equal(await focused(), 'tab-compare');
+    await frame.locator('#tab-groups[aria-selected="true"]').waitFor();
+    assert.equal(await focused(), 'tab-groups');
     await page.keyboard.press('Home');
     await frame.locator('#tab-overview[aria-selected="true"]').waitFor();
     assert.equal(await focused(), 'tab-overview');

@@ -6,6 +6,7 @@ export {
   type CompareOptions, type Language, type PoleColorMap, type SectionChartLabels, type ThemeKind, type TotalsOptions,
   axisTotalsChart, compareChart, poleColorMap, profileSparkline, sectionHeatMap,
 } from './dashboardCharts';
+export { type GroupChartOptions, groupBalanceChart } from './groupCharts';
 export { type DivergingHeader, type DivergingOptions, type DivergingRow, divergingBars } from './divergingBar';
 export { type HeatCell, type HeatColumn, type HeatMapOptions, type HeatRow, heatMap } from './heatMap';
 export { type ChartTheme, LIGHT_THEME, escapeXml } from './svg';

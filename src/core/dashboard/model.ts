@@ -5,6 +5,8 @@ import { type CompiledLexicon, compileLexicon } from '../lexicon/compile';
 import type { Lexicon } from '../lexicon/types';
 import { formatOf } from '../parse/format';
 import { hasChinese } from '../text/chinese';
+import { readFrontMatter } from '../variables/frontMatter';
+import { mergeVariables } from '../variables/values';
 import { axisCounts, balanceOf } from './counts';
 
 // Re-exported: the export report (src/core/export) imports them from here.
@@ -44,11 +46,14 @@ export function analyseArticle(input: ArticleInput, lexicon: Lexicon | CompiledL
   const format = input.format ?? formatOf(input.path);
   const analysis = analyze(input.text, format, compiled);
   const axes = axisCounts(analysis.counts, compiled.lexicon.axes);
+  const frontMatter = format === 'markdown' ? readFrontMatter(input.text, input.path).variables : {};
+  const variables = mergeVariables(frontMatter, input.tableVariables);
   return {
     analysis,
     row: {
       path: input.path, format, length: analysis.length, counts: analysis.counts, axes, terms: analysis.counts.total,
       balance: balanceOf(axes), sites: analysis.siteCount, annotations: input.sidecar?.count ?? 0,
+      ...(Object.keys(variables).length > 0 ? { variables } : {}),
     },
   };
 }

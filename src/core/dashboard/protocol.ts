@@ -69,6 +69,36 @@ export interface DashboardStrings {
   /** `{0}` weaker pole share; the tooltip of the balance cell. */
   readonly balanceHint: string;
   readonly refresh: string;
+  /** The Groups tab: articles grouped by a document variable. */
+  readonly groups: string;
+  readonly groupBy: string;
+  readonly noGrouping: string;
+  /** `{0}` the variable, for a date variable grouped by year, quarter and month. */
+  readonly byYear: string;
+  readonly byQuarter: string;
+  readonly byMonth: string;
+  readonly noVariables: string;
+  readonly colValue: string;
+  readonly colFiles: string;
+  readonly colCharacters: string;
+  readonly colRate: string;
+  readonly noValue: string;
+  readonly groupBalance: string;
+  readonly crosstab: string;
+  readonly crosstabHint: string;
+  /** `{0}` chi-square, `{1}` degrees of freedom, `{2}` p, `{3}` Cramér's V, `{4}` hits. */
+  readonly chiSquare: string;
+  readonly chiSquareNone: string;
+  /** `{0}` cells with an expected count under 5, `{1}` cells in all. */
+  readonly warnSparse: string;
+  /** `{0}` the smallest expected count. */
+  readonly warnBelowOne: string;
+  readonly trend: string;
+  /** `{0}` the minimum number of articles a period needs. */
+  readonly trendFew: string;
+  readonly pole: string;
+  /** The tooltip of a variable cell. */
+  readonly editVariableHint: string;
 }
 
 /** Everything the webview shows, posted whenever something changed (and in reply to `ready`). */
@@ -103,10 +133,12 @@ export type FromWebview =
   | { readonly type: 'open'; readonly path: string }
   | { readonly type: 'reveal'; readonly path: string; readonly start: number; readonly end: number }
   | { readonly type: 'refresh' }
+  /** An overview cell edited: the article's variable in tension-variables.csv (the table reloads, the row follows). */
+  | { readonly type: 'setVariable'; readonly path: string; readonly name: string; readonly value: string }
   /** Sent after each render: which view is shown and how many rows or items it holds (tests read it). */
   | { readonly type: 'rendered'; readonly view: DashboardView; readonly rows: number };
 
-export type DashboardView = 'overview' | 'article' | 'compare';
+export type DashboardView = 'overview' | 'article' | 'compare' | 'groups';
 
 /** What the webview keeps with `setState` (and VS Code hands back to the serializer after a reload). */
 export interface DashboardState {
@@ -116,6 +148,8 @@ export interface DashboardState {
   readonly compare: readonly string[];
   /** Compare counts per 1,000 characters instead of raw counts. */
   readonly perThousand: boolean;
+  /** The Groups tab's grouping, as `stats --by` writes it (`source`, `date:year`); empty for none. */
+  readonly groupBy?: string;
 }
 
 /** The state of a dashboard opened for the first time. */

@@ -1,3 +1,4 @@
+import type { ArticleVariables } from '../variables/types';
 import type { ArticleFormat, TensionCounts } from '../analyze/types';
 import type { Bilingual } from '../lexicon/types';
 
@@ -13,7 +14,11 @@ export interface ArticleError {
 
 /** What the model is built from: one file's path and either its text (no BOM) or why it has none. */
 export type ArticleInput =
-  | { readonly path: string; readonly text: string; readonly format?: ArticleFormat; readonly sidecar?: SidecarSummary }
+  | {
+    readonly path: string; readonly text: string; readonly format?: ArticleFormat; readonly sidecar?: SidecarSummary;
+    /** The article's row of tension-variables.csv: over the front matter's variables, value by value. */
+    readonly tableVariables?: ArticleVariables;
+  }
   | { readonly path: string; readonly error: ArticleError };
 
 /** An axis as the dashboard shows it: ids and labels of the axis and its two poles, in lexicon order. */
@@ -54,6 +59,8 @@ export interface ArticleRow {
   readonly balance: number;
   readonly sites: number;
   readonly annotations: number;
+  /** The article's document variables (front matter, then tension-variables.csv); absent when it has none. */
+  readonly variables?: ArticleVariables;
 }
 
 /** The workspace overview: every article's row and the counts added up as the CLI's `stats` does. */

@@ -30,6 +30,8 @@ export interface ExportData {
   readonly totals: TensionCounts;
   /** Pole id → its colour for a light page (`#rrggbb`). */
   readonly colors: ReadonlyMap<string, string>;
+  /** The names of the articles' variables, in the order they are first met: the extra columns of every table. */
+  readonly variables: readonly string[];
   /** Which parts the `what` asks for. */
   readonly parts: { readonly annotations: boolean; readonly terms: boolean; readonly stats: boolean; readonly sites: boolean };
 }
@@ -69,6 +71,7 @@ export function collect(request: ExportRequest): ExportData {
     request, strings: exportStrings(request.language), axes: dashboardAxes(request.lexicon), articles, parts,
     colors: new Map(poleColors(request.lexicon).map((c) => [c.pole, c.light])),
     totals: sumCounts(request.articles.map((a) => a.analysis.counts)),
+    variables: [...new Set(request.articles.flatMap((a) => Object.keys(a.variables ?? {})))],
   };
 }
 

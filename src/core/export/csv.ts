@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { ExportData } from './collect';
+import type { ArticleData, ExportData } from './collect';
 import type { AnnotationItem, TermItem } from './types';
 
 /** Excel reads a CSV file as UTF-8 (and shows Chinese) only when it starts with a BOM. */
@@ -64,21 +64,27 @@ function statsRows(data: ExportData): Row[] {
  * UTF-8 with a BOM. One row per item; `stats` and `sites` have tables of their own. Cells starting with = + - @,
  * a tab or a CR get a leading apostrophe (`guardCell`), so a spreadsheet never runs article text as a formula.
  */
+/**
+ * The variable columns after the table's own: each named as its variable, or `var_NAME` where that name is one of
+ * the table's columns already, so no header is ever given twice.
+ */
+function variableHeaders(data: ExportData, fields: readonly string[]): string[] {
+  return data.variables.map((v) => (fields.includes(v) ? `var_${v}` : v));
+}
+
 export function writeCsv(data: ExportData): string {
   const { what } = data.request;
-  let fields: readonly string[];
-  let rows: Row[];
-  if (what === 'stats') {
-    fields = STATS_COLUMNS;
-    rows = statsRows(data);
-  } else if (what === 'sites') {
-    fields = SITE_COLUMNS;
-    rows = data.articles.flatMap((a) => a.sites).map((s) => [
+  const fields: readonly string[] = what === 'stats' ? STATS_COLUMNS : what === 'sites' ? SITE_COLUMNS : ITEM_COLUMNS;
+  // The stats rows are built for all articles at once; they are one article's when built from a list of one.
+  const rowsOf = (a: ArticleData): Row[] => (what === 'stats' ? statsRows({ ...data, articles: [a] })
+    : what === 'sites' ? a.sites.map((s) => [
       s.file, s.line, s.column, s.start, s.end, s.axis, s.text, s.poleA.pole, list(s.poleA.terms), s.poleB.pole, list(s.poleB.terms), list(s.markers),
-    ]);
-  } else {
-    fields = ITEM_COLUMNS;
-    rows = data.articles.flatMap((a) => [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
-  }
-  return BOM + Papa.unparse({ fields: [...fields], data: rows.map((r) => r.map(guardCell)) }, { newline: '\r\n' }) + '\r\n';
+    ])
+    : [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
+  const rows = data.articles.flatMap((a) => {
+    const values = data.variables.map((v) => a.article.variables?.[v] ?? '');
+    return rowsOf(a).map((r) => [...r, ...values]);
+  });
+  const header = [...fields, ...variableHeaders(data, fields)];
+  return BOM + Papa.unparse({ fields: header, data: rows.map((r) => r.map(guardCell)) }, { newline: '\r\n' }) + '\r\n';
 }

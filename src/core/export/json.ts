@@ -9,7 +9,11 @@ export const JSON_VERSION = 1;
 function fileRecord(data: ExportData, a: ArticleData): Record<string, unknown> {
   const { article, detail } = a;
   const { parts } = data;
-  const record: Record<string, unknown> = { path: article.path, format: article.analysis.format, length: article.analysis.length };
+  const record: Record<string, unknown> = {
+    path: article.path, format: article.analysis.format, length: article.analysis.length,
+    // Only when the article has variables, so an export of articles without them is the same as before.
+    ...(article.variables && Object.keys(article.variables).length > 0 ? { variables: article.variables } : {}),
+  };
   if (parts.stats) {
     record['counts'] = article.analysis.counts;
     record['topTerms'] = detail.topTerms;

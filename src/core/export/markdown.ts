@@ -1,6 +1,7 @@
 import type { ArticleData, ExportData } from './collect';
 import { groupByTag, lineHref, poleLabel } from './shared';
 import { displayTime, fill } from './strings';
+import { groupsMarkdown } from './groupsMarkdown';
 
 /** Text as literal Markdown: punctuation that could start markup is backslash-escaped, whitespace runs collapsed. */
 export function mdText(text: string): string {
@@ -112,6 +113,7 @@ export function writeMarkdown(data: ExportData): string {
     parts.annotations ? `**${s.annotations}** ${data.articles.reduce((n, a) => n + a.annotations.length, 0)}` : '',
   ].filter((t) => t);
   if (totals.length > 0) out.push(totals.join(' · '), '');
+  out.push(...groupsMarkdown(data));
   if (single) out.push(...articleSection(data, single, 2));
   else for (const a of data.articles) out.push(`## ${mdText(a.article.path)}`, '', ...articleSection(data, a, 3));
   const skipped = request.skipped ?? [];

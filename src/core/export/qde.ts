@@ -3,6 +3,7 @@ import { guidOf, isUuid } from './guid';
 import { oneLine } from './items';
 import { positionText, toCodePoints } from './positions';
 import { displayTime, fill } from './strings';
+import { isDateVariable } from '../variables/values';
 import { xmlElement, xmlText } from './xml';
 
 /** The REFI-QDA project namespace (QDA-XML 1.0, the schema `Project-mrt2019.xsd`). */
@@ -132,6 +133,37 @@ function selections(data: ExportData, a: ArticleData): Selection[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
+/** A document variable as a REFI-QDA variable: Date when every value is a whole ISO day, Text otherwise. */
+interface QdeVariable {
+  readonly name: string;
+  readonly guid: string;
+  readonly type: 'Date' | 'Text';
+}
+
+const ISO_DAY = /^\d{4}-\d\d-\d\d$/;
+
+function variableTypes(data: ExportData): QdeVariable[] {
+  return data.variables.map((name) => {
+    const values = data.articles.map((a) => a.article.variables?.[name]).filter((v): v is string => v !== undefined);
+    return { name, guid: guidOf('variable', name), type: isDateVariable(name) && values.every((v) => ISO_DAY.test(v)) ? 'Date' : 'Text' };
+  });
+}
+
+/** The project's `Variables`: one per document variable of any article (none: no element, as the schema wants). */
+function variablesElement(variables: readonly QdeVariable[]): string {
+  if (variables.length === 0) return '';
+  return xmlElement('Variables', {}, variables.map((v) => xmlElement('Variable', { guid: v.guid, name: v.name, typeOfVariable: v.type })).join(''));
+}
+
+/** A source's values of the variables it has, after its selections (the schema's order). */
+function variableValues(a: ArticleData, variables: readonly QdeVariable[]): string {
+  return variables.map((v) => {
+    const value = a.article.variables?.[v.name];
+    if (value === undefined) return '';
+    return xmlElement('VariableValue', {}, xmlElement('VariableRef', { targetGUID: v.guid }) + xmlElement(v.type === 'Date' ? 'DateValue' : 'TextValue', {}, xmlText(value)));
+  }).join('');
+}
+
 /** The text sources of the project, one per article, named by its path. */
 export function qdeSources(data: ExportData): QdeSource[] {
   return data.articles.map((a) => {
@@ -151,17 +183,18 @@ export function writeQde(data: ExportData, sources: readonly QdeSource[]): strin
   const users = xmlElement('Users', {},
     xmlElement('User', { guid: USERS.analyst, name: s.analystUser })
     + xmlElement('User', { guid: USERS.machine, name: s.machineUser, id: 'tension-lens' }));
+  const variables = variableTypes(data);
   const textSources = data.articles.map((a, i) => {
     const source = sources[i];
     if (!source) return '';
     return xmlElement('TextSource', { guid: source.guid, name: a.article.path, plainTextPath: `internal://${source.guid}.txt`, creatingUser: USERS.machine, creationDateTime: dateTime(request.created) },
-      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join(''));
+      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join('') + variableValues(a, variables));
   }).join('');
   const title = data.articles.length === 1 ? data.articles[0]?.article.path ?? '' : `${data.articles.length} ${s.articles}`;
   const project = xmlElement('Project', {
     xmlns: QDE_NAMESPACE, name: `${s.report}: ${title}`, origin: `${request.generator.name} ${request.generator.version}`,
     creatingUserGUID: USERS.machine, creationDateTime: dateTime(request.created),
-  }, users + codeBook(data) + xmlElement('Sources', {}, textSources)
+  }, users + codeBook(data) + variablesElement(variables) + xmlElement('Sources', {}, textSources)
     + xmlElement('Description', {}, xmlText(`${fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created))}. ${s.positionsNote}`)));
   return `<?xml version="1.0" encoding="utf-8"?>\n${project}\n`;
 }

@@ -1,3 +1,5 @@
+import type { GroupBy } from '../variables/groupBy';
+import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
 import type { Lexicon } from '../lexicon/types';
@@ -31,6 +33,8 @@ export interface ExportArticle {
   readonly analysis: Analysis;
   /** Undefined when the article has no sidecar (no annotations). */
   readonly annotations?: ExportAnnotations;
+  /** The article's document variables (front matter and tension-variables.csv); absent when it has none. */
+  readonly variables?: ArticleVariables;
 }
 
 /** A file left out of an export, and why (a malformed sidecar, an unreadable article). */
@@ -53,6 +57,8 @@ export interface ExportRequest {
   readonly pinyin?: (text: string) => string;
   /** Files already left out by the adapter; reported in the JSON, Markdown and HTML exports. */
   readonly skipped?: readonly ExportProblem[];
+  /** Group the articles by a document variable: the Markdown export then adds the groups, crosstab and trend. */
+  readonly groupBy?: GroupBy;
 }
 
 /** How much went into an export. `orphaned` annotations have no place in the text and are left out of QDPX. */

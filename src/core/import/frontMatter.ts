@@ -10,7 +10,7 @@ export interface ArticleMetadata {
   readonly source?: string | undefined;
   readonly url?: string | undefined;
   readonly author?: string | undefined;
-  /** ISO 8601 (see toIsoDate). */
+  /** ISO 8601 (see findDateTime). */
   readonly date?: string | undefined;
 }
 

@@ -1,4 +1,4 @@
-import { toIsoDate } from '../text/isoDate';
+import { findDateTime } from './dateTime';
 import type { ArticleMetadata } from './frontMatter';
 
 /** One line of text: runs of whitespace (including full-width spaces and line breaks) become one space. */
@@ -9,13 +9,13 @@ export function cleanText(text: string | null | undefined): string | undefined {
 
 /**
  * The first value of each field that is present, cleaned: sources are listed best first, so a field a better
- * source lacks falls back to the next. `date` is kept only when toIsoDate reads it.
+ * source lacks falls back to the next. `date` is kept only when findDateTime reads it.
  */
 export function mergeMetadata(...sources: ArticleMetadata[]): ArticleMetadata {
   const pick = (key: keyof ArticleMetadata): string | undefined => {
     for (const s of sources) {
       const raw = cleanText(s[key]);
-      const v = key === 'date' && raw !== undefined ? toIsoDate(raw) : raw;
+      const v = key === 'date' && raw !== undefined ? findDateTime(raw) : raw;
       if (v !== undefined) return v;
     }
     return undefined;
@@ -59,7 +59,7 @@ export function parseByline(text: string): ArticleMetadata {
     const key = LABELS.find(([, re]) => re.test(m[1]!))?.[0];
     if (!key || key === 'editor') return;
     if (key === 'date') {
-      const iso = toIsoDate(value);
+      const iso = findDateTime(value);
       if (iso !== undefined && out.date === undefined) out.date = iso;
       return;
     }
@@ -67,7 +67,7 @@ export function parseByline(text: string): ArticleMetadata {
     if (value !== '' && out[key] === undefined) out[key] = value;
   });
   if (out.date === undefined && matches.length > 0) {
-    const iso = toIsoDate(text);
+    const iso = findDateTime(text);
     if (iso !== undefined) out.date = iso;
   }
   return out;

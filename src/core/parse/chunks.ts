@@ -1,4 +1,5 @@
 import type { ArticleFormat } from '../analyze/types';
+import { frontMatterSpan } from './frontMatter';
 
 /** A run of whole lines analysed on its own; chunks tile the text with no gaps. */
 export interface Chunk {
@@ -29,12 +30,7 @@ export function splitChunks(text: string, format: ArticleFormat): Chunk[] {
   let pos = 0;
   const markdown = format === 'markdown';
 
-  if (markdown && (text.startsWith('---\n') || text.startsWith('---\r\n'))) {
-    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-    close.lastIndex = 3;
-    const m = close.exec(text);
-    if (m) pos = m.index + m[0].length; // the front matter stays in the first chunk, whole
-  }
+  if (markdown) pos = frontMatterSpan(text)?.bodyStart ?? 0; // the front matter stays in the first chunk, whole
 
   const cut = (at: number): void => {
     if (at > chunkStart) pushBounded(text, chunkStart, at, chunks);

@@ -1,40 +1,40 @@
 /**
- * Dates as sources write them, normalised to ISO 8601: `2024-05-01`, `2024/5/1`, `2024.5.1`, `2024年5月1日`, each
- * optionally followed by a time (`10:30`, `10:30:05`, `10时30分`, `T10:30:00+08:00`). Pure: no Date parsing, so no
- * local time zone leaks in — a time without a zone stays without one.
- */
-
-// The first date in the text; separators must agree (2024-5/1 is not a date), and a digit right before the year
-// or after the day means a longer number, not a date.
-const DATE = /(?<!\d)(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})(?!\d)|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)/u;
-// A time right after the date: `T` or spaces, then hours and minutes (`:` or 时/点 and 分), optional seconds,
-// optional fraction (dropped) and zone.
-const TIME = /^(?:T|\s*)(\d{1,2})(?::|\s*[时点]\s*)(\d{2})(?:(?::|\s*分\s*)(\d{2})(?:\.\d+)?)?(?:\s*秒)?\s*(Z|[+-]\d{2}:?\d{2})?/u;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/**
- * The first date in `text` as `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` (plus the zone, `Z` or `±HH:MM`, when the
- * text gives one) when a time follows it; undefined when the text holds no valid date (2024-02-30 is none).
+ * Dates as Chinese and international articles write them, as ISO 8601: `2024-05-01`, `2024/5/1`, `2024.5.1`,
+ * `2024年5月1日` (full-width digits too) become `2024-05-01`; a month alone (`2024年5月`, `2024-05`) becomes
+ * `2024-05`, a year alone (`2024年`, `2024`) `2024`. A time or time zone after the date (`2024-05-01T08:30:00+08:00`,
+ * `2024年5月1日 上午10:00`) is tolerated and dropped: the date is the one written, not moved to another zone, because
+ * an article's date is the day its outlet printed. Undefined for anything else, an impossible date included
+ * (`2024-02-30`), so a typo is reported instead of grouped in the wrong month.
  */
 export function toIsoDate(text: string): string | undefined {
-  const m = DATE.exec(text);
+  const s = text.normalize('NFKC').trim();
+  const m = DATE.exec(s);
   if (!m) return undefined;
   const year = Number(m[1]);
-  const month = Number(m[3] ?? m[5]);
-  const day = Number(m[4] ?? m[6]);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
-  const date = `${m[1]}-${pad(month)}-${pad(day)}`;
-  const t = TIME.exec(text.slice(m.index + m[0].length));
-  if (!t) return date;
-  const [hour, minute, second] = [Number(t[1]), Number(t[2]), Number(t[3] ?? 0)];
-  if (hour > 23 || minute > 59 || second > 59) return date;
-  let zone = t[4] ?? '';
-  if (zone.length === 5) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone}`;
+  const monthText = m[2] ?? m[4];
+  const dayText = m[3] ?? m[5];
+  const month = monthText === undefined ? undefined : Number(monthText);
+  const day = dayText === undefined ? undefined : Number(dayText);
+  if (year < 1000) return undefined;
+  if (month === undefined) return String(year);
+  if (month < 1 || month > 12) return undefined;
+  const mm = String(month).padStart(2, '0');
+  if (day === undefined) return `${year}-${mm}`;
+  if (day < 1 || day > daysIn(year, month)) return undefined;
+  return `${year}-${mm}-${String(day).padStart(2, '0')}`;
+}
+
+// Year, then month and day with one separator kind (- / . or 年月日); then, after a space or T, anything that
+// reads as a time: digits, colons, a zone (Z, +08:00), 上午/下午, 时/分/秒.
+const DATE = new RegExp(
+  '^(\\d{4})(?:' +
+    '年\\s*(?:(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*[日号]?)?)?' +
+    '|[-/.](\\d{1,2})(?:[-/.](\\d{1,2}))?' +
+  ')?' +
+  '(?:(?:[T\\s]|(?<=[日号]))\\s*(?:[上下]午|凌晨|早上|晚上)?\\s*\\d{1,2}(?:[:时点]\\d{1,2}(?:[:分]\\d{1,2}(?:\\.\\d+)?秒?)?分?)?\\s*(?:Z|[+-]\\d{2}:?\\d{2}|UTC|GMT|CST)?)?$',
+  'u',
+);
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -4,6 +4,7 @@ import { type ArticleDetail, type ArticleError, type DashboardUpdate, type Dashb
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
+import { setArticleVariable } from '../variables/editVariable';
 import { readArticle } from './articleFiles';
 import { dashboardHtml, dashboardResourceRoots } from './html';
 import { dashboardStrings } from './strings';
@@ -216,6 +217,16 @@ export class DashboardPanel implements vscode.Disposable {
       case 'refresh':
         await this.#articles.rescan();
         return;
+      case 'setVariable': {
+        const uri = this.#uriOf(message.path);
+        if (!uri) return;
+        try {
+          await setArticleVariable(uri, message.name, message.value);
+        } catch (e) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}', 'tension-variables.csv', e instanceof Error ? e.message : String(e)));
+        }
+        return;
+      }
       case 'rendered':
         this.#lastRendered = { view: message.view, rows: message.rows };
         this.#rendered.fire(this.#lastRendered);

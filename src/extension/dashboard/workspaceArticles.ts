@@ -4,6 +4,7 @@ import { isTensionLensExport } from '../../core/export';
 import type { ConfigService, TensionConfig } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { type RowAnalyser, rowAnalyser } from 'tension-lens-row-analyser';
+import { VariableTableFiles } from '../variables/variableTables';
 import { findArticles, readArticle } from './articleFiles';
 
 interface Entry {
@@ -50,6 +51,7 @@ export class WorkspaceArticles implements vscode.Disposable {
   #scanKey: string;
   #watchers: vscode.Disposable[] = [];
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #tables = new VariableTableFiles();
 
   constructor(config: ConfigService, lexicon: LexiconService, extensionUri: vscode.Uri) {
     this.#config = config;
@@ -57,6 +59,9 @@ export class WorkspaceArticles implements vscode.Disposable {
     this.#extensionUri = extensionUri;
     this.#scanKey = scanKey(config.current);
     this.#subscriptions.push(
+      this.#tables,
+      // The table gives variables to any article: read every row again.
+      this.#tables.onDidChange(() => void this.rescan()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.#entries.has(e.document.uri.toString())) this.#schedule(e.document.uri);
       }),
@@ -191,8 +196,10 @@ export class WorkspaceArticles implements vscode.Disposable {
     const input = await readArticle(uri, WorkspaceArticles.pathOf(uri), config.maxFileSizeMB * 1024 * 1024, config.sidecarLocation);
     // An export beside the articles matches the include globs too; read back, it would count its quotes again.
     if ('text' in input && isTensionLensExport(input.text)) return { uri, row: undefined, export: true };
+    const tableVariables = 'text' in input ? await this.#tables.variablesOf(uri) : undefined;
+    const full = tableVariables ? { ...input, tableVariables } : input;
     // A worker that failed or was stopped leaves the article to this thread: the row is never lost.
-    const row = analyser ? await analyser.analyse(input).catch(() => analyseArticle(input, this.#lexicon.current)?.row) : analyseArticle(input, this.#lexicon.current)?.row;
+    const row = analyser ? await analyser.analyse(full).catch(() => analyseArticle(full, this.#lexicon.current)?.row) : analyseArticle(full, this.#lexicon.current)?.row;
     return { uri, row };
   }
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { type ArticleVariables, mergeVariables, readFrontMatter } from '../../core';
+import type { VariableTableFiles } from '../variables/variableTables';
 import type { Analysis, CompiledLexicon, TermHit } from '../../core';
 import type { AnalysisService } from '../analysis/analysisService';
 import { termOf } from '../analysis/lookup';
@@ -12,7 +14,7 @@ function commandLink(title: string, command: string, args: unknown[]): string {
 }
 
 /** Markdown for a hit: term (pinyin), axis, pole and definition, opposite pole with its top terms here, counts, links. */
-export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: CompiledLexicon, hit: TermHit): vscode.MarkdownString | undefined {
+export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: CompiledLexicon, hit: TermHit, variables: ArticleVariables = {}): vscode.MarkdownString | undefined {
   const compiled = termOf(lexicon, hit);
   if (!compiled) return undefined;
   const { term, axis, pole, side } = compiled;
@@ -36,7 +38,9 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
       (top.length > 0 ? ` — ${vscode.l10n.t('here')}: ${top.map((t) => `${t.text} ×${t.count}`).join(', ')}` : ` — ${vscode.l10n.t('not in this file')}`) +
       '\n\n',
   );
-  md.appendMarkdown(`${vscode.l10n.t('In this file')}: ${pole.label.zh} **${counts[pole.id] ?? 0}** · ${opposite.label.zh} **${counts[opposite.id] ?? 0}**\n\n`);
+  // The article's line: its counts, then its document variables (front matter, tension-variables.csv), as plain text.
+  const shownVariables = Object.entries(variables).map(([name, value]) => `${escapeMarkdown(name)}: ${escapeMarkdown(value)}`).join(' · ');
+  md.appendMarkdown(`${vscode.l10n.t('In this file')}: ${pole.label.zh} **${counts[pole.id] ?? 0}** · ${opposite.label.zh} **${counts[opposite.id] ?? 0}**${shownVariables ? `  \n$(tag) ${shownVariables}` : ''}\n\n`);
   for (const site of analysis.sitesAt(hit.start).filter((s) => s.axis === axis.id)) {
     const a = [...new Set(site.poleA.map((i) => analysis.hitAt(i)?.text))].join('、');
     const b = [...new Set(site.poleB.map((i) => analysis.hitAt(i)?.text))].join('、');
@@ -56,9 +60,12 @@ export class TermHoverProvider implements vscode.HoverProvider {
   readonly #analyses: AnalysisService;
   readonly #config: ConfigService;
 
-  constructor(analyses: AnalysisService, config: ConfigService) {
+  readonly #tables: VariableTableFiles;
+
+  constructor(analyses: AnalysisService, config: ConfigService, tables: VariableTableFiles) {
     this.#analyses = analyses;
     this.#config = config;
+    this.#tables = tables;
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -67,8 +74,15 @@ export class TermHoverProvider implements vscode.HoverProvider {
     const offset = document.offsetAt(position);
     const hit = result.analysis.hitAtOffset(offset);
     if (!hit || !this.#config.isAxisEnabled(hit.axis)) return undefined;
-    const md = termHoverMarkdown(document.uri, result.analysis, result.analysis.lexicon, hit);
+    const frontMatter = result.analysis.format === 'markdown' ? readFrontMatter(document.getText(), document.uri.path).variables : {};
+    const variables = mergeVariables(frontMatter, document.uri.scheme === 'untitled' ? undefined : await this.#tables.variablesOf(document.uri));
+    const md = termHoverMarkdown(document.uri, result.analysis, result.analysis.lexicon, hit, variables);
     if (!md) return undefined;
     return new vscode.Hover(md, new vscode.Range(document.positionAt(hit.start), document.positionAt(hit.end)));
   }
+}
+
+/** Text shown as is in a Markdown hover: Markdown's punctuation escaped, line breaks folded. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

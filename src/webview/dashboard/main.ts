@@ -8,6 +8,7 @@ import { renderCompare } from './compare';
 import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
 import { pluralForm } from '../../core/text/plural';
+import { renderGroups } from './groups';
 import { renderOverview } from './overview';
 
 interface VsCodeApi {
@@ -18,8 +19,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare'];
-const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare };
+const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare', 'groups'];
+const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare, groups: renderGroups };
 
 const saved = vscode.getState();
 let state: DashboardState = { ...INITIAL_STATE, ...saved, table: { ...INITIAL_STATE.table, ...saved?.table } };
@@ -50,7 +51,9 @@ function setState(patch: Partial<DashboardState>): void {
 
 function tabs(current: DashboardView, update: DashboardUpdate): HTMLElement {
   const s = update.strings;
-  const label: Record<DashboardView, string> = { overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare };
+  const label: Record<DashboardView, string> = {
+    overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare, groups: s.groups,
+  };
   const list = h('div', { role: 'tablist', class: 'tabs', 'aria-label': s.title }, ...VIEWS.map((view) => {
     const tab = h('button', {
       type: 'button', role: 'tab', id: `tab-${view}`, 'aria-controls': 'view', 'aria-selected': view === current ? 'true' : 'false',
@@ -85,8 +88,16 @@ function progress(update: DashboardUpdate): HTMLElement | false {
 }
 
 /** Re-renders the whole page, then puts focus (and the caret of a text field) back where it was. */
+let renderHeld = false;
+
 function render(): void {
   if (!data) return;
+  // An update while the user types a variable's value would replace the field and lose the typing: draw after it.
+  if (document.activeElement instanceof HTMLInputElement && document.activeElement.classList.contains('variable-edit')) {
+    renderHeld = true;
+    return;
+  }
+  renderHeld = false;
   const focused = document.activeElement instanceof Element ? document.activeElement.getAttribute('data-key') : null;
   const caret = document.activeElement instanceof HTMLInputElement ? document.activeElement.selectionStart : null;
   const context: ViewContext = {
@@ -126,6 +137,11 @@ function render(): void {
     vscode.postMessage({ type: 'rendered', view: state.view, rows: count });
   }
 }
+
+// A render held back while a variable was being edited happens once the field is gone.
+app.addEventListener('focusout', () => setTimeout(() => {
+  if (renderHeld) render();
+}, 0));
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;

@@ -57,12 +57,62 @@ function toolbar(context: ViewContext): HTMLElement {
       counted(s.siteCount, totals.sites, context.language))));
 }
 
-function row(r: ArticleRow, context: ViewContext, focusable: boolean): HTMLTableRowElement {
+/**
+ * A variable's cell: double-click (or F2 on the focused cell) edits it in place; Enter writes the value to
+ * tension-variables.csv through the extension, Escape or leaving the field cancels. The row's click, which opens
+ * the article, is not triggered by the editing.
+ */
+function variableCell(r: ArticleRow, name: string, context: ViewContext): HTMLTableCellElement {
+  const value = r.variables?.[name] ?? '';
+  const cell = h('td', { class: 'variable', 'data-variable': name, title: `${value}\n${context.data.strings.editVariableHint}`, tabindex: -1 }, value);
+  const edit = (): void => {
+    const input = h('input', { type: 'text', class: 'variable-edit', value, 'aria-label': `${name}: ${r.path}`, 'data-key': `edit:${r.path}:${name}` });
+    let done = false;
+    const finish = (commit: boolean): void => {
+      if (done) return;
+      done = true;
+      if (commit && input.value.trim() !== value) context.post({ type: 'setVariable', path: r.path, name, value: input.value });
+      cell.replaceChildren(commit ? input.value.trim() : value);
+    };
+    input.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') finish(false);
+    });
+    input.addEventListener('click', (e) => e.stopPropagation());
+    input.addEventListener('blur', () => finish(false));
+    cell.replaceChildren(input);
+    input.focus();
+    input.select();
+  };
+  // A click on a variable cell selects it for editing instead of opening the article (which would take the focus
+  // away from the field a double-click makes); the path cell and the rest of the row still open it.
+  cell.addEventListener('click', (e) => e.stopPropagation());
+  cell.addEventListener('dblclick', (e) => {
+    e.stopPropagation();
+    edit();
+  });
+  cell.addEventListener('keydown', (e) => {
+    if (e.key !== 'F2') return;
+    e.preventDefault();
+    e.stopPropagation();
+    edit();
+  });
+  return cell;
+}
+
+/** The document variables shown as columns: every name some row has, in the order first met. */
+function variableColumns(rows: readonly ArticleRow[]): string[] {
+  return [...new Set(rows.flatMap((r) => Object.keys(r.variables ?? {})))];
+}
+
+function row(r: ArticleRow, context: ViewContext, focusable: boolean, variables: readonly string[]): HTMLTableRowElement {
   const s = context.data.strings;
   const { name, folder } = splitPath(r.path);
   const selected = context.state.compare.includes(r.path);
   const tr = h('tr', { class: r.error ? 'row error' : 'row', tabindex: focusable ? 0 : -1, 'data-key': `row:${r.path}`, 'aria-label': format(s.openArticle, r.path) },
-    h('th', { scope: 'row', class: 'path' }, h('span', { class: 'name' }, name), folder && h('span', { class: 'folder' }, folder)));
+    h('th', { scope: 'row', class: 'path' }, h('span', { class: 'name' }, name), folder && h('span', { class: 'folder' }, folder)),
+    ...variables.map((v) => variableCell(r, v, context)));
   if (r.error) {
     tr.append(h('td', { colspan: 5, class: 'message' }, h('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, '⚠'), ' ', errorText(r.error, s)), h('td', {}));
   } else {
@@ -113,11 +163,13 @@ export function renderOverview(root: HTMLElement, context: ViewContext): number 
   }
   root.append(totals(context));
   const rows = visibleRows(model.articles, context.state.table);
-  const tbody = h('tbody', {}, ...rows.map((r, i) => row(r, context, i === 0)));
+  const variables = variableColumns(model.articles);
+  const tbody = h('tbody', {}, ...rows.map((r, i) => row(r, context, i === 0, variables)));
   rovingFocus(tbody);
   root.append(h('div', { class: 'table-wrap' }, h('table', { class: 'overview', 'aria-label': s.overview },
     h('thead', {}, h('tr', {},
       sortHeader(s.colArticle, 'path', context, false),
+      ...variables.map((v) => sortHeader(v, `var:${v}`, context, false)),
       h('th', { scope: 'col', class: 'profile' }, s.colProfile),
       sortHeader(s.colTerms, 'terms', context, true),
       sortHeader(s.colBalance, 'balance', context, true),
