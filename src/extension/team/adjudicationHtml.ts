@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
+import { nonce } from '../webview/page';
 import type { Disagreement, Resolution, Stretch } from '../../core';
 
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const CONTEXT = 12;
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
 
 const inside = (stretches: readonly Stretch[], at: number): boolean => stretches.some((s) => s.start <= at && at < s.end);
 

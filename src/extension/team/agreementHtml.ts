@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { nonce } from '../webview/page';
 import { plural } from '../plural';
 import type { AgreementSpan, Coefficient, TagAgreement } from '../../core';
 
@@ -21,11 +22,6 @@ export interface AgreementSection {
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const count = (n: number): string => n.toLocaleString(vscode.env.language);
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes));
-}
 
 function coefficient(c: Coefficient, t: TagAgreement, digits: number, suffix = ''): string {
   if (c.value !== null) return `${c.value.toFixed(digits)}${suffix}`;
