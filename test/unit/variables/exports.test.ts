@@ -71,7 +71,7 @@ describe('exports carry the document variables', () => {
   it('articles without variables export as before: no extra CSV column, no Variables element', () => {
     const result = exportArticles(request('terms', 'csv', [articleOf('a.md', '开放与封闭。')]));
     assert.ok(result.ok);
-    assert.match(decode(result.bytes), /^\uFEFFkind,file,line,column,start,end,text,axis,pole,term,tags,note,context,pinyin,negated,state\r\n/);
+    assert.match(decode(result.bytes), /^\uFEFFkind,file,line,column,start,end,text,axis,pole,term,tags,note,context,pinyin,negated,state,coder\r\n/);
     const q = exportArticles(request('report', 'qdpx', [articleOf('a.md', '开放与封闭。')]));
     assert.ok(q.ok);
     assert.doesNotMatch(strFromU8(unzipSync(q.bytes)['project.qde'] ?? new Uint8Array()), /<Variables>/);
