@@ -126,15 +126,18 @@ export async function openFile(name: string): Promise<void> {
   const tab = p.locator('.part.editor .tab.active', { hasText: name });
   // Quick Open can take Enter before its list has caught up with the typed name (it then opens the row that was
   // first, often the editor already active): try again rather than wait for a tab that is not coming.
+  // Quick Open itself can miss the key or show an empty list for a moment on a loaded machine: the whole step is
+  // tried again, each wait bounded, the last try with the full time.
   for (let attempt = 1; ; attempt++) {
-    await p.keyboard.press('Control+P');
-    const input = p.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(name);
-    await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await p.keyboard.press('Enter');
+    const wait = attempt < 3 ? 10_000 : 30_000;
     try {
-      await tab.waitFor({ timeout: attempt < 3 ? 8_000 : 30_000 });
+      await p.keyboard.press('Control+P');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: wait });
+      await input.fill(name);
+      await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: wait });
+      await p.keyboard.press('Enter');
+      await tab.waitFor({ timeout: wait });
       break;
     } catch (error) {
       if (attempt >= 3) throw error;
