@@ -32,6 +32,18 @@ export class CoderService implements vscode.Disposable {
     this.#item.command = 'tensionLens.switchCoder';
     this.#subscriptions.push(this.#item, config.onDidChange((c) => this.#update(c)));
     this.#render();
+    this.#lookUpSystemCoder(config.current);
+  }
+
+  #lookedUp = false;
+
+  /**
+   * Asks git (or the OS) for the coder's name once, and only where it is used — team mode without a
+   * `tensionLens.coder` — because starting git from the extension host costs about 10 ms of activation.
+   */
+  #lookUpSystemCoder(c: TensionConfig): void {
+    if (this.#lookedUp || c.coder || !c.coderSidecars) return;
+    this.#lookedUp = true;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     void systemCoder(folder?.scheme === 'file' ? folder.fsPath : undefined).then((name) => {
       this.#system = name;
@@ -53,6 +65,7 @@ export class CoderService implements vscode.Disposable {
   }
 
   #update(c: TensionConfig): void {
+    this.#lookUpSystemCoder(c);
     const next = this.#resolve(c);
     if (next.coder === this.#identity.coder && next.ownSidecar === this.#identity.ownSidecar) return;
     this.#identity = next;
