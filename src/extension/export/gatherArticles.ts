@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { analyze, formatOf, hasChinese, parseSidecar, reanchorAll } from '../../core';
-import { decodeArticle } from '../../core/dashboard';
 import { type ExportAnnotations, type ExportArticle, type ExportProblem, isTensionLensExport } from '../../core/export';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
 import { locateSidecar, readText } from '../annotations/sidecarFiles';
 import type { ConfigService } from '../config';
-import { findArticles } from '../dashboard/articleFiles';
+import { forEachArticleText } from '../files/workspaceArticleTexts';
 import type { LexiconService } from '../lexicon/lexiconService';
 
 /** What gathering needs from the rest of the extension. */
@@ -25,10 +24,6 @@ export interface Gathered {
 
 /** Thrown when the export cannot go on (a malformed sidecar of the active file); `message` names the file and the fix. */
 export class GatherError extends Error {}
-
-/** Longest stretch of reading and analysis between two yields, so the extension host stays responsive. */
-const SLICE_MS = 10;
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
 
@@ -99,20 +94,6 @@ export async function gatherDocument(document: vscode.TextDocument, withAnnotati
   };
 }
 
-/** Reads one workspace file: the open document's text when it is open, else the file decoded as the CLI does. */
-async function readArticle(uri: vscode.Uri, maxBytes: number): Promise<{ text: string; document?: vscode.TextDocument } | { error: string }> {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (document) return { text: document.getText(), document };
-  try {
-    if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return { error: vscode.l10n.t('larger than tensionLens.maxFileSizeMB') };
-    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
-    if ('text' in decoded) return { text: decoded.text };
-    return { error: decoded.error.code === 'binary' ? vscode.l10n.t('a binary file') : decoded.error.code === 'encoding' ? vscode.l10n.t('not UTF-8') : vscode.l10n.t('larger than tensionLens.maxFileSizeMB') };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
 /**
  * Every article of the workspace (`tensionLens.include`, as the dashboard finds them), analysed, with its
  * annotations when wanted. Unreadable files and malformed sidecars are skipped and listed; files without Chinese
@@ -122,37 +103,24 @@ export async function gatherWorkspace(
   withAnnotations: boolean, target: vscode.Uri | undefined, services: GatherServices,
   progress: (done: number, total: number) => void, token: vscode.CancellationToken,
 ): Promise<Gathered | undefined> {
-  const config = services.config.current;
-  const uris = await findArticles(config.include, token);
-  if (token.isCancellationRequested) return undefined;
-  const maxBytes = config.maxFileSizeMB * 1024 * 1024;
   const articles: ExportArticle[] = [];
   const skipped: ExportProblem[] = [];
-  let slice = Date.now();
-  for (const [i, uri] of uris.entries()) {
-    if (token.isCancellationRequested) return undefined;
-    if (Date.now() - slice > SLICE_MS) {
-      progress(i, uris.length);
-      await yieldToEventLoop();
-      slice = Date.now();
-    }
-    const read = await readArticle(uri, maxBytes);
+  const done = await forEachArticleText(services.config.current, token, progress, async (uri, read) => {
     if ('error' in read) {
       skipped.push({ path: shownPath(uri), message: read.error });
-      continue;
+      return;
     }
     // Files without Chinese are not articles, and an earlier export (it carries the export marker) is not one either.
-    if (!hasChinese(read.text) || isTensionLensExport(read.text)) continue;
+    if (!hasChinese(read.text) || isTensionLensExport(read.text)) return;
     const annotations = !withAnnotations ? undefined : read.document ? await liveAnnotations(read.document, services) : await fileAnnotations(uri, read.text, services);
     if (annotations && 'message' in annotations) {
       skipped.push(annotations);
-      continue;
+      return;
     }
     articles.push({
       path: shownPath(uri), uri: uri.toString(), href: hrefFrom(target, uri), text: read.text,
       analysis: analyze(read.text, formatOf(uri.path), services.lexicon.current), ...(annotations ? { annotations } : {}),
     });
-  }
-  progress(uris.length, uris.length);
-  return { articles, skipped };
+  });
+  return done ? { articles, skipped } : undefined;
 }
