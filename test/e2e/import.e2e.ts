@@ -44,6 +44,11 @@ describe('e2e: import a web page from the Explorer', () => {
       await row.click({ button: 'right' });
       await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Import Articles…' }).first().click({ timeout: 3_000 });
     }, { timeout: 30_000 });
+    // Seen in CI, both tries: the menu took the click as a hover and stayed open with the entry focused. Enter runs
+    // the focused entry, as from the keyboard.
+    const menu = page.locator('.context-view .monaco-menu');
+    await page.waitForTimeout(500);
+    if (await menu.isVisible()) await page.keyboard.press('Enter');
     await page.locator('.part.editor .tab.active', { hasText: ARTICLE }).waitFor({ timeout: 30_000 });
     await waitForEditorText('一家成立五年的人工智能实验室');
     // What the user reads: the front matter, the title, the text; nothing of the menus or the comments.
