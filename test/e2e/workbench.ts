@@ -124,8 +124,11 @@ export function workbench(): Page {
 export async function openFile(name: string): Promise<void> {
   const p = workbench();
   const tab = p.locator('.part.editor .tab.active', { hasText: name });
-  // Quick Open can take Enter before its list has caught up with the typed name (it then opens the row that was
-  // first, often the editor already active): try again rather than wait for a tab that is not coming.
+  // Enter opens the focused row, so wait for that row to be the file. Right after the name is typed, Quick Open
+  // still shows its previous, unfiltered list for up to a few hundred milliseconds (while the workspace file search
+  // runs in the extension host): "recently opened", which holds `name` too when it was open before, but focused on
+  // the active editor. Waiting for any row with the name let Enter reopen the active editor, and every try ran the
+  // same race.
   // Quick Open itself can miss the key or show an empty list for a moment on a loaded machine: the whole step is
   // tried again, each wait bounded, the last try with the full time.
   for (let attempt = 1; ; attempt++) {
@@ -135,7 +138,7 @@ export async function openFile(name: string): Promise<void> {
       const input = p.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: wait });
       await input.fill(name);
-      await p.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: wait });
+      await p.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: wait });
       await p.keyboard.press('Enter');
       await tab.waitFor({ timeout: wait });
       break;
