@@ -3,7 +3,7 @@
 // the article itself is active), and their rows announce label and count to a screen reader (aria-label), not the
 // definition in their tooltip.
 import * as assert from 'node:assert/strict';
-import { ARTICLE, backToFixtureWorkspace, openOwnWorkspace } from './screen';
+import { ARTICLE, openOwnWorkspace } from './screen';
 import { eventually, expectNoErrorNotification, openFile, openViewContainer, screenshot, setViewExpanded, waitForEditorText, workbench } from './workbench';
 
 /** The pane of a side bar view, found by its header's label whether or not a description follows the name. */
@@ -30,10 +30,6 @@ describe('Terms and Tags views name the article they show; rows announce label a
     await openViewContainer('Tension Lens');
     await setViewExpanded('Terms', true);
     await setViewExpanded('Tags', true);
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('rows announce their label and count, not their tooltip', async () => {

@@ -2,7 +2,7 @@
 // case where a settings change used to leave the article bare): Toggle Axis… off and on, Toggle Highlights off and
 // on, and tensionLens.highlightStyle switched. After each, the DOM must show the right terms in the right colours.
 import { builtinLexicon } from '../../src/core/lexicon/builtin';
-import { ARTICLE, BUILT_IN, type Expected, GAME_LEXICON, backToFixtureWorkspace, expectPoleColours, openOwnWorkspace, runCommand, updateSettings } from './screen';
+import { ARTICLE, BUILT_IN, type Expected, GAME_LEXICON, expectPoleColours, openOwnWorkspace, runCommand, updateSettings } from './screen';
 import { expectNoErrorNotification, openFile, screenshot, waitForEditorText, workbench } from './workbench';
 
 const POLES = builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id));
@@ -31,10 +31,6 @@ describe('highlight switches with a user lexicon: Toggle Axis…, Toggle Highlig
     await openFile(ARTICLE);
     await waitForEditorText('开放原则');
     await expectPoleColours(ALL, 'background', POLES, 30_000);
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('Toggle Axis… off hides the open/closed terms only; on again brings them back', async () => {

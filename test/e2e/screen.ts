@@ -32,34 +32,21 @@ export function lexiconWith(terms: readonly { pole: 'competition' | 'closed'; id
 
 export const GAME_LEXICON = lexiconWith([{ pole: 'competition', id: 'user-game', form: GAME }]);
 
-/** The fixture workspace the server opened (a temp copy), and the workbench URL on it. */
-function fixture(): { folder: string; url: string } {
+/** The fixture workspace the server opened (a temp copy). */
+function fixtureFolder(): string {
   const folder = process.env['VSCODE_E2E_FOLDER'];
-  const url = process.env['VSCODE_E2E_URL'];
-  if (!folder || !url) throw new Error('VSCODE_E2E_FOLDER / VSCODE_E2E_URL are not set: run the e2e suites with `npm run test:e2e`');
-  return { folder, url };
-}
-
-/** Loads `url` in the shared page (accepting a "leave the page?" prompt) and waits for the explorer to list it. */
-async function load(url: string): Promise<void> {
-  const page = await openWorkbench();
-  const accept = (dialog: { accept(): Promise<void> }): void => void dialog.accept();
-  page.on('dialog', accept);
-  try {
-    await page.goto(url);
-  } finally {
-    page.off('dialog', accept);
-  }
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  if (!folder) throw new Error('VSCODE_E2E_FOLDER is not set: run the e2e suites with `npm run test:e2e`');
+  return folder;
 }
 
 /**
  * Opens a workspace of the suite's own: a new folder beside the fixture copy holding the seed article, the
- * fixture's settings (plus `settings`) and, when given, a user lexicon. The workbench reloads on it, so the suite
- * starts with a fresh extension host and nothing another suite left open. Returns the folder.
+ * fixture's settings (plus `settings`) and, when given, a user lexicon, in a fresh window of the suite's (one
+ * workbench load: a fresh extension host and nothing another suite left open). The next suite's openWorkbench()
+ * opens its own window on the fixture workspace again, so there is nothing to go back to. Returns the folder.
  */
 export async function openOwnWorkspace(name: string, { settings = {}, lexicon }: { settings?: Record<string, unknown>; lexicon?: unknown } = {}): Promise<string> {
-  const { folder: base, url } = fixture();
+  const base = fixtureFolder();
   const folder = path.join(path.dirname(base), `workspace-${name}`);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
@@ -67,15 +54,8 @@ export async function openOwnWorkspace(name: string, { settings = {}, lexicon }:
   const baseSettings = parse(fs.readFileSync(path.join(base, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
   if (lexicon !== undefined) writeLexicon(folder, lexicon);
-  const own = new URL(url);
-  own.searchParams.set('folder', folder);
-  await load(own.toString());
+  await openWorkbench({ folder });
   return folder;
-}
-
-/** Goes back to the fixture workspace the other suites expect. */
-export async function backToFixtureWorkspace(): Promise<void> {
-  await load(fixture().url);
 }
 
 /** Writes `.vscode/tension-lexicon.json` (an object as JSON, a string as it is), as an editor would save it. */

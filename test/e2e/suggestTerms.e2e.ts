@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { backToFixtureWorkspace, expectPoleColours, openOwnWorkspace, runCommand } from './screen';
+import { expectPoleColours, openOwnWorkspace, runCommand } from './screen';
 import { eventually, expectNoErrorNotification, findWordBox, openFile, screenshot, waitForEditorText, workbench } from './workbench';
 
 const FILE = 'suggest-me.md';
@@ -29,10 +29,6 @@ describe('Suggest Terms: accept from the review list, see it highlighted; reject
     await openFile(FILE);
     await waitForEditorText('壁垒之争');
     await expectPoleColours([{ word: '开放', pole: 'open' }, { word: '壁垒', pole: undefined }], 'background', POLES, 30_000);
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('accept: the word is written to the lexicon on the proposed pole and drawn in its colour', async () => {

@@ -3,7 +3,7 @@
 // those colours are not the previous theme's.
 import * as assert from 'node:assert/strict';
 import { builtinLexicon } from '../../src/core/lexicon/builtin';
-import { ARTICLE, BUILT_IN, type Expected, GAME_LEXICON, backToFixtureWorkspace, expectPoleColours, openOwnWorkspace, poleColour, updateSettings } from './screen';
+import { ARTICLE, BUILT_IN, type Expected, GAME_LEXICON, expectPoleColours, openOwnWorkspace, poleColour, updateSettings } from './screen';
 import { expectNoErrorNotification, openFile, screenshot, waitForEditorText, workbench } from './workbench';
 
 const POLES = builtinLexicon.axes.flatMap((a) => a.poles.map((p) => p.id));
@@ -21,10 +21,6 @@ describe('pole colours follow the theme: light → dark → high contrast', () =
     folder = await openOwnWorkspace('themes', { lexicon: GAME_LEXICON, settings: { 'workbench.colorTheme': THEMES[0].theme } });
     await openFile(ARTICLE);
     await waitForEditorText('开放原则');
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('each theme draws every term in its own pole colours', async () => {

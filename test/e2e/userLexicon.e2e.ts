@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { builtinLexicon } from '../../src/core/lexicon/builtin';
 import {
-  ARTICLE, BUILT_IN, DEPARTURE, GAME, GAME_LEXICON, backToFixtureWorkspace, deleteLexicon, expectPoleColours, lexiconWith, openOwnWorkspace,
+  ARTICLE, BUILT_IN, DEPARTURE, GAME, GAME_LEXICON, deleteLexicon, expectPoleColours, lexiconWith, openOwnWorkspace,
   problemRows, runCommand, writeLexicon,
 } from './screen';
 import { eventually, expectNoErrorNotification, openFile, screenshot, waitForEditorText } from './workbench';
@@ -16,10 +16,6 @@ describe('user lexicon present when the workbench opens', () => {
     await openOwnWorkspace('lexicon-at-start', { lexicon: GAME_LEXICON });
     await openFile(ARTICLE);
     await waitForEditorText('开放原则');
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('the built-in terms keep their pole colours and the user term is drawn in its pole\'s', async () => {
@@ -37,10 +33,6 @@ describe('user lexicon added, edited, broken and deleted while the article is op
     await openFile(ARTICLE);
     await waitForEditorText('开放原则');
     await expectPoleColours([...BUILT_IN, { word: GAME, pole: undefined }], 'background', POLES, 30_000);
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('added: the user term is drawn, the built-in terms stay', async () => {
