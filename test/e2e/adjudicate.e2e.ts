@@ -4,32 +4,11 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { runCommand } from './screen';
 import { eventually, openWorkbench, screenshot } from './workbench';
 
 const folder = process.env['VSCODE_E2E_FOLDER'] ?? '';
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'agreement');
-const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
-
-/** Runs a palette command by its label, opened from the command center (a key pressed in a webview can get lost). */
-async function runCommand(page: Page, label: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.command-center .command-center-center').first().click();
-      const input = page.locator(QUICK_INPUT);
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${label}`, { timeout: 10_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await input.waitFor({ state: 'hidden' });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
 const page = (p: Page): FrameLocator => p.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
 describe('adjudication (browser)', () => {
@@ -46,7 +25,7 @@ describe('adjudication (browser)', () => {
 
   it('settles a disagreement into the consensus sidecar, and undoes it', async () => {
     const p = await openWorkbench();
-    await runCommand(p, 'Tension Lens: Adjudicate Disagreements…');
+    await runCommand('Tension Lens: Adjudicate Disagreements…');
     const frame = page(p);
     const card = frame.locator('article.card', { hasText: '开放协作原则可持续性' }).first();
     await card.waitFor({ timeout: 30_000 });

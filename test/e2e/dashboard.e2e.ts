@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { ConsoleMessage, FrameLocator, Page } from 'playwright-core';
+import { runCommand } from './screen';
 import { eventually, expectNoErrorNotification, openFile, openWorkbench, resultsDir, waitForEditorText, workbench } from './workbench';
 
 const ARTICLES = ['ai-lab-expert-departure.md', 'ai-lab-expert-departure.zh-Hant.md', 'openai-departures-news.txt'];
@@ -13,39 +14,6 @@ const IMAGES = process.env['UPDATE_SCREENSHOTS'] ? path.resolve(__dirname, '../.
 /** The dashboard's page: VS Code hosts a webview in an iframe that holds the content in a nested `#active-frame`. */
 function dashboardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-const QUICK_INPUT = '.quick-input-widget input';
-
-/** Picks `label` in a quick input (typing `text`); a picker that opens another one (`then`) stays visible. */
-async function pick(page: Page, text: string, label: string, then: 'closes' | 'stays' = 'closes'): Promise<void> {
-  const input = page.locator(QUICK_INPUT);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text, { timeout: 10_000 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await page.keyboard.press('Enter');
-  if (then === 'closes') await input.waitFor({ state: 'hidden' });
-}
-
-/**
- * Runs a command by its palette label. Opens the palette with a click on the title bar's command center, not F1:
- * a key pressed while a webview has focus reaches the workbench only by a detour that can lose the palette again.
- */
-async function runCommand(page: Page, label: string, then: 'closes' | 'stays' = 'closes'): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.command-center .command-center-center').first().click();
-      await pick(page, `>${label}`, label, then);
-      return;
-    } catch (e) {
-      // Seen once in CI right after a window reload: the palette opened inert ("element is inert") and every later
-      // suite failed with it. Close whatever is open and try again; a third failure is a real one.
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(1_000);
-    }
-  }
 }
 
 /**
@@ -75,7 +43,7 @@ async function themeKind(page: Page): Promise<'light' | 'dark'> {
 }
 
 async function setTheme(page: Page, kind: 'light' | 'dark'): Promise<void> {
-  if ((await themeKind(page)) !== kind) await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+  if ((await themeKind(page)) !== kind) await runCommand('Preferences: Toggle between Light/Dark Themes');
   await page.waitForFunction((k) => document.querySelector('.monaco-workbench')?.classList.contains(k === 'dark' ? 'vs-dark' : 'vs') ?? false, kind);
 }
 
@@ -104,7 +72,7 @@ describe('dashboard', () => {
     page.on('pageerror', onPageError);
     await openFile(ARTICLES[0] ?? '');
     await waitForEditorText('开放原则');
-    await runCommand(page, 'Tension Lens: Open Dashboard');
+    await runCommand('Tension Lens: Open Dashboard');
     frame = dashboardFrame(page);
   });
 
@@ -177,7 +145,7 @@ describe('dashboard', () => {
     assert.equal(await frame.getByRole('tab', { name: /Compare/ }).getAttribute('aria-selected'), 'true');
     // The user's reload (not page.reload()): VS Code saves the editors' and webviews' state before it goes.
     const loaded = page.waitForEvent('load');
-    await runCommand(page, 'Developer: Reload Window', 'stays');
+    await runCommand('Developer: Reload Window', 'stays');
     await loaded;
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
     frame = dashboardFrame(page);
@@ -192,9 +160,9 @@ describe('dashboard', () => {
   it('screenshots: the overview and the article view in the light and dark themes', async function () {
     this.timeout(120_000);
     // Room for the dashboard: no side bar, its editor group maximised.
-    await runCommand(page, 'View: Close Primary Side Bar');
+    await runCommand('View: Close Primary Side Bar');
     await page.locator('.part.editor .tab', { hasText: 'Tension Lens Dashboard' }).click();
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await runCommand('View: Toggle Maximize Editor Group');
     const initial = await themeKind(page);
     for (const key of ['light', 'dark'] as const) {
       await setTheme(page, key);
@@ -212,9 +180,9 @@ describe('dashboard', () => {
     }
     // Leave the workbench as the other suites expect it: its theme, side bar back, editors closed.
     await setTheme(page, initial);
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
-    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-    await runCommand(page, 'View: Close All Editors');
+    await runCommand('View: Toggle Maximize Editor Group');
+    await runCommand('View: Toggle Primary Side Bar Visibility');
+    await runCommand('View: Close All Editors');
     assert.deepEqual(errors, []);
     await expectNoErrorNotification();
   });

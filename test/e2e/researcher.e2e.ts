@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { runCommand } from './screen';
 import { eventually, openFile, openWorkbench, waitForEditorText } from './workbench';
 
 const folder = (): string => process.env['VSCODE_E2E_FOLDER'] ?? '';
@@ -12,27 +13,6 @@ const QUICK_INPUT = '.quick-input-widget input';
 
 function dashboardFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-/** Runs a command by its palette label (opened from the command center, as dashboard.e2e.ts does). */
-async function runCommand(page: Page, label: string, then: 'closes' | 'stays' = 'closes'): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.command-center .command-center-center').first().click();
-      const input = page.locator(QUICK_INPUT);
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${label}`, { timeout: 10_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-      await page.keyboard.press('Enter');
-      if (then === 'closes') await input.waitFor({ state: 'hidden' });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(1_000);
-    }
-  }
 }
 
 /**
@@ -87,14 +67,14 @@ describe('a researcher’s day: the dashboard', () => {
     write('big-article.md', bigArticle(600 * 1024));
     await openArticle(page, 'big-article.md');
     await waitForEditorText('大文章', 30_000);
-    await runCommand(page, 'Tension Lens: Open Dashboard');
+    await runCommand('Tension Lens: Open Dashboard');
     frame = dashboardFrame(page);
     await frame.locator('table.overview tbody tr.row', { hasText: 'binary.txt' }).waitFor({ timeout: 180_000 });
   });
 
   after(async () => {
-    await runCommand(page, 'Notifications: Clear All Notifications');
-    await runCommand(page, 'View: Close All Editors');
+    await runCommand('Notifications: Clear All Notifications');
+    await runCommand('View: Close All Editors');
     for (const name of made) fs.rmSync(path.join(folder(), name), { force: true });
   });
 
@@ -164,7 +144,7 @@ describe('a researcher’s day: the walkthrough', () => {
 
   /** Opens the walkthrough on top of the article (the Welcome page becomes the active editor). */
   async function openWalkthrough(): Promise<void> {
-    await runCommand(page, 'Welcome: Open Walkthrough...', 'stays');
+    await runCommand('Welcome: Open Walkthrough...', 'stays');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Tension Lens' }).first().click();
     await page.locator('.getting-started-step:not([disabled])').first().waitFor({ timeout: 30_000 });
   }
@@ -180,9 +160,9 @@ describe('a researcher’s day: the walkthrough', () => {
   after(async () => {
     // Leave the workbench as the next suites expect it: no notification, no editor, the explorer shown.
     await page.keyboard.press('Escape');
-    await runCommand(page, 'Notifications: Clear All Notifications');
-    await runCommand(page, 'View: Close All Editors');
-    await runCommand(page, 'View: Show Explorer');
+    await runCommand('Notifications: Clear All Notifications');
+    await runCommand('View: Close All Editors');
+    await runCommand('View: Show Explorer');
     await page.mouse.move(0, 400);
     fs.rmSync(path.join(folder(), report), { force: true });
     fs.rmSync(path.join(folder(), 'openai-departures-news.txt.tension.json'), { force: true });

@@ -76,19 +76,23 @@ export function updateSettings(folder: string, patch: Record<string, unknown>): 
   fs.writeFileSync(file, JSON.stringify({ ...current, ...patch }, null, 2));
 }
 
-/** Picks `label` in the open quick input after typing `text`. */
+/**
+ * Picks `label` in the open quick input after typing `text`. Enter takes the focused row: it must be `label`'s,
+ * not merely one row among the list still shown for the previous text (see openFile in workbench.ts).
+ */
 async function pick(text: string, label: string): Promise<void> {
   const page = workbench();
   const input = page.locator(QUICK_INPUT);
   await input.waitFor({ state: 'visible' });
   await input.fill(text, { timeout: 10_000 });
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
   await page.keyboard.press('Enter');
 }
 
 /**
- * Runs a command by its palette label, from the title bar's command center (as a user clicks it). `then: 'stays'`
- * for a command that opens a quick pick of its own.
+ * Runs a command by its palette label, from the title bar's command center (as a user clicks it), in the current
+ * window. `then: 'stays'` for a command that opens a quick pick of its own. Not F1: a key pressed while a webview
+ * has focus reaches the workbench only by a detour that can lose the palette again.
  */
 export async function runCommand(label: string, then: 'closes' | 'stays' = 'closes'): Promise<void> {
   const page = workbench();
@@ -99,6 +103,8 @@ export async function runCommand(label: string, then: 'closes' | 'stays' = 'clos
       if (then === 'closes') await page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
       return;
     } catch (e) {
+      // Seen in CI right after a window reload: the palette opened inert ("element is inert"). Close whatever is
+      // open and try again; a third failure is a real one.
       if (attempt >= 3) throw e;
       await page.keyboard.press('Escape');
       await page.keyboard.press('Escape');

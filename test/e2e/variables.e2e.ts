@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { runCommand } from './screen';
 import { eventually, expectNoErrorNotification, openWorkbench, resultsDir } from './workbench';
 
 const root = path.resolve(__dirname, '../..');
@@ -22,26 +23,6 @@ function statsBy(folder: string, by: string): Group[] {
   return (JSON.parse(out) as { groups: Group[] }).groups;
 }
 
-/** Runs a command by its palette label, through the command center (see dashboard.e2e.ts for why not F1). */
-async function runCommand(page: Page, label: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.command-center .command-center-center').first().click();
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${label}`, { timeout: 10_000 });
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await input.waitFor({ state: 'hidden' });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
 describe('document variables: dashboard groups against stats --by', function () {
   this.timeout(120_000);
   let page: Page;
@@ -52,7 +33,7 @@ describe('document variables: dashboard groups against stats --by', function () 
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-variables-'));
     fs.cpSync(path.join(root, 'test/fixtures/variables-workspace'), folder, { recursive: true });
     page = await openWorkbench({ folder });
-    await runCommand(page, 'Tension Lens: Open Dashboard');
+    await runCommand('Tension Lens: Open Dashboard');
     frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('table.overview tbody tr.row').nth(7).waitFor({ timeout: 60_000 });
   });
@@ -163,8 +144,8 @@ describe('document variables: dashboard groups against stats --by', function () 
 
   it('screenshot: the trend view by year', async () => {
     // Room for the dashboard: no side bar (this suite's window is not used again).
-    await runCommand(page, 'View: Close Primary Side Bar');
-    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runCommand('View: Close Primary Side Bar');
+    await runCommand('Notifications: Clear All Notifications');
     await frame.getByRole('tab', { name: /Groups/ }).click();
     await frame.locator('select[data-key="group-by"]').selectOption('date:year');
     const card = frame.locator('.trend-card');
