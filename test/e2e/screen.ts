@@ -1,14 +1,14 @@
 // What the reader sees of the pole highlights, read from the DOM, and a workspace of its own for a suite.
-// Used by the lexicon, highlight-switch and theme suites; builds on workbench.ts (which it does not change).
+// Used by the lexicon, highlight-switch and theme suites, and the palette (runCommand) by most suites; builds on
+// workbench.ts, whose renderedWord() reads the DOM the highlight checks here look at.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { poleColorId } from '../../src/core/lexicon/palette';
-import { eventually, openWorkbench, themeColor, workbench } from './workbench';
+import { type DrawnStyle, eventually, openWorkbench, renderedWord, themeColor, workbench } from './workbench';
 
 export const ARTICLE = 'ai-lab-expert-departure.md';
-const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
 const QUICK_INPUT = '.quick-input-widget input';
 
 /** Built-in terms on the article's first screen, with their poles. */
@@ -117,12 +117,8 @@ export async function runCommand(label: string, then: 'closes' | 'stays' = 'clos
 export type HighlightStyle = 'background' | 'underline' | 'text';
 
 /** What is drawn on a word: every overlay box under it and every styled span around it, with their colours. */
-interface Drawn {
+interface Drawn extends DrawnStyle {
   readonly kind: 'overlay' | 'inline';
-  readonly className: string;
-  readonly background: string;
-  readonly borderBottom: string;
-  readonly color: string;
 }
 
 /**
@@ -131,58 +127,27 @@ interface Drawn {
  * styles) and the spans around the text (colour and weight: the text style). Undefined when not rendered.
  */
 async function drawnOn(word: string, occurrence = 0): Promise<Drawn[][] | undefined> {
-  return workbench().evaluate(([selector, target, nth]) => {
-    const editor = document.querySelector(selector);
-    if (!editor) return undefined;
-    const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))
-      .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
-    const nodes: Text[] = [];
-    for (const line of lines) {
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const found = await renderedWord(word, occurrence);
+  if (!found) return undefined;
+  const parts: { top: number; left: number; right: number; height: number; drawn: Drawn[] }[] = [];
+  for (const { rects, parent } of found.nodes) {
+    for (const r of rects) {
+      let part = parts.find((p) => Math.abs(p.top - r.top) < 2);
+      if (!part) parts.push((part = { top: r.top, left: r.left, right: r.right, height: r.height, drawn: [] }));
+      part.left = Math.min(part.left, r.left);
+      part.right = Math.max(part.right, r.right);
+      if (parent && !part.drawn.some((d) => d.kind === 'inline' && d.className === parent.className)) part.drawn.push({ kind: 'inline', ...parent });
     }
-    const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
-    let start = -1;
-    for (let i = 0, from = 0; i <= nth; i++, from = start + 1) {
-      start = text.indexOf(target, from);
-      if (start < 0) return undefined;
+  }
+  for (const part of parts) {
+    for (const { rect: b, style } of found.overlays) {
+      const coversX = b.left <= part.left + 1 && b.right >= part.right - 1;
+      const overlapY = Math.min(b.bottom, part.top + part.height) - Math.max(b.top, part.top);
+      if (!coversX || overlapY < part.height / 2) continue;
+      part.drawn.push({ kind: 'overlay', ...style });
     }
-    const end = start + target.length;
-    const parts: { top: number; left: number; right: number; height: number; drawn: { kind: 'overlay' | 'inline'; className: string; background: string; borderBottom: string; color: string }[] }[] = [];
-    let offset = 0;
-    for (const n of nodes) {
-      const nodeEnd = offset + n.data.length;
-      if (nodeEnd > start && offset < end) {
-        const range = document.createRange();
-        range.setStart(n, Math.max(start, offset) - offset);
-        range.setEnd(n, Math.min(end, nodeEnd) - offset);
-        for (const r of Array.from(range.getClientRects()).filter((x) => x.width > 0)) {
-          let part = parts.find((p) => Math.abs(p.top - r.top) < 2);
-          if (!part) parts.push((part = { top: r.top, left: r.left, right: r.right, height: r.height, drawn: [] }));
-          part.left = Math.min(part.left, r.left);
-          part.right = Math.max(part.right, r.right);
-          const span = n.parentElement;
-          if (span && !part.drawn.some((d) => d.kind === 'inline' && d.className === span.className)) {
-            const style = getComputedStyle(span);
-            part.drawn.push({ kind: 'inline', className: span.className, background: style.backgroundColor, borderBottom: `${style.borderBottomStyle} ${style.borderBottomColor}`, color: style.color });
-          }
-        }
-      }
-      offset = nodeEnd;
-    }
-    const overlays = Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .cdr'));
-    for (const part of parts) {
-      for (const o of overlays) {
-        const b = o.getBoundingClientRect();
-        const coversX = b.left <= part.left + 1 && b.right >= part.right - 1;
-        const overlapY = Math.min(b.bottom, part.top + part.height) - Math.max(b.top, part.top);
-        if (!coversX || overlapY < part.height / 2) continue;
-        const style = getComputedStyle(o);
-        part.drawn.push({ kind: 'overlay', className: o.className, background: style.backgroundColor, borderBottom: `${style.borderBottomStyle} ${style.borderBottomColor}`, color: style.color });
-      }
-    }
-    return parts.sort((a, b) => a.top - b.top).map((p) => p.drawn);
-  }, [EDITOR, word, occurrence] as const);
+  }
+  return parts.sort((a, b) => a.top - b.top).map((p) => p.drawn);
 }
 
 /** The colour a pole is drawn with in `style` under the current theme (`rgb(...)`/`rgba(...)`). */

@@ -308,93 +308,158 @@ export interface WordDecorations {
   readonly parts: readonly { readonly box: Box; readonly decorations: readonly Decoration[] }[];
 }
 
+/** A rectangle in page coordinates, as `getBoundingClientRect()` gives it. */
+export interface Rect {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** How an element that draws on text looks: its classes and the computed colours a highlight can carry. */
+export interface DrawnStyle {
+  readonly className: string;
+  readonly background: string;
+  /** `<border-bottom-style> <border-bottom-color>`, e.g. `solid rgb(...)`. */
+  readonly borderBottom: string;
+  readonly color: string;
+}
+
 /**
- * Finds the `occurrence`-th (0-based) occurrence of `word` in the rendered text of the active editor and returns,
- * for every visual line the word covers, its box and every decoration whose box covers it: the `.cdr` overlay boxes
- * VS Code draws for background decorations (`.view-overlays`, positioned under the text, not wrapping it) and the
- * coloured spans of inline decorations. Text is searched across wrapped visual lines (in screen order), so a word
- * that word wrap splits is still found, as two parts. Undefined when the word is not rendered.
+ * What the active editor renders of the `occurrence`-th (0-based) occurrence of `word`, read in the page in one pass
+ * and shaped by its callers (wordDecorations below, the pole-colour checks of screen.ts): each text node the word
+ * touches, with its client rectangles, its parent element and every element around it up to its `.view-line`
+ * (innermost first); every `.cdr` overlay box VS Code draws under the text (`.view-overlays`: background
+ * decorations, positioned under the text, not wrapping it); and the line-number gutter. Text is searched across the
+ * visual lines in screen order, so a word that word wrap splits is still found. Undefined when not rendered.
  */
-export async function wordDecorations(word: string, { occurrence = 0 }: { occurrence?: number } = {}): Promise<WordDecorations | undefined> {
+export interface RenderedWord {
+  readonly nodes: readonly { readonly rects: readonly Rect[]; readonly parent: DrawnStyle | undefined; readonly ancestors: readonly DrawnStyle[] }[];
+  readonly overlays: readonly { readonly rect: Rect; readonly style: DrawnStyle }[];
+  readonly lineNumbers: readonly { readonly top: number; readonly lineNumber: number }[];
+}
+
+/** The `occurrence`-th occurrence of `word` as the active editor renders it (see RenderedWord). */
+export async function renderedWord(word: string, occurrence = 0): Promise<RenderedWord | undefined> {
   const found = await workbench().evaluate(([selector, target, nth]) => {
     const editor = document.querySelector(selector);
     if (!editor) return undefined;
     const lines = Array.from(editor.querySelectorAll<HTMLElement>('.view-lines .view-line'))
       .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
-    const nodes: Text[] = [];
+    const textNodes: Text[] = [];
     for (const line of lines) {
       const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) textNodes.push(n as Text);
     }
-    const text = nodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
+    const text = textNodes.map((n) => n.data).join('').replace(/\u00a0/g, ' ');
     let start = -1;
     for (let i = 0, from = 0; i <= nth; i++, from = start + 1) {
       start = text.indexOf(target, from);
       if (start < 0) return undefined;
     }
     const end = start + target.length;
+    // The elements whose look is read, by index (no named helper: see the note at the top of this section).
+    const elements: Element[] = [];
+    const touched: { rects: Rect[]; parent: number | undefined; ancestors: number[] }[] = [];
     // One DOM Range per text node the word touches (the nodes of two visual lines need not be DOM neighbours).
-    const rects: DOMRect[] = [];
-    const inline: { className: string; background: string; top: number }[] = [];
     let offset = 0;
-    for (const n of nodes) {
+    for (const n of textNodes) {
       const nodeEnd = offset + n.data.length;
       if (nodeEnd > start && offset < end) {
         const range = document.createRange();
         range.setStart(n, Math.max(start, offset) - offset);
         range.setEnd(n, Math.min(end, nodeEnd) - offset);
-        const nodeRects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
-        rects.push(...nodeRects);
-        for (let el = n.parentElement; el && !el.classList.contains('view-line'); el = el.parentElement) {
-          const background = getComputedStyle(el).backgroundColor;
-          if (background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent') {
-            inline.push({ className: el.className, background, top: nodeRects[0]?.top ?? 0 });
-          }
-        }
+        const ancestors: number[] = [];
+        for (let el = n.parentElement; el && !el.classList.contains('view-line'); el = el.parentElement) ancestors.push(elements.push(el) - 1);
+        touched.push({
+          rects: Array.from(range.getClientRects()).filter((r) => r.width > 0)
+            .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height })),
+          parent: n.parentElement ? elements.push(n.parentElement) - 1 : undefined,
+          ancestors,
+        });
       }
       offset = nodeEnd;
     }
-    // Merge the rectangles of one visual line.
-    const parts: { box: { x: number; y: number; width: number; height: number }; decorations: { kind: 'overlay' | 'inline'; className: string; background: string }[] }[] = [];
-    for (const r of rects.sort((a, b) => a.top - b.top || a.left - b.left)) {
-      const last = parts[parts.length - 1];
-      if (last && Math.abs(last.box.y - r.top) < 2) {
-        const right = Math.max(last.box.x + last.box.width, r.right);
-        last.box.x = Math.min(last.box.x, r.left);
-        last.box.width = right - last.box.x;
-      } else {
-        parts.push({ box: { x: r.left, y: r.top, width: r.width, height: r.height }, decorations: [] });
-      }
-    }
-    const overlays = Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .cdr'));
-    for (const part of parts) {
-      const { x, y, width, height } = part.box;
-      for (const o of overlays) {
-        const b = o.getBoundingClientRect();
-        const coversX = b.left <= x + 1 && b.right >= x + width - 1;
-        const overlapY = Math.min(b.bottom, y + height) - Math.max(b.top, y);
-        if (!coversX || overlapY < height / 2) continue;
-        part.decorations.push({ kind: 'overlay', className: o.className, background: getComputedStyle(o).backgroundColor });
-      }
-      for (const i of inline) {
-        if (Math.abs(i.top - y) < 2) part.decorations.push({ kind: 'inline', className: i.className, background: i.background });
-      }
-    }
-    // The line number: the last gutter number at or above the word's first visual line.
-    let lineNumber: number | undefined;
-    let best = -Infinity;
-    const firstTop = parts[0]?.box.y ?? 0;
+    const cdrs = Array.from(editor.querySelectorAll<HTMLElement>('.view-overlays .cdr'));
+    const firstCdr = elements.length;
+    elements.push(...cdrs);
+    const styles: DrawnStyle[] = elements.map((el) => {
+      const style = getComputedStyle(el);
+      return { className: el.className, background: style.backgroundColor, borderBottom: `${style.borderBottomStyle} ${style.borderBottomColor}`, color: style.color };
+    });
+    const nodes = touched.map((t) => ({
+      rects: t.rects,
+      parent: t.parent === undefined ? undefined : styles[t.parent],
+      ancestors: t.ancestors.map((i) => styles[i] as DrawnStyle),
+    }));
+    const overlays = cdrs.map((o, i) => {
+      const r = o.getBoundingClientRect();
+      return { rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height }, style: styles[firstCdr + i] as DrawnStyle };
+    });
+    const lineNumbers: { top: number; lineNumber: number }[] = [];
     for (const el of Array.from(editor.querySelectorAll<HTMLElement>('.margin-view-overlays .line-numbers'))) {
-      const top = el.getBoundingClientRect().top;
       const n = Number(el.textContent?.trim());
-      if (top <= firstTop + 2 && top > best && Number.isInteger(n) && n > 0) {
-        best = top;
-        lineNumber = n;
-      }
+      if (Number.isInteger(n) && n > 0) lineNumbers.push({ top: el.getBoundingClientRect().top, lineNumber: n });
     }
-    return { lineNumber, parts };
+    return { nodes, overlays, lineNumbers };
   }, [EDITOR, word, occurrence] as const);
-  return found ? { word, lineNumber: found.lineNumber, parts: found.parts } : undefined;
+  return found ?? undefined;
+}
+
+/** Whether a computed colour is a colour at all (not transparent). */
+function painted(colour: string): boolean {
+  return colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent';
+}
+
+/**
+ * Finds the `occurrence`-th (0-based) occurrence of `word` in the rendered text of the active editor and returns,
+ * for every visual line the word covers, its box and every decoration whose box covers it: the `.cdr` overlay boxes
+ * of background decorations and the coloured elements of inline decorations around the text. A word that word wrap
+ * splits comes as two parts. Undefined when the word is not rendered.
+ */
+export async function wordDecorations(word: string, { occurrence = 0 }: { occurrence?: number } = {}): Promise<WordDecorations | undefined> {
+  const found = await renderedWord(word, occurrence);
+  if (!found) return undefined;
+  const rects = found.nodes.flatMap((n) => n.rects);
+  const inline = found.nodes.flatMap((n) => n.ancestors.filter((a) => painted(a.background))
+    .map((a) => ({ className: a.className, background: a.background, top: n.rects[0]?.top ?? 0 })));
+  // Merge the rectangles of one visual line.
+  const parts: { box: { x: number; y: number; width: number; height: number }; decorations: Decoration[] }[] = [];
+  for (const r of [...rects].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    const last = parts[parts.length - 1];
+    if (last && Math.abs(last.box.y - r.top) < 2) {
+      const right = Math.max(last.box.x + last.box.width, r.right);
+      last.box.x = Math.min(last.box.x, r.left);
+      last.box.width = right - last.box.x;
+    } else {
+      parts.push({ box: { x: r.left, y: r.top, width: r.width, height: r.height }, decorations: [] });
+    }
+  }
+  for (const part of parts) {
+    const { x, y, width, height } = part.box;
+    for (const { rect: b, style } of found.overlays) {
+      const coversX = b.left <= x + 1 && b.right >= x + width - 1;
+      const overlapY = Math.min(b.bottom, y + height) - Math.max(b.top, y);
+      if (!coversX || overlapY < height / 2) continue;
+      part.decorations.push({ kind: 'overlay', className: style.className, background: style.background });
+    }
+    for (const i of inline) {
+      if (Math.abs(i.top - y) < 2) part.decorations.push({ kind: 'inline', className: i.className, background: i.background });
+    }
+  }
+  // The line number: the last gutter number at or above the word's first visual line.
+  let lineNumber: number | undefined;
+  let best = -Infinity;
+  const firstTop = parts[0]?.box.y ?? 0;
+  for (const { top, lineNumber: n } of found.lineNumbers) {
+    if (top <= firstTop + 2 && top > best) {
+      best = top;
+      lineNumber = n;
+    }
+  }
+  return { word, lineNumber, parts };
 }
 
 /** Moves the mouse off the editor and presses Escape: no hover or tooltip stays open for the next step. */
