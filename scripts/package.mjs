@@ -3,12 +3,16 @@
 // login, `--no-dependencies` because esbuild bundles everything (vsce runs `vscode:prepublish`, the build, first) —
 // then reads the .vsix back and checks it: no sources, tests, node_modules, source maps or CLI; every file
 // package.json points to is inside; under 2 MB. Prints the size and the files; exit 1 when a check fails.
-//   node scripts/package.mjs [--out FILE] [--json]
+//   node scripts/package.mjs [--out FILE] [--json] [--prebuilt]
 //     --out FILE   where the .vsix goes (default: tension-lens-<version>.vsix in the repository root)
 //     --json       print {file, bytes, entries, problems} instead of the human summary (test/unit/package.test.ts)
+//     --prebuilt   pack dist/ as it is, without vsce's `vscode:prepublish` build; also when TENSION_LENS_BUILT=1, which
+//                  `npm test` (scripts/test.mjs) sets once its own build step has passed, so that its .vsix checks
+//                  do not build the same bundles twice more
 // What goes in is decided by .vscodeignore (an allow-list).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -100,13 +104,9 @@ export function checkVsix({ bytes, entries }, manifest, bundles = distBundles())
   return problems;
 }
 
-function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' } } });
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const out = path.resolve(values.out ?? path.join(root, `${manifest.name}-${manifest.version}.vsix`));
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+/** `vsce package --no-dependencies --out FILE`: the build (`vscode:prepublish`), then the .vsix. */
+function packWithBuild(out, json) {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const started = Date.now();
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
     cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -115,7 +115,32 @@ function main() {
     process.stderr.write(r.stdout + r.stderr);
     throw new Error(`vsce package failed (exit ${r.status ?? r.signal})`);
   }
-  if (!values.json && r.stderr.trim()) process.stderr.write(r.stderr);
+  if (!json && r.stderr.trim()) process.stderr.write(r.stderr);
+}
+
+/**
+ * The same .vsix from dist/ as it is: vsce's own pack step (the one `vsce package` runs after `vscode:prepublish`),
+ * same .vscodeignore and manifest checks. vsce's messages go to stderr, so that --json keeps stdout clean.
+ */
+async function packPrebuilt(out) {
+  const { pack } = createRequire(import.meta.url)('@vscode/vsce/out/package.js');
+  const log = console.log;
+  console.log = (...args) => console.error(...args);
+  try {
+    await pack({ cwd: root, packagePath: out, dependencies: false });
+  } finally {
+    console.log = log;
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, json: { type: 'boolean' }, prebuilt: { type: 'boolean' } } });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const out = path.resolve(values.out ?? path.join(root, `${manifest.name}-${manifest.version}.vsix`));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const started = Date.now();
+  if (values.prebuilt || process.env.TENSION_LENS_BUILT === '1') await packPrebuilt(out);
+  else packWithBuild(out, values.json);
   const bytes = fs.statSync(out).size;
   const entries = zipEntries(out);
   const problems = checkVsix({ bytes, entries }, manifest);
@@ -135,7 +160,7 @@ function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    process.exit(main());
+    process.exit(await main());
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
