@@ -8,7 +8,9 @@
 //     --only   run these steps (ids below), in the usual order
 //     --bail   stop at the first failing step
 // The suites run their runners directly (scripts/vscode/run*.mjs), not `npm run test:*`: those build first, and
-// the build is the first step here.
+// the build is the first step here. Once it has passed, the later steps get TENSION_LENS_BUILT=1, so that the two
+// .vsix checks (test/unit/package.test.ts, scripts/vscode/runPackageTest.mjs) pack dist/ as built instead of
+// running vsce's `vscode:prepublish` build twice more (scripts/package.mjs --prebuilt).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,12 +21,18 @@ import { flakyTests, formatSummary, mochaCounts, mochaFailures, stepFailed } fro
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
 
-/** @type {readonly { id: string, name: string, args: string[], required?: boolean }[]} */
+/**
+ * The steps in order. Neighbours with the same `together` run at the same time (each a single-threaded process that
+ * needs no browser or VS Code: on two cores they take about half as long side by side), their output held back
+ * and shown whole, one step after another, as each ends; the browser suites run alone, as their timing is the
+ * most sensitive to a busy machine.
+ * @type {readonly { id: string, name: string, args: string[], required?: boolean, together?: string }[]}
+ */
 const STEPS = [
   { id: 'build', name: 'build', args: ['esbuild.config.mjs'], required: true },
-  { id: 'typecheck', name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit'] },
-  { id: 'lint', name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.'] },
-  { id: 'unit', name: 'unit', args: [bin('mocha', 'bin/mocha.js')] },
+  { id: 'typecheck', name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit'], together: 'checks' },
+  { id: 'lint', name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.'], together: 'checks' },
+  { id: 'unit', name: 'unit', args: [bin('mocha', 'bin/mocha.js')], together: 'checks' },
   { id: 'vscode', name: 'extension host', args: ['scripts/vscode/runVSCodeTests.mjs'] },
   { id: 'e2e', name: 'browser (e2e)', args: ['scripts/vscode/runE2E.mjs'] },
   { id: 'web', name: 'web worker host', args: ['scripts/vscode/runWebTests.mjs'] },
@@ -73,16 +81,16 @@ function trackCpu(rootPid, intervalMs = 500) {
 }
 
 /**
- * Runs `node ...args` in the repository, passing its output through while keeping a copy; resolves with its exit
- * code, that copy, and the CPU seconds it and its descendants used (Linux).
+ * Runs `node ...args` in the repository, passing its output through (unless `quiet`) while keeping a copy; resolves
+ * with its exit code, that copy, and the CPU seconds it and its descendants used (Linux).
  */
-function run(args, env) {
+function run(args, env, quiet = false) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: [quiet ? 'ignore' : 'inherit', 'pipe', 'pipe'] });
     const stopCpu = trackCpu(child.pid);
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; process.stdout.write(chunk); });
-    child.stderr.on('data', (chunk) => { output += chunk; process.stderr.write(chunk); });
+    child.stdout.on('data', (chunk) => { output += chunk; if (!quiet) process.stdout.write(chunk); });
+    child.stderr.on('data', (chunk) => { output += chunk; if (!quiet) process.stderr.write(chunk); });
     child.once('error', (e) => { output += String(e); resolve({ code: 1, output, cpuSeconds: stopCpu() }); });
     child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output, cpuSeconds: stopCpu() }));
   });
@@ -103,21 +111,46 @@ async function main() {
   const started = Date.now();
   const results = [];
   let stopped = false;
-  for (const step of steps) {
-    if (stopped || interrupted) {
-      results.push({ name: step.name, code: null, seconds: 0 });
-      continue;
-    }
-    console.log(`\n[test] ${step.name}: node ${step.args.map((a) => path.isAbsolute(a) ? path.relative(root, a) : a).join(' ')}`);
+  const command = (step) => `node ${step.args.map((a) => path.isAbsolute(a) ? path.relative(root, a) : a).join(' ')}`;
+  const runStep = async (step, quiet) => {
     const t0 = Date.now();
-    const { code, output, cpuSeconds } = await run(step.args, env);
+    const { code, output, cpuSeconds } = await run(step.args, env, quiet);
     const result = {
       name: step.name, code, seconds: (Date.now() - t0) / 1000, counts: mochaCounts(output), failures: mochaFailures(output),
       flaky: flakyTests(output),
       ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
     };
-    results.push(result);
-    if (stepFailed(result) && (step.required || values.bail)) stopped = true;
+    return { result, output };
+  };
+  for (let i = 0; i < steps.length;) {
+    // This step and the neighbours that run together with it.
+    const batch = [steps[i]];
+    while (steps[i].together && steps[i + batch.length]?.together === steps[i].together) batch.push(steps[i + batch.length]);
+    i += batch.length;
+    if (stopped || interrupted) {
+      for (const step of batch) results.push({ name: step.name, code: null, seconds: 0 });
+      continue;
+    }
+    let done;
+    if (batch.length === 1) {
+      console.log(`\n[test] ${batch[0].name}: ${command(batch[0])}`);
+      done = [await runStep(batch[0], false)];
+    } else {
+      console.log(`\n[test] ${batch.map((s) => s.name).join(', ')}: side by side, each one's output shown when it ends`);
+      const running = batch.map((step) => runStep(step, true));
+      done = [];
+      for (const [k, step] of batch.entries()) {
+        const one = await running[k];
+        console.log(`\n[test] ${step.name}: ${command(step)} (${one.result.seconds.toFixed(1)} s)`);
+        process.stdout.write(one.output);
+        done.push(one);
+      }
+    }
+    for (const [k, { result }] of done.entries()) {
+      results.push(result);
+      if (stepFailed(result) && (batch[k].required || values.bail)) stopped = true;
+      if (batch[k].id === 'build' && !stepFailed(result)) env.TENSION_LENS_BUILT = '1';
+    }
   }
   const summary = formatSummary(results, (Date.now() - started) / 1000);
   console.log(`\n[test] summary\n${summary}`);
