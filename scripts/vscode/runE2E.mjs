@@ -40,11 +40,7 @@ async function main() {
   warnIfNoChineseFont();
   // Each suite closes its window (test/e2e/hooks.ts): its extension host then ends within 30 s instead of
   // idling for the server's default 3 hours beside the next suites' ones.
-  // Hot exit off: the suites share this server, which keeps a window's unsaved editors as backups of the workspace
-  // and would restore one suite's dirty editor into the next suite's fresh window (isolation.e2e.ts saw it).
-  const server = await startWorkbenchServer({
-    name: 'e2e', installed: true, logDir: outDir, reconnectionGraceSeconds: 30, userSettings: { 'files.hotExit': 'off' },
-  });
+  const server = await startWorkbenchServer({ name: 'e2e', installed: true, logDir: outDir, reconnectionGraceSeconds: 30 });
   // The browser is started here, not by the suites, so that this script owns (and kills) every process.
   const browserEndpoint = await launchChromiumServer();
   // UPDATE_SCREENSHOTS=1 writes the dashboard pictures into docs/images/: not with boxes for the Chinese text.
