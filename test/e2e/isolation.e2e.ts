@@ -2,6 +2,7 @@
 // dirty editor does not hand it to the next suite.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { openOwnWorkspace } from './screen';
 import { openFile, openWorkbench, workbench } from './workbench';
 
 const DIALOG = '.monaco-dialog-box';
@@ -21,7 +22,10 @@ let messLeft = false;
 
 describe('isolation: a suite that leaves a mess behind', () => {
   before(async () => {
-    await openWorkbench();
+    // A workspace of its own: the server keeps a workspace's unsaved editors as backups and restores them in the
+    // next window on that workspace (hot exit), so a dirty editor left in the fixture workspace would reach every
+    // later suite's fresh window, not as a leak of this window but as VS Code meant it.
+    await openOwnWorkspace('isolation');
   });
 
   it('leaves a dirty editor with its save dialog up', async () => {
