@@ -4,20 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { annotationDrawn, api } from './support/extensionApi';
-import { fixtureFolder, waitFor } from './support/workspace';
+import { exists, fixtureFolder, scratchFolder, waitFor } from './support/workspace';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function readJson(uri: vscode.Uri): Promise<Record<string, unknown>> {
   return JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(uri))) as Record<string, unknown>;
@@ -46,10 +36,7 @@ describe('annotations', () => {
     tl = await api();
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(fixtureFolder().uri, 'tmp'), { recursive: true }).then(undefined, () => undefined);
-  });
+  scratchFolder('tmp');
 
   it('annotating a selection writes the sidecar beside the article in the documented format', async () => {
     const { sidecar, editor } = await articleCopy('format');

@@ -6,18 +6,9 @@ import iconv from 'iconv-lite';
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { annotationDrawn, api } from './support/extensionApi';
-import { fixtureFolder, waitFor } from './support/workspace';
+import { exists, fixtureFolder, scratchFolder, waitFor } from './support/workspace';
 
 const decoder = new TextDecoder();
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A fixture article re-encoded in `encoding` under tmp-encoding/, and its text. */
 async function legacyCopy(fixture: string, name: string, encoding: 'gbk' | 'big5'): Promise<{ uri: vscode.Uri; text: string }> {
@@ -37,10 +28,7 @@ describe('Chinese files in legacy encodings', () => {
     tl = await api();
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(fixtureFolder().uri, 'tmp-encoding'), { recursive: true }).then(undefined, () => undefined);
-  });
+  scratchFolder('tmp-encoding');
 
   it('a GBK file shown as mojibake: the offer, the refusal to annotate, and the reopen with the right text', async () => {
     const { uri, text } = await legacyCopy('ai-lab-expert-departure.md', 'gbk-article.txt', 'gbk');

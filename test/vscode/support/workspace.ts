@@ -24,3 +24,27 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Whether `uri` exists (file or folder). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A folder of the suite's own below the fixture workspace (`name`), for the copies its tests write: after the suite,
+ * every editor is closed and the folder deleted, so the next suites find the workspace as the runner made it.
+ * Call inside `describe`; returns the folder.
+ */
+export function scratchFolder(name: string): vscode.Uri {
+  const uri = vscode.Uri.joinPath(fixtureFolder().uri, name);
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+  });
+  return uri;
+}
