@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { poleColors } from '../../core';
+import { cellQuery, poleColors } from '../../core';
 import { type ArticleDetail, type ArticleError, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail, displayDetail } from '../../core/dashboard';
 import type { AnalysisService } from '../analysis/analysisService';
+import type { AnnotationService } from '../annotations/annotationService';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { setArticleVariable } from '../variables/editVariable';
 import { readArticle } from './articleFiles';
+import { type CountedCooccurrence, countCooccurrence } from './cooccurrence';
 import { dashboardHtml, dashboardResourceRoots } from './html';
 import { dashboardStrings } from './strings';
 import { WorkspaceArticles } from './workspaceArticles';
@@ -41,6 +43,8 @@ export interface DashboardServices {
   readonly config: ConfigService;
   readonly lexicon: LexiconService;
   readonly analyses: AnalysisService;
+  /** The Co-occurrence tab's tags (live annotations, else the sidecars). */
+  readonly annotations: AnnotationService;
 }
 
 /** Webview options: scripts on, and only the dashboard's own folders readable. */
@@ -76,6 +80,10 @@ export class DashboardPanel implements vscode.Disposable {
   #articleKeys = 0;
   /** The article key the webview holds (undefined after it was torn down or reloaded). */
   #webviewArticleKey: number | undefined;
+  /** The co-occurrence matrix last sent, and its settings: a clicked cell is read from it. */
+  #cooccurrence: { key: string; counted: CountedCooccurrence } | undefined;
+  /** Bumped per co-occurrence request, so an overtaken count is not sent. */
+  #cooccurSequence = 0;
 
   constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
     this.#panel = panel;
@@ -225,6 +233,28 @@ export class DashboardPanel implements vscode.Disposable {
         } catch (e) {
           void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write {0}: {1}', 'tension-variables.csv', e instanceof Error ? e.message : String(e)));
         }
+        return;
+      }
+      case 'cooccur': {
+        const sequence = ++this.#cooccurSequence;
+        const article = message.settings.scope === 'article' ? this.#active : undefined;
+        const counted = await countCooccurrence(message.settings, article, this.#services);
+        if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
+        this.#cooccurrence = { key: JSON.stringify(message.settings), counted };
+        await this.#send({
+          type: 'cooccurrence', settings: message.settings, matrix: counted.matrix, files: counted.uris.length,
+          ...(article ? { article: WorkspaceArticles.pathOf(article) } : {}),
+        });
+        return;
+      }
+      case 'cooccurCell': {
+        const last = this.#cooccurrence;
+        const { matrix, uris } = last?.counted ?? {};
+        const size = matrix?.labels.length ?? 0;
+        // Only a cell of the matrix on screen: a click that raced a recount is dropped.
+        if (!last || !matrix || !uris || last.key !== JSON.stringify(message.settings) || message.row >= size || message.column >= size || message.row < 0 || message.column < 0) return;
+        const query = cellQuery(matrix, message.row, message.column);
+        await vscode.commands.executeCommand('tensionLens.concordance', { query, ...(message.settings.scope === 'article' ? { files: uris.map((u) => u.toString()) } : {}) });
         return;
       }
       case 'rendered':
