@@ -130,6 +130,10 @@ export class ConcordancePanel implements vscode.Disposable {
         return;
       }
       case 'export': return this.#export(message.ids);
+      // The workspace's HTML report with this concordance as a section (Export… asks where, and for a grouping).
+      case 'exportHtml':
+        await vscode.commands.executeCommand('tensionLens.export', { what: 'report', scope: 'workspace', format: 'html', concordance: { query: this.#query, sort: message.sort } });
+        return;
       default: return;
     }
   }
