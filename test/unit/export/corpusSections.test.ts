@@ -2,7 +2,10 @@
 // and the concordance — each checked against the core's own computation of the same numbers, which the CLI prints.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumEnv, findChromium } from '../../../scripts/chromium.mjs';
 import {
   addCooccurrence, builtinLexicon, concordance, cooccurrenceOf, emptyCooccurrence, parseQuery, sortKwicLines, taggedSpansOf,
 } from '../../../src/core';
@@ -113,6 +116,68 @@ describe('HTML report: sections over all the articles', () => {
   it('a query that does not parse is stated in the section, and the report is still written', () => {
     const page = html({ concordance: { query: 'pole:open AND' } });
     assert.match(page, /<p class="warning">索引查询无法解析：[^<]+<\/p>/);
+  });
+});
+
+describe('HTML report sections in headless Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let file: string;
+
+  before(async function () {
+    let executablePath: string;
+    try {
+      executablePath = findChromium();
+    } catch (e) {
+      if (process.env.CI) throw e;
+      console.warn(`    skipped: ${e instanceof Error ? e.message : String(e)}`);
+      this.skip();
+    }
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: chromiumEnv() });
+    const by = parseGroupBy('date:year');
+    assert.ok(!('error' in by));
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tension-sections-')), 'report.html');
+    fs.writeFileSync(file, html({ groupBy: by, cooccurrence: { window: 'sentence', of: 'both' }, concordance: { query: 'pole:open', sort: 'left' } }));
+  });
+  after(async () => {
+    await browser?.close();
+    if (file) fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('shows the groups, the trend, the matrix and the concordance, with no console error or request; dark charts in the dark', async () => {
+    const problems: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme: scheme });
+      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('request', (r) => { if (r.url() !== `file://${file}`) problems.push(`request: ${r.url()}`); });
+      await page.goto(`file://${file}`);
+      const shown = `.chart-${scheme}`;
+      const hidden = `.chart-${scheme === 'light' ? 'dark' : 'light'}`;
+      for (const chart of ['.groups-card .group-balance', '.groups-card .trend', '.cooccurrence-card .cooccurrence']) {
+        assert.equal(await page.locator(`${chart}${shown} svg[role=img]`).isVisible(), true, `${chart} ${scheme}`);
+        assert.equal(await page.locator(`${chart}${hidden}`).isVisible(), false, `${chart} ${scheme}`);
+      }
+      // A cell of the matrix, drawn: its number is on screen and is the one it carries.
+      const cell = page.locator(`.cooccurrence-card ${shown} g[data-cell="0,0"]`);
+      assert.equal(await cell.locator('text').textContent(), await cell.getAttribute('data-count'));
+      assert.ok(((await cell.boundingBox())?.width ?? 0) > 0, "the cell is laid out");
+      assert.ok(await page.locator('table.kwic tbody tr').count() > 5);
+      if (scheme === 'light') {
+        // The left contexts end at the match: right-aligned, so the matches form one column.
+        const xs = await page.locator('table.kwic td.kwic-match').evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().left)));
+        assert.equal(new Set(xs).size, 1, `match column at ${xs.join(', ')}`);
+        // A line's link goes to its line in the article's section.
+        const href = await page.locator('table.kwic td.where a').first().getAttribute('href');
+        await page.locator('table.kwic td.where a').first().click();
+        assert.equal(await page.evaluate(() => location.hash), href);
+        assert.equal(await page.locator(`${href ?? '#none'}:target`).count(), 1);
+        fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+        await page.locator('.cooccurrence-card').screenshot({ path: path.join(root, 'test-results', 'report-cooccurrence.png') });
+      }
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
   });
 });
 
