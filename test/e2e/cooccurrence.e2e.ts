@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { type Cooccurrence, cellQuery } from '../../src/core';
-import { eventually, openWorkbench, workbench } from './workbench';
+import { eventually, openWorkbench, resultsDir, workbench } from './workbench';
 import { runCommand } from './screen';
 
 const root = path.resolve(__dirname, '../..');
+const IMAGES = process.env['UPDATE_SCREENSHOTS'] ? path.join(root, 'docs/images') : resultsDir;
 
 interface CooccurJson { version: number; window: string; of: string; labels: string[]; matrix: number[][] }
 interface KwicJson { lines: { path: string; start: number; match: string; left: string; right: string }[] }
@@ -72,6 +73,9 @@ describe('co-occurrence matrix', () => {
     await eventually(async () => assertSameMatrix(await drawnCells(dashboard), paragraph), { timeout: 60_000 });
     await dashboard.locator('select[data-key="cooccur-window"]').selectOption('sentence');
     await eventually(async () => assertSameMatrix(await drawnCells(dashboard), sentence), { timeout: 60_000 });
+    // The picture goes into the README: without the counting notification, gone once the count is over.
+    await page.locator('.notification-toast', { hasText: 'counting co-occurrences' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.screenshot({ path: path.join(IMAGES, 'dashboard-cooccurrence.png') });
   });
 
   it('a clicked cell opens the concordance of its windows', async () => {
