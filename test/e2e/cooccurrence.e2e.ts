@@ -4,6 +4,7 @@
 // cell's query on the same files.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { type Cooccurrence, cellQuery } from '../../src/core';
@@ -49,6 +50,13 @@ describe('co-occurrence matrix', () => {
   let dashboard: FrameLocator;
   let sentence: CooccurJson;
 
+  const added = (): string => path.join(folder, 'cooccurrence-added.md');
+
+  after(() => {
+    // The dashboard suite counts the folder's articles.
+    if (folder) fs.rmSync(added(), { force: true });
+  });
+
   before(async () => {
     assert.ok(folder, 'VSCODE_E2E_FOLDER is set by scripts/vscode/runE2E.mjs');
     await openWorkbench();
@@ -93,5 +101,16 @@ describe('co-occurrence matrix', () => {
     assert.equal(await concordance.locator('#query').inputValue(), query);
     const shown = await concordance.locator('#lines tbody tr').evaluateAll((trs) => trs.map((tr) => ['match', 'left', 'right'].map((c) => tr.querySelector(`td.${c}`)?.textContent ?? '').join('|')));
     assert.deepEqual(shown.sort(), expected.map((l) => `${l.match}|${l.left}|${l.right}`).sort());
+  });
+
+  it('counts again when an article changes: the cells follow cooccur --json of the files as they are', async () => {
+    const before = await drawnCells(dashboard);
+    fs.writeFileSync(added(), '# 新增\n\n开源与闭源之争仍在继续。开放还是封闭？\n');
+    const after = JSON.parse(cli(['cooccur', '--json', folder])) as CooccurJson;
+    const open = after.labels.indexOf('open');
+    const closed = after.labels.indexOf('closed');
+    assert.ok((after.matrix[open]?.[closed] ?? 0) > (sentence.matrix[open]?.[closed] ?? 0), 'the new article adds sentences with both poles');
+    await eventually(async () => assertSameMatrix(await drawnCells(dashboard), after), { timeout: 60_000 });
+    assert.notEqual(before.get(`${open},${closed}`), after.matrix[open]?.[closed]);
   });
 });

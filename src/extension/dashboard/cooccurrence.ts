@@ -24,12 +24,14 @@ export interface CountedCooccurrence {
 const SLICE_MS = 15;
 
 /**
- * Counts the co-occurrence matrix of `settings` over the workspace's articles or the one given: the articles read
+ * Counts the co-occurrence matrix (`location`: a notification when the user asked, the status bar for a recount
+ * after a change) of `settings` over the workspace's articles or the one given: the articles read
  * as the concordance reads them (open documents with their edits, tags from the annotation layer or the sidecars),
  * counted by the core's `cooccurrenceOf` — the numbers of `tension-lens cooccur --json` on the same files.
  * Shows progress for the workspace, cancellable; undefined when cancelled.
  */
-export async function countCooccurrence(settings: CooccurrenceSettings, article: vscode.Uri | undefined, services: CooccurrenceServices): Promise<CountedCooccurrence | undefined> {
+export async function countCooccurrence(settings: CooccurrenceSettings, article: vscode.Uri | undefined, services: CooccurrenceServices,
+  location: vscode.ProgressLocation = vscode.ProgressLocation.Notification): Promise<CountedCooccurrence | undefined> {
   const { config, lexicon, annotations } = services;
   const current = config.current;
   const wantsTags = settings.of !== 'poles';
@@ -57,7 +59,7 @@ export async function countCooccurrence(settings: CooccurrenceSettings, article:
       none.dispose();
     }
   }
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Tension Lens: counting co-occurrences'), cancellable: true },
+  return vscode.window.withProgress({ location, title: vscode.l10n.t('Tension Lens: counting co-occurrences'), cancellable: location === vscode.ProgressLocation.Notification },
     async (progress, token) => {
       const uris = await findArticles(current.include, token);
       return count(uris, token, (done) => progress.report({ increment: 100 / Math.max(1, uris.length), message: `${done}/${uris.length}` }));

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { cellQuery, poleColors } from '../../core';
-import { type ArticleDetail, type ArticleError, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail, displayDetail } from '../../core/dashboard';
+import {
+  type ArticleDetail, type ArticleError, type CooccurrenceSettings, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle,
+  buildArticleDetail, displayDetail,
+} from '../../core/dashboard';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
 import type { ConfigService } from '../config';
@@ -84,6 +87,9 @@ export class DashboardPanel implements vscode.Disposable {
   #cooccurrence: { key: string; counted: CountedCooccurrence } | undefined;
   /** Bumped per co-occurrence request, so an overtaken count is not sent. */
   #cooccurSequence = 0;
+  /** The settings the tab last asked for: counted again (quietly) when an article or the active one changes. */
+  #cooccurSettings: CooccurrenceSettings | undefined;
+  #recountTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
     this.#panel = panel;
@@ -104,12 +110,16 @@ export class DashboardPanel implements vscode.Disposable {
         if (panel.visible) this.#schedulePost(0);
         else this.#webviewArticleKey = undefined; // a hidden webview is torn down with what it held
       }),
-      this.#articles.onDidChange(() => this.#schedulePost()),
+      this.#articles.onDidChange(() => {
+        this.#schedulePost();
+        this.#scheduleRecount(false);
+      }),
       this.#articles.onProgress((p) => void this.#send({ type: 'progress', ...p })),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !this.#isArticle(editor.document) || editor.document.uri.toString() === this.#active?.toString()) return;
         this.#active = editor.document.uri;
         this.#schedulePost();
+        this.#scheduleRecount(true);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && e.document.uri.toString() === this.#active?.toString()) this.#schedulePost(services.config.current.debounceMs);
@@ -235,18 +245,10 @@ export class DashboardPanel implements vscode.Disposable {
         }
         return;
       }
-      case 'cooccur': {
-        const sequence = ++this.#cooccurSequence;
-        const article = message.settings.scope === 'article' ? this.#active : undefined;
-        const counted = await countCooccurrence(message.settings, article, this.#services);
-        if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
-        this.#cooccurrence = { key: JSON.stringify(message.settings), counted };
-        await this.#send({
-          type: 'cooccurrence', settings: message.settings, matrix: counted.matrix, files: counted.uris.length,
-          ...(article ? { article: WorkspaceArticles.pathOf(article) } : {}),
-        });
+      case 'cooccur':
+        this.#cooccurSettings = message.settings;
+        await this.#countCooccurrence(message.settings, vscode.ProgressLocation.Notification);
         return;
-      }
       case 'cooccurCell': {
         const last = this.#cooccurrence;
         const { matrix, uris } = last?.counted ?? {};
@@ -293,6 +295,32 @@ export class DashboardPanel implements vscode.Disposable {
     }
   }
 
+  async #countCooccurrence(settings: CooccurrenceSettings, location: vscode.ProgressLocation): Promise<void> {
+    const sequence = ++this.#cooccurSequence;
+    const article = settings.scope === 'article' ? this.#active : undefined;
+    const counted = await countCooccurrence(settings, article, this.#services, location);
+    if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
+    this.#cooccurrence = { key: JSON.stringify(settings), counted };
+    await this.#send({
+      type: 'cooccurrence', settings, matrix: counted.matrix, files: counted.uris.length,
+      ...(article ? { article: WorkspaceArticles.pathOf(article) } : {}),
+    });
+  }
+
+  /**
+   * The matrix on screen counted again after an article changed (or, for the active article's matrix, when another
+   * article became active), in the status bar: the numbers stay those of the files as they are.
+   */
+  #scheduleRecount(activeChanged: boolean): void {
+    const settings = this.#cooccurSettings;
+    if (!settings || this.#lastRendered?.view !== 'cooccur' || (activeChanged && settings.scope !== 'article')) return;
+    if (this.#recountTimer) clearTimeout(this.#recountTimer);
+    this.#recountTimer = setTimeout(() => {
+      this.#recountTimer = undefined;
+      if (!this.#isDisposed && this.#panel.visible) void this.#countCooccurrence(settings, vscode.ProgressLocation.Window);
+    }, 500);
+  }
+
   #uriOf(path: string): vscode.Uri | undefined {
     if (this.#active && WorkspaceArticles.pathOf(this.#active) === path) return this.#active;
     return this.#articles.uriOf(path);
@@ -310,6 +338,7 @@ export class DashboardPanel implements vscode.Disposable {
     if (this.#isDisposed) return;
     this.#isDisposed = true;
     if (this.#postTimer) clearTimeout(this.#postTimer);
+    if (this.#recountTimer) clearTimeout(this.#recountTimer);
     for (const d of this.#subscriptions) d.dispose();
     this.#panel.dispose();
     this.#disposed.fire();
