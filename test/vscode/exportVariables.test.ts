@@ -63,4 +63,19 @@ describe('export: document variables from the palette', () => {
     assert.match(page, /<tr data-value="新华社">/);
     assert.match(page, /class="crosstab"|chi-square/);
   });
+
+  it('an HTML report with { cooccurrence, concordance } adds the matrix and the concordance; a wrong value is refused', async () => {
+    const html = vscode.Uri.joinPath(out(), 'sections.html');
+    assert.ok(await run({
+      what: 'report', scope: 'workspace', format: 'html', target: html.toString(), groupBy: '',
+      cooccurrence: { window: 'paragraph', of: 'both' }, concordance: { query: 'pole:open', sort: 'right' },
+    }));
+    const page = await read(html);
+    assert.match(page, /<section class="card cooccurrence-card" data-window="paragraph" data-of="both">/);
+    assert.match(page, /<section class="card concordance-card"><h3>[^<]*pole:open[^<]*<span class="count">\d+<\/span>/);
+    assert.ok(!page.includes('groups-card'), 'groupBy "" is no grouping');
+    const refused = vscode.Uri.joinPath(out(), 'refused.html');
+    assert.equal(await run({ what: 'report', scope: 'workspace', format: 'html', target: refused.toString(), cooccurrence: { window: 'page' } }), undefined);
+    assert.equal(await vscode.workspace.fs.stat(refused).then(() => true, () => false), false);
+  });
 });

@@ -123,6 +123,8 @@ export interface DashboardStrings {
   readonly tagWord: string;
   /** `{0}` articles counted. */
   readonly cooccurFiles: string;
+  /** The button that exports the HTML report with this matrix. */
+  readonly cooccurExport: string;
 }
 
 /** Which articles a co-occurrence matrix is counted over. */
@@ -187,7 +189,9 @@ export type FromWebview =
   /** The Co-occurrence tab asks for the matrix of these settings (answered with a `cooccurrence` message). */
   | { readonly type: 'cooccur'; readonly settings: CooccurrenceSettings }
   /** A matrix cell clicked: the concordance of its windows (`cellQuery`) over the matrix's articles. */
-  | { readonly type: 'cooccurCell'; readonly settings: CooccurrenceSettings; readonly row: number; readonly column: number };
+  | { readonly type: 'cooccurCell'; readonly settings: CooccurrenceSettings; readonly row: number; readonly column: number }
+  /** The HTML report of the matrix's articles with the matrix as a section. */
+  | { readonly type: 'cooccurExport'; readonly settings: CooccurrenceSettings };
 
 export type DashboardView = 'overview' | 'article' | 'compare' | 'groups' | 'cooccur';
 

@@ -249,6 +249,16 @@ export class DashboardPanel implements vscode.Disposable {
         this.#cooccurSettings = message.settings;
         await this.#countCooccurrence(message.settings, vscode.ProgressLocation.Notification);
         return;
+      case 'cooccurExport': {
+        const { window, of, scope } = message.settings;
+        // The active article's report is an export of the active file: show it first, as Export… reads the active editor.
+        if (scope === 'article') {
+          if (!this.#active) return;
+          await vscode.window.showTextDocument(this.#active, { viewColumn: this.#articleColumn(), preview: true });
+        }
+        await vscode.commands.executeCommand('tensionLens.export', { what: 'report', format: 'html', scope: scope === 'article' ? 'file' : 'workspace', cooccurrence: { window, of } });
+        return;
+      }
       case 'cooccurCell': {
         const last = this.#cooccurrence;
         const { matrix, uris } = last?.counted ?? {};

@@ -92,5 +92,6 @@ export function dashboardStrings(): DashboardStrings {
     cooccurEmpty: vscode.l10n.t('Nothing to count: no pole or tag in these articles.'),
     tagWord: vscode.l10n.t('tag'),
     cooccurFiles: vscode.l10n.t('Counted over {0} articles.'),
+    cooccurExport: vscode.l10n.t('HTML report…'),
   };
 }

@@ -27,6 +27,12 @@ function select<T extends string>(key: string, label: string, current: T, option
   return h('label', { class: 'axis-sort' }, label, element);
 }
 
+function exportButton(context: ViewContext, settings: CooccurrenceSettings): HTMLElement {
+  const button = h('button', { type: 'button', 'data-key': 'cooccur-export' }, context.data.strings.cooccurExport);
+  button.addEventListener('click', () => context.post({ type: 'cooccurExport', settings }));
+  return button;
+}
+
 /**
  * Co-occurrence: the matrix of poles (and tags) counted per sentence, paragraph or section over the workspace or the
  * active article — counted by the extension with the core (the numbers of `cooccur --json`), only drawn here. A
@@ -39,7 +45,8 @@ export function renderCooccur(root: HTMLElement, context: ViewContext): number {
   root.append(h('div', { class: 'toolbar' },
     select('cooccur-window', s.cooccurWindow, settings.window, [['sentence', s.windowSentence], ['paragraph', s.windowParagraph], ['section', s.windowSection]], (window) => set({ window })),
     select('cooccur-of', s.cooccurOf, settings.of, [['poles', s.ofPoles], ['tags', s.ofTags], ['both', s.ofBoth]], (of) => set({ of })),
-    select('cooccur-scope', s.cooccurScope, settings.scope, [['workspace', s.scopeWorkspace], ['article', s.scopeArticle]], (scope) => set({ scope }))));
+    select('cooccur-scope', s.cooccurScope, settings.scope, [['workspace', s.scopeWorkspace], ['article', s.scopeArticle]], (scope) => set({ scope })),
+    exportButton(context, settings)));
   const key = keyOf(settings);
   const m = received && keyOf(received.settings) === key ? received : undefined;
   if (!m) {
