@@ -7,7 +7,7 @@ import {
   readFrontMatter, reanchorAll, restoreAnalysis, sidecarPathFor,
 } from '../core';
 import {
-  type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
+  type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportRequest, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
   isExportFormat, isExportWhat, supports,
 } from '../core/export';
 import { MOST_PER_BATCH, Processors } from './corpus';
@@ -34,8 +34,12 @@ export interface ExportOptions {
   readonly encoding?: EncodingChoice;
   /** Sidecars live under `<root>/.tension/` (tensionLens.sidecar.location = folder). */
   readonly sidecarFolder?: string;
-  /** `--by`: the Markdown export adds the groups, crosstab and trend of this grouping. */
+  /** `--by`: the Markdown export and the HTML report add the groups, crosstab and trend of this grouping. */
   readonly groupBy?: GroupBy;
+  /** `--cooccur`: the HTML report adds the co-occurrence matrix. */
+  readonly cooccurrence?: ExportRequest['cooccurrence'];
+  /** `--kwic`: the HTML report adds the concordance. */
+  readonly concordance?: ExportRequest['concordance'];
   readonly version: string;
   /** The export's time; `SOURCE_DATE_EPOCH` (seconds) or now by default, so builds can be reproducible. */
   readonly now?: Date;
@@ -259,6 +263,7 @@ function writeExport(p: ExportPlan, collector: ArticleCollector, options: Export
 
   const result = exportArticles({
     what, format, articles, lexicon: p.lexicon, language: p.language, created: createdAt(options.now), skipped, ...(options.groupBy ? { groupBy: options.groupBy } : {}),
+    ...(options.cooccurrence ? { cooccurrence: options.cooccurrence } : {}), ...(options.concordance ? { concordance: options.concordance } : {}),
     generator: { name: 'Tension Lens', version: options.version }, pinyin: (t) => pinyin(t, { toneType: 'symbol' }),
   });
   if (!result.ok) {

@@ -13,6 +13,7 @@ import { Interrupted } from './pool';
 import { parseRetrieval } from './retrieveArgs';
 import { runRetrieval } from './retrieve';
 import { QueryError } from '../core';
+import { parseExportSections } from './exportSections';
 import { statsSummary } from './report';
 import { suggestJson, suggestTerms, suggestText } from './suggest';
 import { VariableTables } from './variables';
@@ -33,6 +34,7 @@ Usage:
   tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
                       [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] [--by KEY[:year|:quarter|:month]] PATH...
+  tension-lens export --format html [--by KEY] [--cooccur [--window W] [--of O]] [--kwic Q [--width N] [--sort S]] PATH...
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens import [--out DIR] [--force] FILE...
@@ -48,7 +50,7 @@ Options:
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
-  --by KEY        stats (and export --format md): counts per value of the document variable KEY (front matter, or tension-variables.csv in
+  --by KEY        stats (and export --format md|html): counts per value of the document variable KEY (front matter, or tension-variables.csv in
                   the file's folder or one above it); KEY:year, KEY:quarter or KEY:month group a date by period
   --lexicon FILE  merge a user lexicon (JSON, schemas/lexicon.schema.json) over the built-in one; repeatable
   --format F      format of stdin: md or txt (default txt); files go by their extension
@@ -67,6 +69,8 @@ Options:
   --sort S        kwic: left (left context, nearest character first), right, file or position (default)
   --window W      cooccur: count per sentence (default), paragraph or section
   --of O          cooccur: poles (default), tags (from the sidecars) or both
+  --cooccur       export --format html: add the co-occurrence matrix (--window, --of as for cooccur)
+  --kwic Q        export --format html: add the concordance of the query Q (--width, --sort as for kwic)
   --coders A,B    agreement: the two coders compared (their sidecars a.md.tension.A.json, a.md.tension.B.json);
                   default: the two coders found
   -h, --help      this help
@@ -180,6 +184,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         of: { type: 'string' },
         coders: { type: 'string' },
         top: { type: 'string' },
+        cooccur: { type: 'boolean', default: false },
+        kwic: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -218,9 +224,20 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (values.jobs !== undefined && (command === 'annotations' || command === 'agreement')) {
     throw new UsageError(`--jobs is for scan, stats, export, kwic, cooccur and suggest; ${command} runs in one thread`);
   }
+  if ((values.cooccur || values.kwic !== undefined) && command !== 'export') {
+    throw new UsageError(`--${values.cooccur ? 'cooccur' : 'kwic'} is for export --format html (the ${values.cooccur ? 'cooccur' : 'kwic'} command prints the same on its own)`);
+  }
   if (command === 'export') {
     const { format, what, out, lang, lexicon } = values;
+    let sections;
+    try {
+      sections = parseExportSections(values, lexicon ?? []);
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError(e.message);
+      throw e;
+    }
     return runExportCommandWithJobs(paths, {
+      ...sections,
       lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }), ...(by && !('error' in by) ? { groupBy: by } : {}),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),

@@ -157,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   context.subscriptions.push(registerSuggestTerms(suggestServices, lexiconWriter));
   const misdecoded = registerMisdecodedDocuments();
   context.subscriptions.push(misdecoded);
-  const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses });
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses, annotations });
   context.subscriptions.push(dashboard);
   context.subscriptions.push(...registerExportCommands({
     extensionUri: context.extensionUri, version: (context.extension.packageJSON as { version: string }).version, config, lexicon, analyses, annotations,

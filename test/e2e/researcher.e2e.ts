@@ -97,8 +97,9 @@ describe('a researcher’s day: the dashboard', () => {
     assert.equal(await focused(), 'tab-article', 'focus follows the selected tab');
     assert.equal(await frame.locator('#tab-article').getAttribute('tabindex'), '0');
     await page.keyboard.press('End');
-    await frame.locator('#tab-groups[aria-selected="true"]').waitFor();
-    assert.equal(await focused(), 'tab-groups');
+    // End: the last tab (Co-occurrence since #19).
+    await frame.locator('#tab-cooccur[aria-selected="true"]').waitFor();
+    assert.equal(await focused(), 'tab-cooccur');
     await page.keyboard.press('Home');
     await frame.locator('#tab-overview[aria-selected="true"]').waitFor();
     assert.equal(await focused(), 'tab-overview');

@@ -30,6 +30,10 @@ export interface HeatMapOptions {
   readonly cellHeight: number;
   readonly rowLabelWidth: number;
   readonly theme: ChartTheme;
+  /** Each cell's group gets `data-cell="<row>,<column>"` and `data-count` (its label), so a page can find and read cells. */
+  readonly cellKeys?: boolean;
+  /** Cells are buttons in the tab order (a page that opens something on a click also opens it on Enter). */
+  readonly focusableCells?: boolean;
 }
 
 const INDENT = 12;
@@ -76,7 +80,11 @@ export function heatMap(rows: readonly HeatRow[], columns: readonly HeatColumn[]
           stroke: theme.background, 'stroke-width': 3, 'stroke-opacity': 0.85, 'paint-order': 'stroke', 'stroke-linejoin': 'round',
         }, escapeXml(cell.label));
       }
-      body += el('g', {}, title(cell.title) + shape);
+      const key = {
+        ...(options.cellKeys ? { 'data-cell': `${r},${c}`, 'data-count': cell.label } : {}),
+        ...(options.focusableCells ? { tabindex: 0, role: 'button', class: 'cell' } : {}),
+      };
+      body += el('g', key, title(cell.title) + shape);
     });
   });
   return svgRoot(width, height, options.title, theme, body);

@@ -7,6 +7,7 @@ export {
   axisTotalsChart, compareChart, poleColorMap, profileSparkline, sectionHeatMap,
 } from './dashboardCharts';
 export { type GroupChartOptions, groupBalanceChart } from './groupCharts';
+export { type CooccurrenceChartOptions, type CooccurrenceLabel, cooccurrenceChart, cooccurrenceLabels } from './cooccurrenceChart';
 export { type DivergingHeader, type DivergingOptions, type DivergingRow, divergingBars } from './divergingBar';
 export { type HeatCell, type HeatColumn, type HeatMapOptions, type HeatRow, heatMap } from './heatMap';
 export { type ChartTheme, LIGHT_THEME, escapeXml } from './svg';

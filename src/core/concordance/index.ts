@@ -12,3 +12,4 @@ export { QUERY_FIELDS, type QueryField, type QueryNode, QueryError, WINDOW_KINDS
 export { Windows, paragraphsOf, windowsOf } from './windows';
 export { charColumns, displayWidth, padStartColumns } from './align';
 export { type ConcordanceStrings, type FromConcordanceView, type ToConcordanceView, type ViewLine, decodeFromConcordanceView } from './protocol';
+export { taggedSpansOf } from './tagged';

@@ -1,4 +1,4 @@
-import type { KwicLine } from './kwic';
+import { KWIC_SORTS, type KwicLine, type KwicSort } from './kwic';
 
 /** A concordance line as the view holds it: its id (what the view sends back) and the file it opens. */
 export interface ViewLine extends KwicLine {
@@ -30,6 +30,8 @@ export interface ConcordanceStrings {
   readonly markAll: string;
   readonly annotate: string;
   readonly exportCsv: string;
+  /** The HTML report of the workspace with this concordance as a section. */
+  readonly exportHtml: string;
   /** "{0} lines in {1} files" and the like, {0}… filled by the view. */
   readonly scanning: string;
   readonly found: string;
@@ -53,7 +55,8 @@ export type FromConcordanceView =
   | { readonly type: 'cancel' }
   | { readonly type: 'open'; readonly id: number }
   | { readonly type: 'annotate'; readonly ids: readonly number[] }
-  | { readonly type: 'export'; readonly ids: readonly number[] };
+  | { readonly type: 'export'; readonly ids: readonly number[] }
+  | { readonly type: 'exportHtml'; readonly sort: KwicSort };
 
 /** A message from the view, checked field by field (a webview is another page: never trust its shape). */
 export function decodeFromConcordanceView(value: unknown): FromConcordanceView | undefined {
@@ -68,6 +71,8 @@ export function decodeFromConcordanceView(value: unknown): FromConcordanceView |
       return typeof m.query === 'string' ? { type: 'search', query: m.query } : undefined;
     case 'open':
       return Number.isInteger(m.id) ? { type: 'open', id: m.id as number } : undefined;
+    case 'exportHtml':
+      return typeof m.sort === 'string' && (KWIC_SORTS as readonly string[]).includes(m.sort) ? { type: 'exportHtml', sort: m.sort as KwicSort } : undefined;
     case 'annotate':
     case 'export': {
       const list = ids(m.ids);

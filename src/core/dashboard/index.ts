@@ -12,6 +12,7 @@ export {
   INITIAL_STATE, type DashboardProgress, type DashboardState, type DashboardStrings, type DashboardUpdate, type DashboardView,
   type FromWebview, type ToWebview,
 } from './protocol';
+export { type CooccurrenceScope, type CooccurrenceSettings, type DashboardCooccurrence, INITIAL_COOCCURRENCE } from './protocol';
 export { summarizeSidecar } from './sidecarSummary';
 export { type SortKey, type TableView, visibleRows } from './table';
 export type {

@@ -2,6 +2,8 @@
  * The messages between the extension and the dashboard webview, and the webview's saved state. Types only: the
  * extension (Node) and the webview script (browser) both import them, so both sides agree at compile time.
  */
+import type { Cooccurrence, CooccurrenceOf } from '../concordance/cooccur';
+import type { WindowKind } from '../concordance/query';
 import type { PoleColor } from '../lexicon/palette';
 import type { PluralForms } from '../text/plural';
 import type { SortKey, TableView } from './table';
@@ -99,6 +101,53 @@ export interface DashboardStrings {
   readonly pole: string;
   /** The tooltip of a variable cell. */
   readonly editVariableHint: string;
+  /** The Co-occurrence tab: a matrix of poles and tags counted per window. */
+  readonly cooccur: string;
+  readonly cooccurWindow: string;
+  readonly windowSentence: string;
+  readonly windowParagraph: string;
+  readonly windowSection: string;
+  readonly cooccurOf: string;
+  readonly ofPoles: string;
+  readonly ofTags: string;
+  readonly ofBoth: string;
+  readonly cooccurScope: string;
+  readonly scopeWorkspace: string;
+  /** `{0}` the active article's path. */
+  readonly scopeArticle: string;
+  readonly cooccurHint: string;
+  /** A cell's tooltip: `{0}`, `{1}` the labels, `{2}` the windows. */
+  readonly cooccurCell: string;
+  readonly cooccurComputing: string;
+  readonly cooccurEmpty: string;
+  readonly tagWord: string;
+  /** `{0}` articles counted. */
+  readonly cooccurFiles: string;
+  /** The button that exports the HTML report with this matrix. */
+  readonly cooccurExport: string;
+}
+
+/** Which articles a co-occurrence matrix is counted over. */
+export type CooccurrenceScope = 'workspace' | 'article';
+
+/** What the Co-occurrence tab counts: the window, the labels and the articles. */
+export interface CooccurrenceSettings {
+  readonly window: WindowKind;
+  readonly of: CooccurrenceOf;
+  readonly scope: CooccurrenceScope;
+}
+
+export const INITIAL_COOCCURRENCE: CooccurrenceSettings = { window: 'sentence', of: 'poles', scope: 'workspace' };
+
+/** A matrix counted for the tab, with what it was counted from. */
+export interface DashboardCooccurrence {
+  readonly type: 'cooccurrence';
+  readonly settings: CooccurrenceSettings;
+  readonly matrix: Cooccurrence;
+  /** How many articles were read. */
+  readonly files: number;
+  /** The article counted, for the `article` scope (its path); absent when no article is open. */
+  readonly article?: string;
 }
 
 /** Everything the webview shows, posted whenever something changed (and in reply to `ready`). */
@@ -126,7 +175,7 @@ export interface DashboardProgress {
   readonly total: number;
 }
 
-export type ToWebview = DashboardUpdate | DashboardProgress;
+export type ToWebview = DashboardUpdate | DashboardProgress | DashboardCooccurrence;
 
 export type FromWebview =
   | { readonly type: 'ready' }
@@ -136,9 +185,15 @@ export type FromWebview =
   /** An overview cell edited: the article's variable in tension-variables.csv (the table reloads, the row follows). */
   | { readonly type: 'setVariable'; readonly path: string; readonly name: string; readonly value: string }
   /** Sent after each render: which view is shown and how many rows or items it holds (tests read it). */
-  | { readonly type: 'rendered'; readonly view: DashboardView; readonly rows: number };
+  | { readonly type: 'rendered'; readonly view: DashboardView; readonly rows: number }
+  /** The Co-occurrence tab asks for the matrix of these settings (answered with a `cooccurrence` message). */
+  | { readonly type: 'cooccur'; readonly settings: CooccurrenceSettings }
+  /** A matrix cell clicked: the concordance of its windows (`cellQuery`) over the matrix's articles. */
+  | { readonly type: 'cooccurCell'; readonly settings: CooccurrenceSettings; readonly row: number; readonly column: number }
+  /** The HTML report of the matrix's articles with the matrix as a section. */
+  | { readonly type: 'cooccurExport'; readonly settings: CooccurrenceSettings };
 
-export type DashboardView = 'overview' | 'article' | 'compare' | 'groups';
+export type DashboardView = 'overview' | 'article' | 'compare' | 'groups' | 'cooccur';
 
 /** What the webview keeps with `setState` (and VS Code hands back to the serializer after a reload). */
 export interface DashboardState {
@@ -150,6 +205,8 @@ export interface DashboardState {
   readonly perThousand: boolean;
   /** The Groups tab's grouping, as `stats --by` writes it (`source`, `date:year`); empty for none. */
   readonly groupBy?: string;
+  /** The Co-occurrence tab's window, labels and articles. */
+  readonly cooccur?: CooccurrenceSettings;
 }
 
 /** The state of a dashboard opened for the first time. */

@@ -63,6 +63,26 @@ export interface ExportStrings {
   /** `{0}` term id, `{1}` axis label, `{2}` pole label. */
   readonly machineCoding: string;
   readonly positionsNote: string;
+  /** The HTML report's chart of each axis per group. */
+  readonly groupBalance: string;
+  /** `{0}` the window word (sentenceWindow …). */
+  readonly cooccurrenceTitle: string;
+  readonly cooccurrenceHint: string;
+  /** A cell's tooltip: `{0}` and `{1}` the labels, `{2}` the windows. */
+  readonly cooccurrenceCell: string;
+  readonly sentenceWindow: string;
+  readonly paragraphWindow: string;
+  readonly sectionWindow: string;
+  /** What a tag label of the matrix is called. */
+  readonly tagWord: string;
+  /** `{0}` the query. */
+  readonly concordanceTitle: string;
+  readonly noConcordance: string;
+  /** `{0}` the parser's message. */
+  readonly concordanceError: string;
+  readonly left: string;
+  readonly match: string;
+  readonly right: string;
 }
 
 const EN: ExportStrings = {
@@ -117,6 +137,20 @@ const EN: ExportStrings = {
   analystUser: 'Annotator',
   machineCoding: 'Automatic coding by Tension Lens: term {0}, axis {1}, pole {2}',
   positionsNote: 'Positions count Unicode code points (characters) from 0 in the UTF-8 source text, whose line breaks are LF.',
+  groupBalance: 'Each axis per group: first pole to the left, second to the right (per 10,000 characters)',
+  cooccurrenceTitle: 'Co-occurrence per {0}',
+  cooccurrenceHint: 'A cell counts the windows holding both labels; the diagonal, the windows holding the label (as tension-lens cooccur --json).',
+  cooccurrenceCell: '{0} with {1}: {2}',
+  sentenceWindow: 'sentence',
+  paragraphWindow: 'paragraph',
+  sectionWindow: 'section',
+  tagWord: 'tag',
+  concordanceTitle: 'Concordance of {0}',
+  noConcordance: 'The query finds nothing in these articles.',
+  concordanceError: 'The concordance query does not parse: {0}',
+  left: 'Left context',
+  match: 'Match',
+  right: 'Right context',
 };
 
 const ZH: ExportStrings = {
@@ -171,6 +205,20 @@ const ZH: ExportStrings = {
   analystUser: '批注者',
   machineCoding: 'Tension Lens 自动编码：词 {0}，轴 {1}，极 {2}',
   positionsNote: '位置从 0 起按 Unicode 码点（字符）计数，源文本为 UTF-8，换行为 LF。',
+  groupBalance: '各组各轴：第一极在左，第二极在右（每万字）',
+  cooccurrenceTitle: '共现（按{0}）',
+  cooccurrenceHint: '每格为同时包含两个标签的窗口数；对角线为包含该标签的窗口数（与 tension-lens cooccur --json 相同）。',
+  cooccurrenceCell: '{0} 与 {1}：{2}',
+  sentenceWindow: '句',
+  paragraphWindow: '段',
+  sectionWindow: '节',
+  tagWord: '标签',
+  concordanceTitle: '{0} 的索引行',
+  noConcordance: '该查询在这些文章中没有结果。',
+  concordanceError: '索引查询无法解析：{0}',
+  left: '左语境',
+  match: '匹配',
+  right: '右语境',
 };
 
 /** The document words in one language. */

@@ -1,4 +1,7 @@
 import type { GroupBy } from '../variables/groupBy';
+import type { CooccurrenceOf } from '../concordance/cooccur';
+import type { KwicSort } from '../concordance/kwic';
+import type { WindowKind } from '../concordance/query';
 import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
@@ -57,8 +60,15 @@ export interface ExportRequest {
   readonly pinyin?: (text: string) => string;
   /** Files already left out by the adapter; reported in the JSON, Markdown and HTML exports. */
   readonly skipped?: readonly ExportProblem[];
-  /** Group the articles by a document variable: the Markdown export then adds the groups, crosstab and trend. */
+  /** Group the articles by a document variable: the Markdown export and the HTML report then add the groups, crosstab and trend. */
   readonly groupBy?: GroupBy;
+  /** The HTML report adds the co-occurrence matrix of these windows and labels over all the articles (`cooccur --json`'s numbers). */
+  readonly cooccurrence?: { readonly window: WindowKind; readonly of: CooccurrenceOf };
+  /**
+   * The HTML report adds the concordance of this query over all the articles (`kwic --json`'s lines). The adapter
+   * checks the query first (`checkQuery`); one that does not parse is stated in the section, not thrown.
+   */
+  readonly concordance?: { readonly query: string; readonly width?: number; readonly sort?: KwicSort };
 }
 
 /** How much went into an export. `orphaned` annotations have no place in the text and are left out of QDPX. */

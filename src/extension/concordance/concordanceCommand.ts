@@ -4,6 +4,14 @@ import type { AnalysisService } from '../analysis/analysisService';
 import type { LexiconService } from '../lexicon/lexiconService';
 import type { ConcordancePanel } from './concordancePanel';
 
+/** The articles a caller limits the search to (`files`: URI strings, as the dashboard's co-occurrence cell sends them). */
+function filesOfArgument(arg: unknown): vscode.Uri[] | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const files = (arg as Record<string, unknown>).files;
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) return undefined;
+  return files.map((f: string) => vscode.Uri.parse(f, true));
+}
+
 /** What the command is handed: a query (hover, dashboard), a Terms view node, or nothing (palette: ask). */
 function queryOfArgument(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
@@ -41,6 +49,6 @@ export function registerConcordanceCommand(panel: ConcordancePanel, analyses: An
       });
       if (query === undefined) return;
     }
-    await panel.show(query);
+    await panel.show(query, filesOfArgument(arg));
   });
 }

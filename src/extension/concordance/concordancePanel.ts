@@ -60,8 +60,11 @@ export class ConcordancePanel implements vscode.Disposable {
     return { open: this.#panel !== undefined, query: this.#query, lines: this.#lines.map((l) => l.line), done: this.#done };
   }
 
-  /** Shows the panel and runs `query` (checked first: a bad query is reported with its position, nothing runs). */
-  async show(query: string): Promise<void> {
+  /**
+   * Shows the panel and runs `query` (checked first: a bad query is reported with its position, nothing runs) over
+   * the workspace's articles, or over `files` only when given (a co-occurrence cell of one article).
+   */
+  async show(query: string, files?: readonly vscode.Uri[]): Promise<void> {
     try {
       checkQuery(parseQuery(query), query, this.#services.lexicon.current);
     } catch (e) {
@@ -73,7 +76,7 @@ export class ConcordancePanel implements vscode.Disposable {
     }
     this.#open();
     await this.#ready;
-    await this.#run(query);
+    await this.#run(query, files);
   }
 
   #open(): void {
@@ -127,6 +130,10 @@ export class ConcordancePanel implements vscode.Disposable {
         return;
       }
       case 'export': return this.#export(message.ids);
+      // The workspace's HTML report with this concordance as a section (Export… asks where, and for a grouping).
+      case 'exportHtml':
+        await vscode.commands.executeCommand('tensionLens.export', { what: 'report', scope: 'workspace', format: 'html', concordance: { query: this.#query, sort: message.sort } });
+        return;
       default: return;
     }
   }
@@ -146,7 +153,7 @@ export class ConcordancePanel implements vscode.Disposable {
     }
   }
 
-  async #run(query: string): Promise<void> {
+  async #run(query: string, files?: readonly vscode.Uri[]): Promise<void> {
     this.#search?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.#search = source;
@@ -163,7 +170,7 @@ export class ConcordancePanel implements vscode.Disposable {
       async (progress, cancel) => {
         const stop = cancel.onCancellationRequested(() => source.cancel());
         try {
-          const uris = await findArticles(settings.include, token);
+          const uris = files ?? await findArticles(settings.include, token);
           let pending: ViewLine[] = [];
           let lastPost = Date.now();
           let slice = Date.now();

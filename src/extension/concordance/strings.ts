@@ -27,6 +27,7 @@ export function concordanceStrings(): ConcordanceStrings {
     markAll: vscode.l10n.t('Mark all shown'),
     annotate: vscode.l10n.t('Annotate marked…'),
     exportCsv: vscode.l10n.t('Export CSV…'),
+    exportHtml: vscode.l10n.t('HTML report…'),
     scanning: vscode.l10n.t('Searching: {0} lines in {1} of {2} files…'),
     found: vscode.l10n.t('{0} lines in {1} files'),
     cancelled: vscode.l10n.t('{0} lines (search cancelled)'),

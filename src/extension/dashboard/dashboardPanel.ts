@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
-import { poleColors } from '../../core';
-import { type ArticleDetail, type ArticleError, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle, buildArticleDetail, displayDetail } from '../../core/dashboard';
+import { cellQuery, poleColors } from '../../core';
+import {
+  type ArticleDetail, type ArticleError, type CooccurrenceSettings, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle,
+  buildArticleDetail, displayDetail,
+} from '../../core/dashboard';
 import type { AnalysisService } from '../analysis/analysisService';
+import type { AnnotationService } from '../annotations/annotationService';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { setArticleVariable } from '../variables/editVariable';
 import { readArticle } from './articleFiles';
+import { type CountedCooccurrence, countCooccurrence } from './cooccurrence';
 import { dashboardHtml, dashboardResourceRoots } from './html';
 import { dashboardStrings } from './strings';
 import { WorkspaceArticles } from './workspaceArticles';
@@ -41,6 +46,8 @@ export interface DashboardServices {
   readonly config: ConfigService;
   readonly lexicon: LexiconService;
   readonly analyses: AnalysisService;
+  /** The Co-occurrence tab's tags (live annotations, else the sidecars). */
+  readonly annotations: AnnotationService;
 }
 
 /** Webview options: scripts on, and only the dashboard's own folders readable. */
@@ -76,6 +83,13 @@ export class DashboardPanel implements vscode.Disposable {
   #articleKeys = 0;
   /** The article key the webview holds (undefined after it was torn down or reloaded). */
   #webviewArticleKey: number | undefined;
+  /** The co-occurrence matrix last sent, and its settings: a clicked cell is read from it. */
+  #cooccurrence: { key: string; counted: CountedCooccurrence } | undefined;
+  /** Bumped per co-occurrence request, so an overtaken count is not sent. */
+  #cooccurSequence = 0;
+  /** The settings the tab last asked for: counted again (quietly) when an article or the active one changes. */
+  #cooccurSettings: CooccurrenceSettings | undefined;
+  #recountTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
     this.#panel = panel;
@@ -96,12 +110,16 @@ export class DashboardPanel implements vscode.Disposable {
         if (panel.visible) this.#schedulePost(0);
         else this.#webviewArticleKey = undefined; // a hidden webview is torn down with what it held
       }),
-      this.#articles.onDidChange(() => this.#schedulePost()),
+      this.#articles.onDidChange(() => {
+        this.#schedulePost();
+        this.#scheduleRecount(false);
+      }),
       this.#articles.onProgress((p) => void this.#send({ type: 'progress', ...p })),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !this.#isArticle(editor.document) || editor.document.uri.toString() === this.#active?.toString()) return;
         this.#active = editor.document.uri;
         this.#schedulePost();
+        this.#scheduleRecount(true);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && e.document.uri.toString() === this.#active?.toString()) this.#schedulePost(services.config.current.debounceMs);
@@ -227,6 +245,30 @@ export class DashboardPanel implements vscode.Disposable {
         }
         return;
       }
+      case 'cooccur':
+        this.#cooccurSettings = message.settings;
+        await this.#countCooccurrence(message.settings, vscode.ProgressLocation.Notification);
+        return;
+      case 'cooccurExport': {
+        const { window, of, scope } = message.settings;
+        // The active article's report is an export of the active file: show it first, as Export… reads the active editor.
+        if (scope === 'article') {
+          if (!this.#active) return;
+          await vscode.window.showTextDocument(this.#active, { viewColumn: this.#articleColumn(), preview: true });
+        }
+        await vscode.commands.executeCommand('tensionLens.export', { what: 'report', format: 'html', scope: scope === 'article' ? 'file' : 'workspace', cooccurrence: { window, of } });
+        return;
+      }
+      case 'cooccurCell': {
+        const last = this.#cooccurrence;
+        const { matrix, uris } = last?.counted ?? {};
+        const size = matrix?.labels.length ?? 0;
+        // Only a cell of the matrix on screen: a click that raced a recount is dropped.
+        if (!last || !matrix || !uris || last.key !== JSON.stringify(message.settings) || message.row >= size || message.column >= size || message.row < 0 || message.column < 0) return;
+        const query = cellQuery(matrix, message.row, message.column);
+        await vscode.commands.executeCommand('tensionLens.concordance', { query, ...(message.settings.scope === 'article' ? { files: uris.map((u) => u.toString()) } : {}) });
+        return;
+      }
       case 'rendered':
         this.#lastRendered = { view: message.view, rows: message.rows };
         this.#rendered.fire(this.#lastRendered);
@@ -263,6 +305,32 @@ export class DashboardPanel implements vscode.Disposable {
     }
   }
 
+  async #countCooccurrence(settings: CooccurrenceSettings, location: vscode.ProgressLocation): Promise<void> {
+    const sequence = ++this.#cooccurSequence;
+    const article = settings.scope === 'article' ? this.#active : undefined;
+    const counted = await countCooccurrence(settings, article, this.#services, location);
+    if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
+    this.#cooccurrence = { key: JSON.stringify(settings), counted };
+    await this.#send({
+      type: 'cooccurrence', settings, matrix: counted.matrix, files: counted.uris.length,
+      ...(article ? { article: WorkspaceArticles.pathOf(article) } : {}),
+    });
+  }
+
+  /**
+   * The matrix on screen counted again after an article changed (or, for the active article's matrix, when another
+   * article became active), in the status bar: the numbers stay those of the files as they are.
+   */
+  #scheduleRecount(activeChanged: boolean): void {
+    const settings = this.#cooccurSettings;
+    if (!settings || this.#lastRendered?.view !== 'cooccur' || (activeChanged && settings.scope !== 'article')) return;
+    if (this.#recountTimer) clearTimeout(this.#recountTimer);
+    this.#recountTimer = setTimeout(() => {
+      this.#recountTimer = undefined;
+      if (!this.#isDisposed && this.#panel.visible) void this.#countCooccurrence(settings, vscode.ProgressLocation.Window);
+    }, 500);
+  }
+
   #uriOf(path: string): vscode.Uri | undefined {
     if (this.#active && WorkspaceArticles.pathOf(this.#active) === path) return this.#active;
     return this.#articles.uriOf(path);
@@ -280,6 +348,7 @@ export class DashboardPanel implements vscode.Disposable {
     if (this.#isDisposed) return;
     this.#isDisposed = true;
     if (this.#postTimer) clearTimeout(this.#postTimer);
+    if (this.#recountTimer) clearTimeout(this.#recountTimer);
     for (const d of this.#subscriptions) d.dispose();
     this.#panel.dispose();
     this.#disposed.fire();

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   type ExportArticle, type ExportFormat, type ExportProblem, type ExportSummary, type ExportWhat, EXTENSION_OF, defaultFileName, exportArticles, supports,
 } from '../../core/export';
-import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickScope, pickWhat } from './exportOptions';
+import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickGrouping, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
 import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
@@ -152,12 +152,21 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     return undefined;
   }
 
+  // A report of several articles can be grouped by a document variable (the picker lists the variables found); an
+  // export given its target (a script, a test) asks nothing more, as the options argument promises.
+  let groupBy = options.groupBy;
+  if (groupBy === undefined && options.target === undefined && (format === 'html' || format === 'md') && scope === 'workspace') {
+    groupBy = await pickGrouping(articles);
+    if (groupBy === undefined) return undefined;
+  }
   const where = scope === 'file' && document ? vscode.workspace.asRelativePath(document.uri) : vscode.l10n.t('the workspace');
   const pinyin = format === 'csv' || format === 'json' ? loadPinyin(services.extensionUri) : undefined;
   const result = exportArticles({
     what, format, articles, lexicon: services.lexicon.current.lexicon, skipped,
     language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en', created: new Date().toISOString(),
     generator: { name: 'Tension Lens', version: services.version }, ...(pinyin ? { pinyin } : {}),
+    ...(groupBy ? { groupBy } : {}), ...(format === 'html' && options.cooccurrence ? { cooccurrence: options.cooccurrence } : {}),
+    ...(format === 'html' && options.concordance ? { concordance: options.concordance } : {}),
   });
   if (!result.ok) {
     const skippedNote = skipped.length > 0 ? ` ${skippedFiles(skipped)}` : '';

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { type ExportFormat, type ExportWhat, EXPORT_WHATS, FORMATS_FOR, isExportFormat, isExportWhat } from '../../core/export';
+import {
+  COOCCURRENCE_OFS, type CooccurrenceOf, type GroupBy, KWIC_SORTS, type KwicSort, WINDOW_KINDS, type WindowKind, groupByText, isDateVariable, parseGroupBy,
+} from '../../core';
+import { type ExportArticle, type ExportFormat, type ExportWhat, EXPORT_WHATS, FORMATS_FOR, isExportFormat, isExportWhat } from '../../core/export';
 
 /** Which articles an export reads: the active file, or every article of the workspace. */
 export type ExportScope = 'file' | 'workspace';
@@ -14,6 +17,12 @@ export interface ExportCommandOptions {
   readonly scope?: ExportScope;
   readonly format?: ExportFormat;
   readonly target?: vscode.Uri;
+  /** HTML and Markdown: group by this variable (`source`, `date:year`); null for none (no prompt either way). */
+  readonly groupBy?: GroupBy | null;
+  /** HTML: add the co-occurrence matrix of these windows and labels. */
+  readonly cooccurrence?: { readonly window: WindowKind; readonly of: CooccurrenceOf };
+  /** HTML: add the concordance of this query (the Concordance view's Export HTML gives its query). */
+  readonly concordance?: { readonly query: string; readonly sort?: KwicSort };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -37,13 +46,64 @@ function targetOf(value: unknown): vscode.Uri | undefined {
  */
 export function parseExportOptions(arg: unknown): ExportCommandOptions | { error: string } {
   if (!isRecord(arg) || arg instanceof vscode.Uri) return {};
-  const { what, scope, format, target } = arg;
+  const { what, scope, format, target, groupBy, cooccurrence, concordance } = arg;
   if (what !== undefined && !isExportWhat(what)) return { error: vscode.l10n.t('Unknown export "what": {0}. Use one of: {1}.', shown(what), EXPORT_WHATS.join(', ')) };
   if (scope !== undefined && scope !== 'file' && scope !== 'workspace') return { error: vscode.l10n.t('Unknown export scope: {0}. Use "file" or "workspace".', shown(scope)) };
   if (format !== undefined && !isExportFormat(format)) return { error: vscode.l10n.t('Unknown export format: {0}. Use one of: {1}.', shown(format), 'csv, json, md, html, w3c, qdpx') };
   const uri = targetOf(target);
   if (target !== undefined && !uri) return { error: vscode.l10n.t('The export target must be a file path or URI.') };
-  return { ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}) };
+  let by: GroupBy | null | undefined;
+  if (groupBy === '' || groupBy === null) by = null;
+  else if (typeof groupBy === 'string') {
+    const parsed = parseGroupBy(groupBy);
+    if ('error' in parsed) return { error: vscode.l10n.t('Export grouping {0}: {1}', shown(groupBy), parsed.error) };
+    by = parsed;
+  } else if (groupBy !== undefined) return { error: vscode.l10n.t('Export grouping {0}: give a variable name such as "source" or "date:year".', shown(groupBy)) };
+  let matrix: ExportCommandOptions['cooccurrence'];
+  if (cooccurrence !== undefined) {
+    const c = isRecord(cooccurrence) ? cooccurrence : {};
+    const window = c.window ?? 'sentence';
+    const of = c.of ?? 'poles';
+    if (!(WINDOW_KINDS as readonly unknown[]).includes(window) || !(COOCCURRENCE_OFS as readonly unknown[]).includes(of)) {
+      return { error: vscode.l10n.t('Export co-occurrence {0}: use {1}.', shown(cooccurrence), '{ "window": "sentence|paragraph|section", "of": "poles|tags|both" }') };
+    }
+    matrix = { window: window as WindowKind, of: of as CooccurrenceOf };
+  }
+  let kwic: ExportCommandOptions['concordance'];
+  if (concordance !== undefined) {
+    const query = isRecord(concordance) ? concordance.query : undefined;
+    const sort = isRecord(concordance) ? concordance.sort ?? 'position' : undefined;
+    if (typeof query !== 'string' || query.trim() === '' || !(KWIC_SORTS as readonly unknown[]).includes(sort)) return { error: vscode.l10n.t('Export concordance {0}: use {1}.', shown(concordance), '{ "query": "pole:open", "sort": "position|left|right|file" }') };
+    kwic = { query, sort: sort as KwicSort };
+  }
+  return {
+    ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}),
+    ...(by !== undefined ? { groupBy: by } : {}), ...(matrix ? { cooccurrence: matrix } : {}), ...(kwic ? { concordance: kwic } : {}),
+  };
+}
+
+/**
+ * Asks how to group the articles of an HTML or Markdown report: by one of the variables they have (a date one also
+ * by year, quarter or month), or not at all. No prompt (null) when no article has a variable; undefined when the
+ * user closes the picker.
+ */
+export async function pickGrouping(articles: readonly ExportArticle[]): Promise<GroupBy | null | undefined> {
+  const names = [...new Set(articles.flatMap((a) => Object.keys(a.variables ?? {})))];
+  if (names.length === 0) return null;
+  const items: (vscode.QuickPickItem & { value: GroupBy | null })[] = [{ value: null, label: vscode.l10n.t('No grouping'), detail: vscode.l10n.t('The report as it is, article by article') }];
+  for (const key of names) {
+    const values = articles.map((a) => a.variables?.[key]).filter((v) => v !== undefined);
+    const count = new Set(values).size;
+    items.push({ value: { key }, label: key, description: vscode.l10n.t('{0} values', count) });
+    // A date variable (every value an ISO date) also by period: what the trend is drawn from.
+    if (isDateVariable(key) && values.every((v) => /^\d{4}(?:-\d\d){0,2}$/.test(v))) {
+      for (const period of ['year', 'quarter', 'month'] as const) items.push({ value: { key, period }, label: groupByText({ key, period }), description: vscode.l10n.t('trend per period') });
+    }
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Export: group the articles?'), placeHolder: vscode.l10n.t('Add the groups, the poles × values crosstab and, for dates, the trend'),
+  });
+  return picked ? picked.value : undefined;
 }
 
 /** Labels of the `what` picker. */

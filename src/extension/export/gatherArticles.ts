@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyze, formatOf, hasChinese, parseSidecar, reanchorAll } from '../../core';
+import { type ArticleVariables, analyze, formatOf, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll } from '../../core';
 import { type ExportAnnotations, type ExportArticle, type ExportProblem, isTensionLensExport } from '../../core/export';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
@@ -7,6 +7,7 @@ import { locateSidecar, readText } from '../annotations/sidecarFiles';
 import type { ConfigService } from '../config';
 import { forEachArticleText } from '../files/workspaceArticleTexts';
 import type { LexiconService } from '../lexicon/lexiconService';
+import { VariableTableFiles } from '../variables/variableTables';
 
 /** What gathering needs from the rest of the extension. */
 export interface GatherServices {
@@ -24,6 +25,26 @@ export interface Gathered {
 
 /** Thrown when the export cannot go on (a malformed sidecar of the active file); `message` names the file and the fix. */
 export class GatherError extends Error {}
+
+/**
+ * An article's document variables as the CLI export reads them: its front matter (Markdown), overridden value by
+ * value by its row of the workspace folder's tension-variables.csv. Undefined when it has none.
+ */
+async function variablesOf(uri: vscode.Uri, text: string, markdown: boolean, tables: VariableTableFiles): Promise<ArticleVariables | undefined> {
+  const frontMatter = markdown ? readFrontMatter(text, uri.path).variables : {};
+  const variables = mergeVariables(frontMatter, uri.scheme === 'untitled' ? undefined : await tables.variablesOf(uri));
+  return Object.keys(variables).length > 0 ? variables : undefined;
+}
+
+/** A reader of the variable tables for one export: each folder's table read once, its watcher gone afterwards. */
+async function withTables<T>(use: (tables: VariableTableFiles) => Promise<T>): Promise<T> {
+  const tables = new VariableTableFiles();
+  try {
+    return await use(tables);
+  } finally {
+    tables.dispose();
+  }
+}
 
 const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
 
@@ -88,9 +109,10 @@ export async function gatherDocument(document: vscode.TextDocument, withAnnotati
     ?? analyze(text, formatOf(document.languageId === 'markdown' ? 'markdown' : document.fileName), services.lexicon.current);
   const annotations = withAnnotations && !document.isUntitled ? await liveAnnotations(document, services) : undefined;
   if (annotations && 'message' in annotations) throw new GatherError(annotations.message);
+  const variables = await withTables((tables) => variablesOf(document.uri, text, analysis.format === 'markdown', tables));
   return {
     path: shownPath(document.uri), uri: document.uri.toString(), href: hrefFrom(target, document.uri), text, analysis,
-    ...(annotations ? { annotations } : {}),
+    ...(annotations ? { annotations } : {}), ...(variables ? { variables } : {}),
   };
 }
 
@@ -105,7 +127,7 @@ export async function gatherWorkspace(
 ): Promise<Gathered | undefined> {
   const articles: ExportArticle[] = [];
   const skipped: ExportProblem[] = [];
-  const done = await forEachArticleText(services.config.current, token, progress, async (uri, read) => {
+  const done = await withTables((tables) => forEachArticleText(services.config.current, token, progress, async (uri, read) => {
     if ('error' in read) {
       skipped.push({ path: shownPath(uri), message: read.error });
       return;
@@ -117,10 +139,12 @@ export async function gatherWorkspace(
       skipped.push(annotations);
       return;
     }
+    const analysis = analyze(read.text, formatOf(uri.path), services.lexicon.current);
+    const variables = await variablesOf(uri, read.text, analysis.format === 'markdown', tables);
     articles.push({
       path: shownPath(uri), uri: uri.toString(), href: hrefFrom(target, uri), text: read.text,
-      analysis: analyze(read.text, formatOf(uri.path), services.lexicon.current), ...(annotations ? { annotations } : {}),
+      analysis, ...(annotations ? { annotations } : {}), ...(variables ? { variables } : {}),
     });
-  });
+  }));
   return done ? { articles, skipped } : undefined;
 }

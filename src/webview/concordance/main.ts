@@ -85,6 +85,8 @@ function render(): void {
   annotate.addEventListener('click', () => vscode.postMessage({ type: 'annotate', ids: [...state.marked] }));
   const exportCsv = h('button', { id: 'export', disabled: shown.length === 0 }, s.exportCsv);
   exportCsv.addEventListener('click', () => vscode.postMessage({ type: 'export', ids: shown.map((l) => l.id) }));
+  const exportHtml = h('button', { id: 'export-html', disabled: state.lines.length === 0, title: s.exportHtml }, s.exportHtml);
+  exportHtml.addEventListener('click', () => vscode.postMessage({ type: 'exportHtml', sort: state.sort }));
 
   const rows = shown.map((l, i) => {
     const row = h('tr', {
@@ -122,7 +124,7 @@ function render(): void {
         state.negated = v as typeof state.negated;
         render();
       })),
-    h('div', { class: 'bar' }, markAll, annotate, exportCsv, h('span', { class: 'keys' }, s.keys)),
+    h('div', { class: 'bar' }, markAll, annotate, exportCsv, exportHtml, h('span', { class: 'keys' }, s.keys)),
     h('p', { id: 'status', role: 'status', 'data-done': state.done ? 'yes' : 'no' }, status()),
     table,
   );

@@ -9,6 +9,7 @@ import type { Render, ViewContext } from './context';
 import { format, h } from './dom';
 import { pluralForm } from '../../core/text/plural';
 import { renderGroups } from './groups';
+import { forgetCooccurrence, receiveCooccurrence, renderCooccur } from './cooccur';
 import { renderOverview } from './overview';
 
 interface VsCodeApi {
@@ -19,8 +20,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare', 'groups'];
-const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare, groups: renderGroups };
+const VIEWS: readonly DashboardView[] = ['overview', 'article', 'compare', 'groups', 'cooccur'];
+const RENDER: Record<DashboardView, Render> = { overview: renderOverview, article: renderArticle, compare: renderCompare, groups: renderGroups, cooccur: renderCooccur };
 
 const saved = vscode.getState();
 let state: DashboardState = { ...INITIAL_STATE, ...saved, table: { ...INITIAL_STATE.table, ...saved?.table } };
@@ -52,7 +53,7 @@ function setState(patch: Partial<DashboardState>): void {
 function tabs(current: DashboardView, update: DashboardUpdate): HTMLElement {
   const s = update.strings;
   const label: Record<DashboardView, string> = {
-    overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare, groups: s.groups,
+    overview: s.overview, article: s.article, compare: state.compare.length > 0 ? `${s.compare} (${state.compare.length})` : s.compare, groups: s.groups, cooccur: s.cooccur,
   };
   const list = h('div', { role: 'tablist', class: 'tabs', 'aria-label': s.title }, ...VIEWS.map((view) => {
     const tab = h('button', {
@@ -106,7 +107,10 @@ function render(): void {
     setState, post: (m) => vscode.postMessage(m),
   };
   const refresh = h('button', { type: 'button', class: 'icon', 'data-key': 'refresh', title: data.strings.refresh, 'aria-label': data.strings.refresh }, '↻');
-  refresh.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  refresh.addEventListener('click', () => {
+    forgetCooccurrence();
+    vscode.postMessage({ type: 'refresh' });
+  });
   const header = h('header', { class: 'top' }, tabs(state.view, data), progress(data), refresh);
   // The article view of a big article stays in place, laid out, when an update leaves it as it is: only the header changes.
   const kept = state.view === 'article' ? articleOnPage(context) : undefined;
@@ -150,6 +154,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const article = message.article ?? (message.articleKey !== undefined && message.articleKey === data?.articleKey ? data.article : undefined);
     data = { ...message, ...(article ? { article } : {}) };
     render();
+  } else if (message.type === 'cooccurrence') {
+    if (receiveCooccurrence(message, state.cooccur) && state.view === 'cooccur') render();
   } else if (message.type === 'progress' && data) {
     data = { ...data, scanning: { done: message.done, total: message.total } };
     // Only the progress bar changes: swap it instead of re-rendering every row.

@@ -20,6 +20,8 @@ describe('concordance view parts', () => {
     assert.equal(decodeFromConcordanceView({ type: 'open', id: 1.5 }), undefined);
     assert.equal(decodeFromConcordanceView({ type: 'run' }), undefined);
     assert.equal(decodeFromConcordanceView(null), undefined);
+    assert.deepEqual(decodeFromConcordanceView({ type: 'exportHtml', sort: 'right' }), { type: 'exportHtml', sort: 'right' });
+    assert.equal(decodeFromConcordanceView({ type: 'exportHtml', sort: 'sideways' }), undefined);
   });
 
   it('counts CJK, full-width forms and emoji as two columns when the CLI aligns lines', () => {

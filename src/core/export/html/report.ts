@@ -4,6 +4,7 @@ import type { ArticleData, ExportData } from '../collect';
 import { groupByTag } from '../shared';
 import { displayTime, fill } from '../strings';
 import { articleHtml, articleSpans, safeColor } from './articleText';
+import { concordanceSection, cooccurrenceSection, groupsSection } from './corpusSections';
 import { poleClass, reportCss } from './styles';
 
 /** The chart theme of the dark page: the same greys as the page's dark variables. */
@@ -17,8 +18,8 @@ interface Palette {
 }
 
 /** A chart drawn for both pages; CSS shows the one that matches (print always takes the light one). */
-function chart(draw: (colors: PoleColorMap, theme: ChartTheme) => string, palette: Palette, className: string): string {
-  return `<div class="chart chart-light ${className}">${draw(palette.light, LIGHT_THEME)}</div><div class="chart chart-dark ${className}">${draw(palette.dark, DARK_THEME)}</div>`;
+function chart(draw: (colors: PoleColorMap, theme: ChartTheme, dark: boolean) => string, palette: Palette, className: string): string {
+  return `<div class="chart chart-light ${className}">${draw(palette.light, LIGHT_THEME, false)}</div><div class="chart chart-dark ${className}">${draw(palette.dark, DARK_THEME, true)}</div>`;
 }
 
 const card = (className: string, title: string, count: number | undefined, body: string): string =>
@@ -154,6 +155,14 @@ export function writeHtml(data: ExportData): string {
     ? articleReport(data, single, palette, 'f0-')
     : `<nav class="toc card"><h3>${esc(s.contents)}</h3><ol>${data.articles.map((a, i) => `<li><a href="#f${i}">${esc(a.article.path)}</a></li>`).join('')}</ol></nav>`
       + data.articles.map((a, i) => `<section id="f${i}"><h2 class="article-title">${esc(a.article.path)}</h2>${articleReport(data, a, palette, `f${i}-`)}</section>`).join('\n');
+  // The sections over all the articles (asked for with the request's groupBy, cooccurrence and concordance), before them.
+  const both = (draw: (colors: PoleColorMap, theme: ChartTheme, dark: boolean) => string, className: string): string => chart(draw, palette, className);
+  const prefixOf = new Map(data.articles.map((a, i) => [a.article.path, single ? 'f0-' : `f${i}-`]));
+  const corpus = [
+    groupsSection(data, both),
+    cooccurrenceSection(data, both),
+    concordanceSection(data, (path, line) => (prefixOf.has(path) ? `#${prefixOf.get(path) ?? ''}L${line}` : undefined)),
+  ].filter((x) => x !== '').join('\n');
   const skipped = request.skipped ?? [];
   const skippedCard = skipped.length === 0 ? '' : card('skipped-card', s.skipped, skipped.length, `<ul>${skipped.map((p) => `<li><strong>${esc(p.path)}</strong>: ${esc(p.message)}</li>`).join('')}</ul>`);
   const title = `${s.report}${single ? ` · ${single.article.path}` : ''}`;
@@ -173,6 +182,7 @@ export function writeHtml(data: ExportData): string {
 <p class="meta">${esc(fill(s.generatedBy, generator, displayTime(request.created)))}</p>
 <dl class="totals">${totals}</dl></header>
 <main>
+${corpus}
 ${body}
 ${skippedCard}
 </main>

@@ -65,6 +65,11 @@ mark.a{background:none;color:inherit;border-bottom:3px solid var(--tag,var(--acc
 sup.a-ref{font-family:var(--font);font-size:10px;margin:0 1px}
 sup.a-ref a{background:var(--tag,var(--accent));color:#fff;border-radius:6px;padding:0 4px}
 footer{color:var(--muted);font-size:12px;margin-top:32px}
+.table-wrap{overflow-x:auto}.card h4{margin:16px 0 8px;font-size:14px}
+.warning{color:var(--mark);font-size:13px;margin:4px 0}.chi-square{margin:8px 0 4px}
+td.over{font-weight:700;color:#1a7f37}td.under{font-weight:700;color:#cf222e}
+table.kwic td{white-space:nowrap;font-family:var(--serif)}table.kwic td.where{font-family:var(--font);font-size:12px}
+table.kwic .kwic-left{text-align:right}table.kwic td.kwic-match{font-weight:700;text-align:center;color:var(--accent)}
 ${poles}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--card:#161b22;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;--accent:#4493f8;--mark:#d29922;${poleVariables(colors, 'dark')}}
 .chart-light{display:none}.chart-dark{display:block}.text .ln:target{background:#3d2e00}}
