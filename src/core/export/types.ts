@@ -2,6 +2,7 @@ import type { GroupBy } from '../variables/groupBy';
 import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
+import type { Codebook } from '../codebook/types';
 import type { Lexicon } from '../lexicon/types';
 
 /** What an export holds: user annotations, term occurrences, counts, tension sites, or all of it (`report`). */
@@ -19,6 +20,8 @@ export interface ExportAnnotations {
   readonly anchors: readonly Anchor[];
   /** Whose sidecar they come from (`a.md.tension.<coder>.json`); absent for the single / consensus sidecar. */
   readonly coder?: string;
+  /** The article memo of its sidecar; absent when there is none. */
+  readonly memo?: string;
 }
 
 /** One article to export: its text as the editor holds it (no BOM), its analysis and its annotations. */
@@ -59,6 +62,8 @@ export interface ExportRequest {
   readonly skipped?: readonly ExportProblem[];
   /** Group the articles by a document variable: the Markdown export then adds the groups, crosstab and trend. */
   readonly groupBy?: GroupBy;
+  /** The shared codebook (tag memos, project memo); annotation exports show its memos. */
+  readonly codebook?: Codebook;
 }
 
 /** How much went into an export. `orphaned` annotations have no place in the text and are left out of QDPX. */
