@@ -5,6 +5,9 @@ import path from 'node:path';
 import { runCodebookCommand } from '../../../src/cli/codebook';
 import { newSidecar, readQdc, serializeSidecar } from '../../../src/core';
 
+interface BookFile { memo?: string; tags: { label: string; description?: string }[] }
+const readBook = (file: string): BookFile => JSON.parse(fs.readFileSync(file, 'utf8')) as BookFile;
+
 function run(argv: string[]): { code: number; out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
@@ -33,7 +36,7 @@ describe('tension-lens codebook export|import (in process)', () => {
     const imported = run(['import', '--codebook', book, '--json', qdc]);
     assert.equal(imported.code, 0);
     assert.deepEqual(JSON.parse(imported.out[0] ?? ''), { added: ['机构立场'], updated: [], unchanged: ['争议焦点'] });
-    assert.deepEqual(JSON.parse(fs.readFileSync(book, 'utf8')).tags.map((t: { label: string }) => t.label), ['争议焦点', '机构立场']);
+    assert.deepEqual(readBook(book).tags.map((t) => t.label), ['争议焦点', '机构立场']);
   });
 
   it('asks for --yes before overwriting a memo, and --dry-run writes nothing', () => {
@@ -48,8 +51,8 @@ describe('tension-lens codebook export|import (in process)', () => {
     assert.equal(run(['import', '--codebook', book, '--dry-run', csv]).code, 0);
     assert.equal(fs.readFileSync(book, 'utf8'), before);
     assert.equal(run(['import', '--codebook', book, '--yes', csv]).code, 0);
-    assert.equal(JSON.parse(fs.readFileSync(book, 'utf8')).tags[0].description, '新定义');
-    assert.equal(JSON.parse(fs.readFileSync(book, 'utf8')).memo, 'P', 'the project memo is kept');
+    assert.equal(readBook(book).tags[0]?.description, '新定义');
+    assert.equal(readBook(book).memo, 'P', 'the project memo is kept');
   });
 
   it('bad input: a clear error with file, line and column, and nothing is written', () => {
