@@ -88,7 +88,7 @@ function readSidecar(file: string, text: string, root: string | undefined): Expo
     const where = first ? `line ${first.line + 1}, column ${first.character + 1}: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'unusable sidecar';
     return { path: sidecarPath, message: `${where}${more} — fix the sidecar, or export --what terms` };
   }
-  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors };
+  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }) };
 }
 
 /** Writes `bytes` to `target` through a temp file in the same folder and a rename: all of it or nothing. */

@@ -7,6 +7,7 @@ import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
 import { runExportCommandWithJobs, writeError } from './export';
 import { runImportCommand } from './import';
+import { CODEBOOK_USAGE, runCodebookCommand } from './codebook';
 import { LexiconError, loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
 import { Interrupted } from './pool';
@@ -38,6 +39,7 @@ Usage:
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
   tension-lens import [--out DIR] [--force] FILE...
+  ${CODEBOOK_USAGE}
 
 PATH is a file, a directory (scanned recursively for .md, .markdown, .txt) or - for stdin.
 import turns each FILE (.html, .htm, .docx, .pdf) into a Markdown article with front matter, beside it or in
@@ -153,6 +155,8 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
 async function runCommand(argv: readonly string[], io: Output): Promise<number> {
   // import has its own options (--force, --out DIR): it parses its arguments itself.
   if (argv[0] === 'import') return runImportCommand(argv.slice(1), io);
+  // codebook has its own actions and options (export|import, --codebook, --yes).
+  if (argv[0] === 'codebook') return runCodebookCommand(argv.slice(1), io, VERSION);
   let parsed;
   try {
     parsed = parseArgs({

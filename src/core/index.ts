@@ -34,3 +34,4 @@ export * from './suggest';
 export { type LexiconEdit, type TermToAdd, addRejected, addUserTerm, userTermId } from './lexicon/userEdit';
 export * from './variables';
 export { toIsoDate } from './text/isoDate';
+export * from './codebook';

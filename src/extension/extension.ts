@@ -34,6 +34,8 @@ import { type AcceptTerm, UserLexiconWriter } from './suggest/lexiconWriter';
 import { registerSuggestTerms } from './suggest/suggestCommand';
 import { ShownArticle } from './views/shownArticle';
 import { TagTreeProvider, type TagNode } from './views/tagTree';
+import { CodebookService } from './memos/codebookService';
+import { registerMemoCommands } from './memos/memoCommands';
 import { type TermNode, TermTreeProvider } from './views/termTree';
 import { type AgreementSnapshot, AgreementPanel } from './team/agreementPanel';
 import { AdjudicationPanel } from './team/adjudicationPanel';
@@ -109,7 +111,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
   const annotationTree = new AnnotationTreeProvider(annotations);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
-  const tags = new TagTreeProvider(analyses, annotations, lexicon, shown);
+  const codebook = new CodebookService();
+  const tags = new TagTreeProvider(analyses, annotations, lexicon, shown, codebook);
   const termView = vscode.window.createTreeView('tensionLens.terms', { treeDataProvider: terms, showCollapseAll: true });
   const tagView = vscode.window.createTreeView('tensionLens.tags', { treeDataProvider: tags });
   shown.attach(termView);
@@ -139,7 +142,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     registerOpenSample(context.extensionUri),
     ...registerWalkthroughCommands(analyses, decorations),
     annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
-    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations)),
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations, codebook)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
     ...registerAnnotationCommands(annotations, analyses, lexicon, offerLexiconTerm(lexicon, lexiconWriter)),
     ...registerTagCommands(annotations),
@@ -155,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     vscode.commands.registerCommand('tensionLens.intercoderAgreement', () => agreement.run()),
   );
   context.subscriptions.push(registerSuggestTerms(suggestServices, lexiconWriter));
+  context.subscriptions.push(codebook, ...registerMemoCommands(annotations, codebook, (context.extension.packageJSON as { version: string }).version));
   const misdecoded = registerMisdecodedDocuments();
   context.subscriptions.push(misdecoded);
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, config, lexicon, analyses, annotations });

@@ -5,7 +5,7 @@ import type { Extras, JsonValue } from './types';
  * key into `extras`; writing puts known keys first in this order, then the extras in their original order.
  */
 export const KNOWN_KEYS = {
-  sidecar: ['$schema', 'version', 'document', 'tags', 'annotations'],
+  sidecar: ['$schema', 'version', 'document', 'memo', 'tags', 'annotations'],
   document: ['path', 'sha256', 'length'],
   tag: ['id', 'label', 'color', 'description'],
   annotation: ['id', 'tags', 'note', 'created', 'modified', 'target'],

@@ -115,6 +115,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
     $schema: sidecar.$schema,
     version: sidecar.version,
     document: b.object('document', { path: d.path, sha256: d.sha256, length: d.length }, d.extras),
+    memo: sidecar.memo === '' ? undefined : sidecar.memo,
     tags: sidecar.tags.map((t) => tagOut(b, t)),
     annotations: [...sidecar.annotations].sort(compareAnnotations).map((a) => annotationOut(b, a)),
   }, sidecar.extras);

@@ -22,6 +22,7 @@ type RawSidecar = RawObject & {
   readonly $schema?: string;
   readonly version: typeof SIDECAR_VERSION;
   readonly document: RawObject & { readonly path: string; readonly sha256: string; readonly length: number };
+  readonly memo?: string;
   readonly tags?: readonly RawTag[];
   readonly annotations: readonly RawAnnotation[];
 };
@@ -125,6 +126,7 @@ function toSidecar(raw: RawSidecar): Sidecar {
     ...(raw.$schema !== undefined && { $schema: raw.$schema }),
     version: SIDECAR_VERSION,
     document,
+    ...(raw.memo !== undefined && raw.memo !== '' && { memo: raw.memo }),
     tags: (raw.tags ?? []).map(toTag),
     annotations: raw.annotations.map(toAnnotation),
   }, extrasOf('sidecar', raw));

@@ -9,6 +9,8 @@ interface UndoEntry {
   readonly label: string;
   readonly tags: readonly SidecarTag[];
   readonly annotations: readonly Annotation[];
+  /** The article memo before the operation. */
+  readonly memo: string | undefined;
   /** Ids whose range the operation set (re-pin); every other annotation keeps the range live edits gave it since. */
   readonly retargeted: ReadonlySet<string>;
 }
@@ -85,6 +87,11 @@ export class AnnotationSet {
     return this.#base.tags;
   }
 
+  /** The article memo; undefined when there is none. */
+  get memo(): string | undefined {
+    return this.#base.memo;
+  }
+
   /** Counts of annotations per state. */
   get summary(): AnchorSummary {
     return summarize(this.#anchors);
@@ -157,6 +164,14 @@ export class AnnotationSet {
     return this.#record(`edit tag '${tag.label}'`, this.tags.map((t) => (t.id === id ? next : t)), this.#anchors);
   }
 
+  /** Sets the article memo; an empty or blank memo removes it. */
+  setMemo(memo: string): AnnotationSet {
+    const next = memo.trim() === '' ? undefined : memo;
+    const { memo: _old, ...rest } = this.#base;
+    const entry = this.#entry('edit article memo');
+    return new AnnotationSet(next === undefined ? rest : { ...rest, memo: next }, this.#anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry]);
+  }
+
   /** Moves every use of tag `fromId` to `intoId` and removes `fromId`. */
   mergeTags(fromId: string, intoId: string): AnnotationSet {
     const from = this.#requireTag(fromId);
@@ -201,7 +216,8 @@ export class AnnotationSet {
       if (!now || entry.retargeted.has(before.id)) return reanchor(before, text);
       return { annotation: before === now.annotation ? before : { ...before, target: now.annotation.target }, state: now.state };
     });
-    return new AnnotationSet({ ...this.#base, tags: entry.tags }, anchors, this.#undo.slice(0, -1));
+    const { memo: _memo, ...rest } = this.#base;
+    return new AnnotationSet({ ...rest, ...(entry.memo !== undefined && { memo: entry.memo }), tags: entry.tags }, anchors, this.#undo.slice(0, -1));
   }
 
   #index(): Map<string, number> {
@@ -232,8 +248,12 @@ export class AnnotationSet {
     return this.#record(label, this.tags, anchors, retarget ? [id] : []);
   }
 
+  #entry(label: string, retargeted: readonly string[] = []): UndoEntry {
+    return { label, tags: this.tags, annotations: this.#anchors.map((a) => a.annotation), memo: this.#base.memo, retargeted: new Set(retargeted) };
+  }
+
   #record(label: string, tags: readonly SidecarTag[], anchors: readonly Anchor[], retargeted: readonly string[] = []): AnnotationSet {
-    const entry: UndoEntry = { label, tags: this.tags, annotations: this.#anchors.map((a) => a.annotation), retargeted: new Set(retargeted) };
+    const entry = this.#entry(label, retargeted);
     return new AnnotationSet({ ...this.#base, tags }, anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry]);
   }
 }

@@ -79,6 +79,8 @@ export interface Sidecar {
   readonly $schema?: string;
   readonly version: typeof SIDECAR_VERSION;
   readonly document: SidecarDocument;
+  /** The article memo (notes on the article as a whole); absent when there is none, never written empty. */
+  readonly memo?: string;
   readonly tags: readonly SidecarTag[];
   readonly annotations: readonly Annotation[];
   readonly extras?: Extras;

@@ -1,4 +1,5 @@
 import type { ArticleData, ExportData } from './collect';
+import { articleMemo, exportMemos } from './memos';
 
 /** The `format` field of a JSON export: tells a reader what it holds before it reads further. */
 export const JSON_FORMAT = 'tension-lens-export';
@@ -19,6 +20,8 @@ function fileRecord(data: ExportData, a: ArticleData): Record<string, unknown> {
     record['topTerms'] = detail.topTerms;
     record['sections'] = detail.sections.map((s) => ({ title: s.title, level: s.level, line: s.line + 1, start: s.start, axes: s.axes }));
   }
+  const memo = articleMemo(data, article);
+  if (memo !== undefined) record['memo'] = memo;
   if (parts.annotations) {
     record['tags'] = a.tags.map((t) => ({ id: t.id, label: t.label, ...(t.color ? { color: t.color } : {}), ...(t.description ? { description: t.description } : {}) }));
     record['annotations'] = a.annotations.map(({ kind: _kind, ...rest }) => rest);
@@ -34,6 +37,7 @@ function fileRecord(data: ExportData, a: ArticleData): Record<string, unknown> {
  */
 export function writeJson(data: ExportData): string {
   const { request } = data;
+  const memos = exportMemos(data);
   const document = {
     format: JSON_FORMAT,
     version: JSON_VERSION,
@@ -42,6 +46,8 @@ export function writeJson(data: ExportData): string {
     generator: request.generator,
     language: request.language,
     axes: data.axes,
+    // Only when there is a memo, so an export without memos is the same as before.
+    ...(memos ? { memos: { ...(memos.project !== undefined && { project: memos.project }), tags: memos.tags.map((t) => ({ label: t.label, ...(t.color && { color: t.color }), description: t.description })) } } : {}),
     files: data.articles.map((a) => fileRecord(data, a)),
     ...(data.parts.stats ? { totals: data.totals } : {}),
     skipped: request.skipped ?? [],

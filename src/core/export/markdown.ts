@@ -1,4 +1,5 @@
 import type { ArticleData, ExportData } from './collect';
+import { articleMemo, exportMemos } from './memos';
 import { groupByTag, lineHref, poleLabel } from './shared';
 import { displayTime, fill } from './strings';
 import { groupsMarkdown } from './groupsMarkdown';
@@ -78,6 +79,29 @@ function occurrences(data: ExportData, a: ArticleData): string[] {
   ];
 }
 
+/** A memo as Markdown paragraphs: each line escaped, line breaks kept. */
+function memoLines(memo: string): string[] {
+  return memo.split(/\r\n?|\n/).map((line) => (line.trim() ? `${mdText(line)}  ` : ''));
+}
+
+/** The project memo and the tag definitions, before the articles. */
+function memosSection(data: ExportData): string[] {
+  const memos = exportMemos(data);
+  if (!memos) return [];
+  const { strings: s } = data;
+  const out = [`## ${s.memos}`, ''];
+  if (memos.project !== undefined) out.push(`### ${s.projectMemo}`, '', ...memoLines(memos.project), '');
+  if (memos.tags.length > 0) {
+    out.push(`### ${s.tagDefinitions}`, '');
+    for (const t of memos.tags) {
+      const [first = '', ...rest] = memoLines(t.description).filter((l) => l !== '');
+      out.push(`- **${mdText(t.label)}**: ${first}`, ...rest.map((l) => `  ${l}`));
+    }
+    out.push('');
+  }
+  return out;
+}
+
 function articleSection(data: ExportData, a: ArticleData, level: number): string[] {
   const { strings: s, parts } = data;
   const h = (text: string): string => `${'#'.repeat(level)} ${text}`;
@@ -90,6 +114,8 @@ function articleSection(data: ExportData, a: ArticleData, level: number): string
     add(s.topTerms, topTerms(data, a));
   }
   if (parts.sites) add(`${s.tensionSites} (${a.sites.length})`, sites(data, a));
+  const memo = articleMemo(data, a.article);
+  if (memo !== undefined) add(s.articleMemo, memoLines(memo));
   if (parts.annotations) add(`${s.annotationsByTag} (${a.annotations.length})`, annotations(data, a, level + 1));
   if (parts.terms && data.request.what === 'terms') add(`${s.occurrences} (${a.terms.length})`, occurrences(data, a));
   return out;
@@ -113,6 +139,7 @@ export function writeMarkdown(data: ExportData): string {
     parts.annotations ? `**${s.annotations}** ${data.articles.reduce((n, a) => n + a.annotations.length, 0)}` : '',
   ].filter((t) => t);
   if (totals.length > 0) out.push(totals.join(' · '), '');
+  out.push(...memosSection(data));
   out.push(...groupsMarkdown(data));
   if (single) out.push(...articleSection(data, single, 2));
   else for (const a of data.articles) out.push(`## ${mdText(a.article.path)}`, '', ...articleSection(data, a, 3));

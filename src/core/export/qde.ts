@@ -5,6 +5,8 @@ import { positionText, toCodePoints } from './positions';
 import { displayTime, fill } from './strings';
 import { isDateVariable } from '../variables/values';
 import { xmlElement, xmlText } from './xml';
+import { tagMemo } from '../codebook/memos';
+import { articleMemo, exportMemos } from './memos';
 
 /** The REFI-QDA project namespace (QDA-XML 1.0, the schema `Project-mrt2019.xsd`). */
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -51,6 +53,34 @@ const codeGuid = {
   pole: (axis: string, pole: string): string => guidOf('code', 'pole', axis, pole),
 };
 
+/** The codebook's colour of a label, when it sets one. */
+function codebookColor(codebook: ExportData['request']['codebook'], label: string): string | undefined {
+  return codebook?.tags.find((t) => t.label === label.trim())?.color;
+}
+
+/** GUIDs of the memo notes: the project memo, and an article's memo by its path. */
+const noteGuid = { project: guidOf('note', 'project'), article: (path: string): string => guidOf('note', 'article', path) };
+
+/** A memo as a REFI-QDA `Note` (a text source whose content is the memo). */
+function note(guid: string, name: string, text: string, created: string | undefined): string {
+  return xmlElement('Note', { guid, name, creatingUser: USERS.analyst, creationDateTime: created }, xmlElement('PlainTextContent', {}, xmlText(text)));
+}
+
+/** The project's `Notes`: the project memo and each article memo; none, no element (the schema wants one note at least). */
+function notesElement(data: ExportData): string {
+  const { strings: s, request } = data;
+  const created = dateTime(request.created);
+  const project = exportMemos(data)?.project;
+  const notes = [
+    ...(project === undefined ? [] : [note(noteGuid.project, s.projectMemo, project, created)]),
+    ...data.articles.flatMap((a) => {
+      const memo = articleMemo(data, a.article);
+      return memo === undefined ? [] : [note(noteGuid.article(a.article.path), `${s.articleMemo}: ${a.article.path}`, memo, created)];
+    }),
+  ];
+  return notes.length === 0 ? '' : xmlElement('Notes', {}, notes.join(''));
+}
+
 function codeBook(data: ExportData): string {
   const { strings: s, request, parts } = data;
   const lang = request.language;
@@ -64,8 +94,12 @@ function codeBook(data: ExportData): string {
       }
     }
     for (const item of data.articles.flatMap((a) => a.annotations)) for (const t of item.tags) if (!tags.has(t.label)) tags.set(t.label, {});
-    const children = [...tags].map(([label, t]) => xmlElement('Code', { guid: codeGuid.tag(label), name: label, isCodable: true, color: rgb(t.color) },
-      t.description ? xmlElement('Description', {}, xmlText(t.description)) : undefined));
+    const children = [...tags].map(([label, t]) => {
+      // The tag memo of the shared codebook is the code's definition; the sidecar's description when there is none.
+      const description = tagMemo(request.codebook, { label, ...(t.description !== undefined && { description: t.description }) });
+      return xmlElement('Code', { guid: codeGuid.tag(label), name: label, isCodable: true, color: rgb(codebookColor(request.codebook, label) ?? t.color) },
+        description ? xmlElement('Description', {}, xmlText(description)) : undefined);
+    });
     if (data.articles.some((a) => a.annotations.some((x) => x.tags.length === 0))) {
       children.push(xmlElement('Code', { guid: codeGuid.untagged, name: s.untagged, isCodable: true }));
     }
@@ -188,13 +222,16 @@ export function writeQde(data: ExportData, sources: readonly QdeSource[]): strin
     const source = sources[i];
     if (!source) return '';
     return xmlElement('TextSource', { guid: source.guid, name: a.article.path, plainTextPath: `internal://${source.guid}.txt`, creatingUser: USERS.machine, creationDateTime: dateTime(request.created) },
-      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join('') + variableValues(a, variables));
+      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join('')
+      + (articleMemo(data, a.article) === undefined ? '' : xmlElement('NoteRef', { targetGUID: noteGuid.article(a.article.path) }))
+      + variableValues(a, variables));
   }).join('');
   const title = data.articles.length === 1 ? data.articles[0]?.article.path ?? '' : `${data.articles.length} ${s.articles}`;
   const project = xmlElement('Project', {
     xmlns: QDE_NAMESPACE, name: `${s.report}: ${title}`, origin: `${request.generator.name} ${request.generator.version}`,
     creatingUserGUID: USERS.machine, creationDateTime: dateTime(request.created),
-  }, users + codeBook(data) + variablesElement(variables) + xmlElement('Sources', {}, textSources)
-    + xmlElement('Description', {}, xmlText(`${fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created))}. ${s.positionsNote}`)));
+  }, users + codeBook(data) + variablesElement(variables) + xmlElement('Sources', {}, textSources) + notesElement(data)
+    + xmlElement('Description', {}, xmlText(`${fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created))}. ${s.positionsNote}`))
+    + (exportMemos(data)?.project === undefined ? '' : xmlElement('NoteRef', { targetGUID: noteGuid.project })));
   return `<?xml version="1.0" encoding="utf-8"?>\n${project}\n`;
 }

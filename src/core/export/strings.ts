@@ -83,6 +83,10 @@ export interface ExportStrings {
   readonly left: string;
   readonly match: string;
   readonly right: string;
+  readonly memos: string;
+  readonly projectMemo: string;
+  readonly tagDefinitions: string;
+  readonly articleMemo: string;
 }
 
 const EN: ExportStrings = {
@@ -151,6 +155,10 @@ const EN: ExportStrings = {
   left: 'Left context',
   match: 'Match',
   right: 'Right context',
+  memos: 'Memos',
+  projectMemo: 'Project memo',
+  tagDefinitions: 'Tag definitions',
+  articleMemo: 'Article memo',
 };
 
 const ZH: ExportStrings = {
@@ -219,6 +227,10 @@ const ZH: ExportStrings = {
   left: '左语境',
   match: '匹配',
   right: '右语境',
+  memos: '备忘',
+  projectMemo: '项目备忘',
+  tagDefinitions: '标签定义',
+  articleMemo: '文章备忘',
 };
 
 /** The document words in one language. */

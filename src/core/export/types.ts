@@ -5,6 +5,7 @@ import type { WindowKind } from '../concordance/query';
 import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
 import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
+import type { Codebook } from '../codebook/types';
 import type { Lexicon } from '../lexicon/types';
 
 /** What an export holds: user annotations, term occurrences, counts, tension sites, or all of it (`report`). */
@@ -22,6 +23,8 @@ export interface ExportAnnotations {
   readonly anchors: readonly Anchor[];
   /** Whose sidecar they come from (`a.md.tension.<coder>.json`); absent for the single / consensus sidecar. */
   readonly coder?: string;
+  /** The article memo of its sidecar; absent when there is none. */
+  readonly memo?: string;
 }
 
 /** One article to export: its text as the editor holds it (no BOM), its analysis and its annotations. */
@@ -69,6 +72,8 @@ export interface ExportRequest {
    * checks the query first (`checkQuery`); one that does not parse is stated in the section, not thrown.
    */
   readonly concordance?: { readonly query: string; readonly width?: number; readonly sort?: KwicSort };
+  /** The shared codebook (tag memos, project memo); annotation exports show its memos. */
+  readonly codebook?: Codebook;
 }
 
 /** How much went into an export. `orphaned` annotations have no place in the text and are left out of QDPX. */

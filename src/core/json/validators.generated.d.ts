@@ -10,3 +10,5 @@ export interface CompiledValidator {
 export const validateLexicon: CompiledValidator;
 /** Checks a value against schemas/sidecar.schema.json. */
 export const validateSidecar: CompiledValidator;
+/** Checks a value against schemas/codebook.schema.json. */
+export const validateCodebook: CompiledValidator;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationService } from './annotationService';
 import { stateLabel } from './annotationTree';
+import type { CodebookService } from '../memos/codebookService';
 
 function link(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -12,9 +13,11 @@ export const ANNOTATION_HOVER_COMMANDS = ['tensionLens.editAnnotationTags', 'ten
 /** On an annotated range: its tags, note, dates and state, with links to edit tags, edit the note, or delete it. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   readonly #annotations: AnnotationService;
+  readonly #codebook: CodebookService | undefined;
 
-  constructor(annotations: AnnotationService) {
+  constructor(annotations: AnnotationService, codebook?: CodebookService) {
     this.#annotations = annotations;
+    this.#codebook = codebook;
   }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -25,6 +28,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const here = entry.set.anchors.filter((a) => a.state !== 'orphaned' && a.annotation.target.position.start <= offset && offset < a.annotation.target.position.end);
     if (here.length === 0) return undefined;
     const labels = new Map(entry.set.tags.map((t) => [t.id, t.label]));
+    const memos = new Map(entry.set.tags.map((t) => [t.id, this.#codebook ? this.#codebook.memoOf(t) : t.description]));
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: ANNOTATION_HOVER_COMMANDS };
     const uri = document.uri.toString();
@@ -32,9 +36,15 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       const tags = annotation.tags.map((t) => `\`${labels.get(t) ?? `${t}?`}\``).join(' ') || vscode.l10n.t('(no tags)');
       md.appendMarkdown(`$(note) **${vscode.l10n.t('Annotation')}** ${tags}\n\n`);
       if (annotation.note) md.appendText(`${annotation.note}\n\n`);
+      // Each tag's memo: its definition and coding rule, so the coder checks the annotation against it.
+      for (const id of annotation.tags) {
+        const memo = memos.get(id);
+        if (memo) md.appendMarkdown(`$(book) \`${labels.get(id) ?? id}\`: `).appendText(`${memo}\n\n`);
+      }
       md.appendMarkdown(`*${vscode.l10n.t('created')} ${annotation.created.slice(0, 16).replace('T', ' ')} · ${vscode.l10n.t('modified')} ${annotation.modified.slice(0, 16).replace('T', ' ')} · ${stateLabel(state)}*\n\n`);
       md.appendMarkdown(`${link(vscode.l10n.t('Edit tags'), 'tensionLens.editAnnotationTags', [uri, annotation.id])} · ${link(vscode.l10n.t('Edit note'), 'tensionLens.editAnnotationNote', [uri, annotation.id])} · ${link(vscode.l10n.t('Delete'), 'tensionLens.deleteAnnotation', [uri, annotation.id])}\n\n---\n\n`);
     }
+    if (entry.set.memo) md.appendMarkdown(`$(notebook) **${vscode.l10n.t('Article memo')}**: `).appendText(`${entry.set.memo}\n\n`);
     const first = here[0]?.annotation.target.position;
     return new vscode.Hover(md, first ? new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)) : undefined);
   }

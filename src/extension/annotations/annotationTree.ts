@@ -6,7 +6,8 @@ import { tagIcon } from './tagIcon';
 /** A node of the Annotations view: a group (a tag, Orphaned, or Needs review) or one annotation. */
 export type AnnotationNode =
   | { readonly kind: 'group'; readonly group: 'tag' | 'orphaned' | 'review' | 'untagged'; readonly tag?: SidecarTag; readonly uri: string; readonly anchors: readonly Anchor[] }
-  | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean };
+  | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean }
+  | { readonly kind: 'memo'; readonly uri: string; readonly memo: string };
 
 const STATE_ICON: Record<Anchor['state'], string> = { exact: 'pass', moved: 'arrow-swap', fuzzy: 'question', orphaned: 'warning' };
 
@@ -81,6 +82,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     const anchors = this.#annotations.sorted(uri);
     const placed = anchors.filter((a) => a.state !== 'orphaned');
     const groups: AnnotationNode[] = [];
+    if (entry.set.memo) groups.push({ kind: 'memo', uri: key, memo: entry.set.memo });
     const review = anchors.filter((a) => entry.review.has(a.annotation.id));
     if (review.length > 0) groups.push({ kind: 'group', group: 'review', uri: key, anchors: review });
     for (const tag of entry.set.tags) {
@@ -96,6 +98,17 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
   }
 
   getTreeItem(node: AnnotationNode): vscode.TreeItem {
+    if (node.kind === 'memo') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Article memo'), vscode.TreeItemCollapsibleState.None);
+      item.description = clip(node.memo, 60);
+      item.iconPath = new vscode.ThemeIcon('notebook');
+      item.tooltip = new vscode.MarkdownString().appendText(node.memo);
+      item.accessibilityInformation = { label: vscode.l10n.t('Article memo: {0}', clip(node.memo, 120)), role: 'treeitem' };
+      item.id = `${node.uri}#memo`;
+      item.contextValue = 'articleMemo';
+      item.command = { title: vscode.l10n.t('Edit Article Memo…'), command: 'tensionLens.editArticleMemo', arguments: [node.uri] };
+      return item;
+    }
     if (node.kind === 'group') {
       const label = node.group === 'tag' ? node.tag?.label ?? '' : node.group === 'orphaned' ? vscode.l10n.t('Orphaned') : node.group === 'review' ? vscode.l10n.t('Needs review') : vscode.l10n.t('Untagged');
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);

@@ -77,7 +77,7 @@ async function liveAnnotations(document: vscode.TextDocument, services: GatherSe
   }
   const coder = services.annotations.coder;
   return loaded.set && loaded.set.anchors.length + loaded.set.tags.length > 0
-    ? { tags: loaded.set.tags, anchors: loaded.set.anchors, ...(coder === undefined ? {} : { coder }) } : undefined;
+    ? { tags: loaded.set.tags, anchors: loaded.set.anchors, ...(coder === undefined ? {} : { coder }), ...(loaded.set.memo === undefined ? {} : { memo: loaded.set.memo }) } : undefined;
 }
 
 /** The annotations of a closed file, read from its sidecar and re-anchored against `text`. */
@@ -95,7 +95,7 @@ async function fileAnnotations(article: vscode.Uri, text: string, services: Gath
   const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
   const [first] = 'problems' in parsed ? parsed.problems : [];
   if ('problems' in parsed) return { path: shownPath(sidecar), message: sidecarProblem(sidecar, first ? `${first.line + 1}:${first.character + 1}: ${first.message}` : '') };
-  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(coder === undefined ? {} : { coder }) };
+  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(coder === undefined ? {} : { coder }), ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
 import { tagIcon } from '../annotations/tagIcon';
 import type { LexiconService } from '../lexicon/lexiconService';
+import type { CodebookService } from '../memos/codebookService';
 import type { ShownArticle } from './shownArticle';
 import { poleIcon, treeItemLabel } from './termTree';
 
@@ -22,8 +23,10 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
   readonly #emitter = new vscode.EventEmitter<TagNode | undefined>();
   readonly onDidChangeTreeData = this.#emitter.event;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #codebook: CodebookService | undefined;
 
-  constructor(analyses: AnalysisService, annotations: AnnotationService, lexicon: LexiconService, shown: ShownArticle) {
+  constructor(analyses: AnalysisService, annotations: AnnotationService, lexicon: LexiconService, shown: ShownArticle, codebook?: CodebookService) {
+    this.#codebook = codebook;
     this.#analyses = analyses;
     this.#annotations = annotations;
     this.#lexicon = lexicon;
@@ -31,6 +34,7 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
     const refresh = (): void => this.#emitter.fire(undefined);
     // With no article shown, the poles come from the lexicon in force.
     this.#subscriptions.push(shown.onDidChange(refresh), annotations.onDidChange(refresh), lexicon.onDidChange(refresh));
+    if (codebook) this.#subscriptions.push(codebook.onDidChange(refresh));
   }
 
   getChildren(node?: TagNode): TagNode[] {
@@ -49,9 +53,15 @@ export class TagTreeProvider implements vscode.TreeDataProvider<TagNode>, vscode
   getTreeItem(node: TagNode): vscode.TreeItem {
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.tag.label, vscode.TreeItemCollapsibleState.None);
-      item.description = `${node.count}${node.tag.description ? ` · ${node.tag.description}` : ''}`;
+      // The tag memo (the shared codebook's definition and coding rule), else the tag's own description.
+      const memo = this.#codebook ? this.#codebook.memoOf(node.tag) : node.tag.description;
+      item.description = `${node.count}${memo ? ` · ${memo.replace(/\s+/g, ' ').trim()}` : ''}`;
       item.iconPath = tagIcon(node.tag.color);
-      item.tooltip = `${node.tag.label} (${node.tag.color ?? ''})\n${plural(node.count, vscode.l10n.t('{0} annotation', node.count), vscode.l10n.t('{0} annotations', node.count))}`;
+      const tooltip = new vscode.MarkdownString();
+      tooltip.appendMarkdown('**').appendText(node.tag.label).appendMarkdown('**');
+      tooltip.appendText(` (${node.tag.color ?? ''}) · ${plural(node.count, vscode.l10n.t('{0} annotation', node.count), vscode.l10n.t('{0} annotations', node.count))}`);
+      if (memo) tooltip.appendMarkdown('\n\n').appendText(memo);
+      item.tooltip = tooltip;
       item.contextValue = 'tag';
       item.id = `tag:${node.uri}:${node.tag.id}`;
       item.accessibilityInformation = treeItemLabel(vscode.l10n.t('{0}, annotations: {1}', node.tag.label, node.count));

@@ -2,6 +2,7 @@ import { type ChartTheme, LIGHT_THEME, type PoleColorMap, divergingBars, escapeX
 import { poleColors } from '../../lexicon/palette';
 import type { ArticleData, ExportData } from '../collect';
 import { groupByTag } from '../shared';
+import { articleMemo, exportMemos } from '../memos';
 import { displayTime, fill } from '../strings';
 import { articleHtml, articleSpans, safeColor } from './articleText';
 import { concordanceSection, cooccurrenceSection, groupsSection } from './corpusSections';
@@ -112,6 +113,25 @@ function annotationsCard(data: ExportData, a: ArticleData, prefix: string): stri
   return card('annotations-card', s.annotationsByTag, a.annotations.length, groups.length === 0 ? `<p class="empty">${esc(s.noAnnotations)}</p>` : groups.join(''));
 }
 
+/** The article memo, when its sidecar has one. */
+function articleMemoCard(data: ExportData, a: ArticleData): string {
+  const memo = articleMemo(data, a.article);
+  return memo === undefined ? '' : card('memo-card', data.strings.articleMemo, undefined, `<p class="note">${esc(memo)}</p>`);
+}
+
+/** The project memo and the tag definitions (the codebook's memos), before the articles. */
+function memosCard(data: ExportData): string {
+  const memos = exportMemos(data);
+  if (!memos) return '';
+  const { strings: s } = data;
+  const project = memos.project === undefined ? '' : `<h4>${esc(s.projectMemo)}</h4><p class="note">${esc(memos.project)}</p>`;
+  const tags = memos.tags.length === 0 ? '' : `<h4>${esc(s.tagDefinitions)}</h4><dl class="tag-definitions">${memos.tags.map((t) => {
+    const color = safeColor(t.color);
+    return `<dt><span class="sw"${color ? ` style="--tag:${color}"` : ''}></span>${esc(t.label)}</dt><dd class="note">${esc(t.description)}</dd>`;
+  }).join('')}</dl>`;
+  return card('memos-card', s.memos, undefined, project + tags);
+}
+
 function textCard(data: ExportData, a: ArticleData, palette: Palette, prefix: string): string {
   const { request, strings: s } = data;
   const used = new Set(a.article.analysis.hits.map((h) => h.pole));
@@ -126,6 +146,7 @@ function articleReport(data: ExportData, a: ArticleData, palette: Palette, prefi
     profileCard(data, a, palette),
     termsCard(data, a, palette),
     sitesCard(data, a, palette, prefix),
+    articleMemoCard(data, a),
     annotationsCard(data, a, prefix),
     textCard(data, a, palette, prefix),
   ].join('\n');
@@ -183,7 +204,7 @@ export function writeHtml(data: ExportData): string {
 <dl class="totals">${totals}</dl></header>
 <main>
 ${corpus}
-${body}
+${memosCard(data)}${body}
 ${skippedCard}
 </main>
 <footer>${esc(fill(s.generatedBy, generator, displayTime(request.created)))}</footer>
