@@ -13,6 +13,11 @@ const PAIR_BITS = 1 << 16;
 /** Numbers per slot of the transition table (a power of two, so slots never straddle a cache line). */
 const SLOT = 4;
 
+/** A state's `info` (see `Automaton.#nodes`): the code unit to its chain child (state + 1), and two flags. */
+const CHAIN_CHAR = 0xffff;
+const HAS_CHAIN = 1 << 16;
+const HAS_OTHERS = 1 << 17;
+
 /**
  * A 32-bit hash of the pair (a, b) of code units: its top 16 bits are its place in the pair filter, its top
  * `32 - pairShift` bits its first slot in the pair table.
@@ -47,8 +52,14 @@ export class Automaton {
   readonly #pairTable: Int32Array;
   readonly #pairShift: number;
   readonly #pairMask: number;
-  /** Pattern id ending at each state, or -1. */
-  readonly #output: Int32Array;
+  /**
+   * Per state, [info, output]: the pattern id ending there (or -1), and how to leave it. A state's first child is
+   * nearly always the next state made (the trie is built pattern by pattern), so `info` holds that child's code
+   * unit (`CHAIN_CHAR`, with `HAS_CHAIN`) and whether it has other children (`HAS_OTHERS`), which only the
+   * transition table knows. A walk down a form then reads neighbouring entries of this array, and probes the
+   * large table only at states that branch; a leaf (info 0) ends the walk with no probe at all.
+   */
+  readonly #nodes: Int32Array;
   readonly patternCount: number;
   /** True when some pattern is one code unit long (the pair filter cannot see those). */
   readonly #hasSingles: boolean;
@@ -68,7 +79,8 @@ export class Automaton {
     this.#pairShift = 32 - pairBits;
     this.#pairMask = (1 << pairBits) - 1;
     this.#pairTable = new Int32Array(2 << pairBits);
-    const output = new Int32Array(maxStates).fill(-1);
+    const nodes = new Int32Array(maxStates * 2);
+    for (let state = 0; state < maxStates; state++) nodes[2 * state + 1] = -1;
     let next = 1; // state 0 is the root
     patterns.forEach((pattern, id) => {
       if (pattern.length === 0) return;
@@ -79,15 +91,19 @@ export class Automaton {
         if (child <= 0) {
           child = next++;
           if (state === 0) this.#root[c] = child;
-          else this.#set(state, c, child);
+          else {
+            this.#set(state, c, child);
+            const info = nodes[2 * state] as number;
+            nodes[2 * state] = child === state + 1 && (info & HAS_CHAIN) === 0 ? info | HAS_CHAIN | c : info | HAS_OTHERS;
+          }
           if (i === 1) this.#setPair(pattern.charCodeAt(0), c, child);
         }
         state = child;
       }
       // First definition of a duplicate pattern wins, so callers can order by priority.
-      if (output[state] === -1) output[state] = id;
+      if (nodes[2 * state + 1] === -1) nodes[2 * state + 1] = id;
     });
-    this.#output = output;
+    this.#nodes = nodes;
     this.#hasSingles = patterns.some((p) => p.length === 1);
   }
 
@@ -138,7 +154,7 @@ export class Automaton {
    */
   scan(text: string, from: number, to: number, emit: (start: number, end: number, id: number) => void): number {
     const root = this.#root;
-    const output = this.#output;
+    const nodes = this.#nodes;
     const table = this.#table;
     const mask = this.#mask;
     const pairs = this.#pairs;
@@ -168,7 +184,7 @@ export class Automaton {
         }
       }
       // A one-code-unit pattern at i: the match unless a longer one is found.
-      const single = singles ? (output[root[first] as number] as number) : -1; // output[0], the root's, is -1
+      const single = singles ? (nodes[2 * (root[first] as number) + 1] as number) : -1; // the root's output is -1
       if (state === 0) {
         if (single !== -1) {
           emit(i, i + 1, single);
@@ -181,25 +197,28 @@ export class Automaton {
       let bestEnd = i + 1;
       let bestId = single;
       for (;;) {
-        const out = output[state] as number;
+        const out = nodes[2 * state + 1] as number;
         if (out !== -1) {
           bestEnd = j;
           bestId = out;
         }
-        if (j >= to) break;
-        // Inlined #get: this loop is the hot path.
+        const info = nodes[2 * state] as number;
+        if (j >= to || info === 0) break;
         const c = text.charCodeAt(j);
-        let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
         let nextState = 0;
-        for (;;) {
-          const at = slot * SLOT;
-          const s = table[at] as number;
-          if (s === -1) break;
-          if (s === state && table[at + 1] === c) {
-            nextState = table[at + 2] as number;
-            break;
+        if ((info & HAS_CHAIN) !== 0 && (info & CHAIN_CHAR) === c) {
+          nextState = state + 1;
+        } else if ((info & HAS_OTHERS) !== 0) {
+          // Inlined #get: this loop is the hot path.
+          for (let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask; ; slot = (slot + 1) & mask) {
+            const at = slot * SLOT;
+            const s = table[at] as number;
+            if (s === -1) break;
+            if (s === state && table[at + 1] === c) {
+              nextState = table[at + 2] as number;
+              break;
+            }
           }
-          slot = (slot + 1) & mask;
         }
         if (nextState === 0) break;
         state = nextState;
