@@ -10,18 +10,32 @@
 /** Bits in the pair filter: 8 KB. */
 const PAIR_BITS = 1 << 16;
 
-/** Where the pair (a, b) of code units falls in the pair filter. */
+/** Numbers per slot of the transition table (a power of two, so slots never straddle a cache line). */
+const SLOT = 4;
+
+/** A state's `info` (see `Automaton.#nodes`): the code unit to its chain child (state + 1), and two flags. */
+const CHAIN_CHAR = 0xffff;
+const HAS_CHAIN = 1 << 16;
+const HAS_OTHERS = 1 << 17;
+
+/**
+ * A 32-bit hash of the pair (a, b) of code units: its top 16 bits are its place in the pair filter, its top
+ * `32 - pairShift` bits its first slot in the pair table.
+ */
 function pairHash(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 16;
+  return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
 }
 
 export class Automaton {
   /** Root transition per code unit (0 = no pattern starts with it): the hot-path filter. */
   readonly #root: Int32Array;
-  /** Open-addressing table for deeper transitions: key (state, char) → child state. */
-  readonly #keyState: Int32Array;
-  readonly #keyChar: Uint16Array;
-  readonly #child: Int32Array;
+  /**
+   * Open-addressing table for deeper transitions: key (state, char) → child state, `SLOT` numbers per slot
+   * [state, char, child, unused] in one array, so a probe reads one cache line rather than one in each of three
+   * arrays (the table is larger than the CPU's nearer caches, and nearly every probe is a miss).
+   */
+  readonly #table: Int32Array;
+  /** Slots in the table, minus one. */
   readonly #mask: number;
   /**
    * A bit per hash of every pattern's first two code units: a second filter, small enough to stay in the CPU's
@@ -30,9 +44,25 @@ export class Automaton {
    * the rest without a probe into the (much larger) transition table.
    */
   readonly #pairs = new Uint32Array(PAIR_BITS >>> 5);
-  /** Pattern id ending at each state, or -1. */
-  readonly #output: Int32Array;
+  /**
+   * The state after a pattern's first two code units, by the pair: [pair (a << 16 | b), state] per slot, open
+   * addressing, an empty slot holds state 0. A walk starts here, where the pair filter let it through: a few
+   * thousand pairs fit the nearer caches, so the first step down the trie costs no probe into the large table.
+   */
+  readonly #pairTable: Int32Array;
+  readonly #pairShift: number;
+  readonly #pairMask: number;
+  /**
+   * Per state, [info, output]: the pattern id ending there (or -1), and how to leave it. A state's first child is
+   * nearly always the next state made (the trie is built pattern by pattern), so `info` holds that child's code
+   * unit (`CHAIN_CHAR`, with `HAS_CHAIN`) and whether it has other children (`HAS_OTHERS`), which only the
+   * transition table knows. A walk down a form then reads neighbouring entries of this array, and probes the
+   * large table only at states that branch; a leaf (info 0) ends the walk with no probe at all.
+   */
+  readonly #nodes: Int32Array;
   readonly patternCount: number;
+  /** True when some pattern is one code unit long (the pair filter cannot see those). */
+  readonly #hasSingles: boolean;
 
   constructor(patterns: readonly string[]) {
     this.patternCount = patterns.length;
@@ -41,18 +71,19 @@ export class Automaton {
     let size = 16;
     while (size < maxStates * 2) size <<= 1;
     this.#root = new Int32Array(65536);
-    this.#keyState = new Int32Array(size).fill(-1);
-    this.#keyChar = new Uint16Array(size);
-    this.#child = new Int32Array(size);
+    this.#table = new Int32Array(size * SLOT);
+    for (let slot = 0; slot < size; slot++) this.#table[slot * SLOT] = -1;
     this.#mask = size - 1;
-    const output = new Int32Array(maxStates).fill(-1);
+    let pairBits = 4;
+    while (1 << pairBits < patterns.length * 2) pairBits++;
+    this.#pairShift = 32 - pairBits;
+    this.#pairMask = (1 << pairBits) - 1;
+    this.#pairTable = new Int32Array(2 << pairBits);
+    const nodes = new Int32Array(maxStates * 2);
+    for (let state = 0; state < maxStates; state++) nodes[2 * state + 1] = -1;
     let next = 1; // state 0 is the root
     patterns.forEach((pattern, id) => {
       if (pattern.length === 0) return;
-      if (pattern.length > 1) {
-        const bit = pairHash(pattern.charCodeAt(0), pattern.charCodeAt(1));
-        this.#pairs[bit >>> 5] = (this.#pairs[bit >>> 5] ?? 0) | (1 << (bit & 31));
-      }
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const c = pattern.charCodeAt(i);
@@ -60,14 +91,31 @@ export class Automaton {
         if (child <= 0) {
           child = next++;
           if (state === 0) this.#root[c] = child;
-          else this.#set(state, c, child);
+          else {
+            this.#set(state, c, child);
+            const info = nodes[2 * state] as number;
+            nodes[2 * state] = child === state + 1 && (info & HAS_CHAIN) === 0 ? info | HAS_CHAIN | c : info | HAS_OTHERS;
+          }
+          if (i === 1) this.#setPair(pattern.charCodeAt(0), c, child);
         }
         state = child;
       }
       // First definition of a duplicate pattern wins, so callers can order by priority.
-      if (output[state] === -1) output[state] = id;
+      if (nodes[2 * state + 1] === -1) nodes[2 * state + 1] = id;
     });
-    this.#output = output;
+    this.#nodes = nodes;
+    this.#hasSingles = patterns.some((p) => p.length === 1);
+  }
+
+  #setPair(a: number, b: number, state: number): void {
+    const h = pairHash(a, b);
+    const bit = h >>> 16;
+    this.#pairs[bit >>> 5] = (this.#pairs[bit >>> 5] as number) | (1 << (bit & 31));
+    const table = this.#pairTable;
+    let slot = h >>> this.#pairShift;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & this.#pairMask;
+    table[2 * slot] = (a << 16) | b;
+    table[2 * slot + 1] = state;
   }
 
   #slot(state: number, c: number): number {
@@ -75,72 +123,102 @@ export class Automaton {
   }
 
   #get(state: number, c: number): number {
-    const keyState = this.#keyState;
-    const keyChar = this.#keyChar;
+    const table = this.#table;
     const mask = this.#mask;
     for (let slot = this.#slot(state, c); ; slot = (slot + 1) & mask) {
-      const s = keyState[slot] ?? -1;
+      const s = table[slot * SLOT] as number;
       if (s === -1) return 0;
-      if (s === state && keyChar[slot] === c) return this.#child[slot] ?? 0;
+      if (s === state && table[slot * SLOT + 1] === c) return table[slot * SLOT + 2] as number;
     }
   }
 
   #set(state: number, c: number, child: number): void {
+    const table = this.#table;
     const mask = this.#mask;
     let slot = this.#slot(state, c);
-    while ((this.#keyState[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
-    this.#keyState[slot] = state;
-    this.#keyChar[slot] = c;
-    this.#child[slot] = child;
+    while (table[slot * SLOT] !== -1) slot = (slot + 1) & mask;
+    table[slot * SLOT] = state;
+    table[slot * SLOT + 1] = c;
+    table[slot * SLOT + 2] = child;
   }
 
   /**
    * Finds non-overlapping matches in `text[from, to)`, leftmost first and longest at each position,
    * and calls `emit(start, end, patternId)` for each. Returns the number of matches.
+   *
+   * The pair filter is asked first, not the root table: about half the characters of a Chinese text start some
+   * form, so a branch on the root table went either way at random and was mispredicted half the time, while the
+   * pair bit is set at only about one character in six. A walk then starts from the pair table's state. Patterns
+   * of one code unit (contrast markers such as 而) have no pair: the root table is read for them only when the
+   * automaton has any.
    */
   scan(text: string, from: number, to: number, emit: (start: number, end: number, id: number) => void): number {
     const root = this.#root;
-    const output = this.#output;
-    const keyState = this.#keyState;
-    const keyChar = this.#keyChar;
-    const child = this.#child;
+    const nodes = this.#nodes;
+    const table = this.#table;
     const mask = this.#mask;
     const pairs = this.#pairs;
+    const pairTable = this.#pairTable;
+    const pairShift = this.#pairShift;
+    const pairMask = this.#pairMask;
+    const singles = this.#hasSingles;
     let count = 0;
     let i = from;
     while (i < to) {
       const first = text.charCodeAt(i);
-      let state = root[first] ?? 0;
+      // The state after the pair at i, 0 when no pattern of two or more code units starts there.
+      let state = 0;
+      if (i + 1 < to) {
+        const second = text.charCodeAt(i + 1);
+        const h = pairHash(first, second);
+        const bit = h >>> 16;
+        if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
+          const pair = (first << 16) | second;
+          for (let slot = h >>> pairShift; ; slot = (slot + 1) & pairMask) {
+            const s = pairTable[2 * slot + 1] as number;
+            if (s === 0 || pairTable[2 * slot] === pair) {
+              state = s;
+              break;
+            }
+          }
+        }
+      }
+      // A one-code-unit pattern at i: the match unless a longer one is found.
+      const single = singles ? (nodes[2 * (root[first] as number) + 1] as number) : -1; // the root's output is -1
       if (state === 0) {
+        if (single !== -1) {
+          emit(i, i + 1, single);
+          count++;
+        }
         i++;
         continue;
       }
-      let bestEnd = -1;
-      let bestId = -1;
-      let j = i + 1;
+      let j = i + 2;
+      let bestEnd = i + 1;
+      let bestId = single;
       for (;;) {
-        const out = output[state] ?? -1;
+        const out = nodes[2 * state + 1] as number;
         if (out !== -1) {
           bestEnd = j;
           bestId = out;
         }
-        if (j >= to) break;
-        // Inlined #get: this loop is the hot path.
+        const info = nodes[2 * state] as number;
+        if (j >= to || info === 0) break;
         const c = text.charCodeAt(j);
-        if (j === i + 1) {
-          const bit = pairHash(first, c);
-          if (((pairs[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) break;
-        }
-        let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
         let nextState = 0;
-        for (;;) {
-          const s = keyState[slot] ?? -1;
-          if (s === -1) break;
-          if (s === state && keyChar[slot] === c) {
-            nextState = child[slot] ?? 0;
-            break;
+        if ((info & HAS_CHAIN) !== 0 && (info & CHAIN_CHAR) === c) {
+          nextState = state + 1;
+        } else if ((info & HAS_OTHERS) !== 0) {
+          // Inlined #get: this loop is the hot path.
+          for (let slot = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask; ; slot = (slot + 1) & mask) {
+            const at = slot * SLOT;
+            const s = table[at] as number;
+            if (s === -1) break;
+            if (s === state && table[at + 1] === c) {
+              nextState = table[at + 2] as number;
+              break;
+            }
           }
-          slot = (slot + 1) & mask;
         }
         if (nextState === 0) break;
         state = nextState;
