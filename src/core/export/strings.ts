@@ -63,6 +63,9 @@ export interface ExportStrings {
   /** `{0}` term id, `{1}` axis label, `{2}` pole label. */
   readonly machineCoding: string;
   readonly positionsNote: string;
+  /** Tension pairs (#19). */
+  readonly tensionPairs: string;
+  readonly noAxis: string;
 }
 
 const EN: ExportStrings = {
@@ -117,6 +120,8 @@ const EN: ExportStrings = {
   analystUser: 'Annotator',
   machineCoding: 'Automatic coding by Tension Lens: term {0}, axis {1}, pole {2}',
   positionsNote: 'Positions count Unicode code points (characters) from 0 in the UTF-8 source text, whose line breaks are LF.',
+  tensionPairs: 'Tension pairs',
+  noAxis: 'no axis',
 };
 
 const ZH: ExportStrings = {
@@ -171,6 +176,8 @@ const ZH: ExportStrings = {
   analystUser: '批注者',
   machineCoding: 'Tension Lens 自动编码：词 {0}，轴 {1}，极 {2}',
   positionsNote: '位置从 0 起按 Unicode 码点（字符）计数，源文本为 UTF-8，换行为 LF。',
+  tensionPairs: '张力对',
+  noAxis: '未指定轴',
 };
 
 /** The document words in one language. */
