@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import {
   type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, compileLexicon, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
-  readFrontMatter, reanchorAll, restoreAnalysis, sidecarPathFor,
+  readFrontMatter, reanchorAll, reanchorPair, restoreAnalysis, sidecarPathFor,
 } from '../core';
 import {
   type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportRequest, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
@@ -88,7 +88,11 @@ function readSidecar(file: string, text: string, root: string | undefined): Expo
     const where = first ? `line ${first.line + 1}, column ${first.character + 1}: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'unusable sidecar';
     return { path: sidecarPath, message: `${where}${more} — fix the sidecar, or export --what terms` };
   }
-  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }) };
+  const pairs = (parsed.sidecar.pairs ?? []).map((pair) => reanchorPair(pair, text));
+  return {
+    tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors,
+    ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }), ...(pairs.length > 0 && { pairs }),
+  };
 }
 
 /** Writes `bytes` to `target` through a temp file in the same folder and a rename: all of it or nothing. */

@@ -5,6 +5,7 @@ import { AnnotateTermCodeActions } from './annotations/annotateCodeActions';
 import { type AnnotateArgs, registerAnnotationCommands } from './annotations/annotationCommands';
 import { AnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationHoverProvider } from './annotations/annotationHover';
+import { registerPairCommands } from './annotations/pairCommands';
 import { type ArticleAnnotations, AnnotationService } from './annotations/annotationService';
 import { type AnnotationNode, AnnotationTreeProvider } from './annotations/annotationTree';
 import { poleTag } from './annotations/tagColors';
@@ -109,7 +110,8 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const agreement = new AgreementPanel();
   const adjudication = new AdjudicationPanel(config);
   const annotationDecorations = new AnnotationDecorations(screen, annotations);
-  const annotationTree = new AnnotationTreeProvider(annotations);
+  const axisLabel = (id: string): string => lexicon.current.lexicon.axes.find((a) => a.id === id)?.label.zh || id;
+  const annotationTree = new AnnotationTreeProvider(annotations, axisLabel);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
   const codebook = new CodebookService();
   const tags = new TagTreeProvider(analyses, annotations, lexicon, shown, codebook);
@@ -142,10 +144,11 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     registerOpenSample(context.extensionUri),
     ...registerWalkthroughCommands(analyses, decorations),
     annotations, annotationDecorations, annotationTree, annotationView, annotationTree.bind(annotationView),
-    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations, codebook)),
+    vscode.languages.registerHoverProvider(SELECTOR, new AnnotationHoverProvider(annotations, axisLabel, codebook)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new AnnotateTermCodeActions(analyses, lexicon), { providedCodeActionKinds: AnnotateTermCodeActions.kinds }),
     ...registerAnnotationCommands(annotations, analyses, lexicon, offerLexiconTerm(lexicon, lexiconWriter)),
     ...registerTagCommands(annotations),
+    ...registerPairCommands(annotations, analyses, lexicon),
     // Annotations load with the article, so they are drawn without waiting for a hover or a command.
     analyses.onDidAnalyze(({ document, result }) => {
       if (result && !document.isUntitled && !document.isClosed) void annotations.load(document);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAnnotation, newSidecar, serializeSidecar, sha256Hex } from '../../src/core';
-import { ARTICLE, backToFixtureWorkspace, openOwnWorkspace } from './screen';
+import { ARTICLE, openOwnWorkspace } from './screen';
 import { dismissHover, eventually, hoverWord, openFile, openViewContainer, screenshot, setViewExpanded, treeRows, waitForEditorText } from './workbench';
 
 const TAG = '争议焦点';
@@ -28,10 +28,6 @@ describe('Memos: a tag memo from the shared codebook shows in the Tags view and 
     await waitForEditorText(QUOTE);
     await openViewContainer('Tension Lens');
     await setViewExpanded('Tags', true);
-  });
-
-  after(async () => {
-    await backToFixtureWorkspace();
   });
 
   it('the Tags view row of the tag shows its memo', async () => {

@@ -5,13 +5,14 @@ import type { Extras, JsonValue } from './types';
  * key into `extras`; writing puts known keys first in this order, then the extras in their original order.
  */
 export const KNOWN_KEYS = {
-  sidecar: ['$schema', 'version', 'document', 'memo', 'tags', 'annotations'],
+  sidecar: ['$schema', 'version', 'document', 'memo', 'tags', 'annotations', 'pairs'],
   document: ['path', 'sha256', 'length'],
   tag: ['id', 'label', 'color', 'description'],
   annotation: ['id', 'tags', 'note', 'created', 'modified', 'target'],
   target: ['selector'],
   quote: ['type', 'exact', 'prefix', 'suffix'],
   position: ['type', 'start', 'end'],
+  pair: ['id', 'motivation', 'axis', 'note', 'created', 'modified', 'target'],
 } as const;
 
 /** One of the objects in the sidecar file. */
@@ -25,6 +26,7 @@ const KNOWN_SETS: Record<SidecarObjectKind, ReadonlySet<string>> = {
   target: new Set(KNOWN_KEYS.target),
   quote: new Set(KNOWN_KEYS.quote),
   position: new Set(KNOWN_KEYS.position),
+  pair: new Set(KNOWN_KEYS.pair),
 };
 
 /** True when `key` is a known key of that kind of object. */

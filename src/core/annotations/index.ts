@@ -8,7 +8,8 @@ export { applyEdits, type TextChange } from './liveEdits';
 export { CONTEXT_LENGTH, quoteAt } from './quote';
 export { FUZZY_THRESHOLD, SHORT_QUOTE, reanchor, reanchorAll, summarize } from './reanchor';
 export { sidecarForSave } from './save';
-export { compareAnnotations, serializeSidecar } from './serialize';
+export { compareAnnotations, comparePairs, serializeSidecar } from './serialize';
+export { type NewTensionPair, type PairSpan, createTensionPair, followPairEdits, pairForSave, pairIsOrphaned, reanchorPair } from './pairs';
 export { parseSidecar, type ParsedSidecar, type SidecarProblem } from './sidecar';
 export { ANONYMOUS_CODER, coderOfSidecarName, coderSidecarPathFor, fileSafeCoder, isCoderSidecarPath } from './coderSidecar';
 export { SIDECAR_FOLDER, SIDECAR_SUFFIX, isSidecarPath, sidecarPathFor, type SidecarLocation } from './sidecarPath';
@@ -18,4 +19,5 @@ export {
   type Anchor, type AnchorState, type AnchorSummary, type Annotation, type AnnotationTarget, type Extras, type JsonValue,
   type Sidecar, type SidecarDocument, type SidecarTag, type TextPosition, type TextQuote,
 } from './types';
+export type { PairAnchor, TensionPair } from './types';
 export { formatJsonProblem, type JsonProblem } from '../json/problems';

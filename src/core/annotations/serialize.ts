@@ -1,5 +1,5 @@
 import { KNOWN_KEYS, type SidecarObjectKind, isKnownKey } from './fields';
-import type { Annotation, Extras, JsonValue, Sidecar, SidecarTag } from './types';
+import type { Annotation, AnnotationTarget, Extras, JsonValue, Sidecar, SidecarTag, TensionPair } from './types';
 
 /**
  * An object whose keys are written in the given order. Plain objects cannot promise that: JavaScript puts
@@ -90,17 +90,32 @@ function tagOut(b: Builder, t: SidecarTag): Out {
   return b.object('tag', { id: t.id, label: t.label, color: t.color, description: t.description }, t.extras);
 }
 
-function annotationOut(b: Builder, a: Annotation): Out {
-  const { quote, position, otherSelectors = [] } = a.target;
+function targetOut(b: Builder, target: AnnotationTarget): Out {
+  const { quote, position, otherSelectors = [] } = target;
   const selector: Out[] = [
     b.object('quote', { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix }, quote.extras),
     b.object('position', { type: 'TextPositionSelector', start: position.start, end: position.end }, position.extras),
     ...otherSelectors,
   ];
+  return b.object('target', { selector }, target.extras);
+}
+
+function annotationOut(b: Builder, a: Annotation): Out {
   return b.object('annotation', {
-    id: a.id, tags: a.tags, note: a.note, created: a.created, modified: a.modified,
-    target: b.object('target', { selector }, a.target.extras),
+    id: a.id, tags: a.tags, note: a.note, created: a.created, modified: a.modified, target: targetOut(b, a.target),
   }, a.extras);
+}
+
+/** Pairs in file order: by the start of their first end, then id (locale-free, like annotations). */
+export function comparePairs(a: TensionPair, b: TensionPair): number {
+  return a.ends[0].position.start - b.ends[0].position.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function pairOut(b: Builder, p: TensionPair): Out {
+  return b.object('pair', {
+    id: p.id, motivation: 'linking', axis: p.axis, note: p.note, created: p.created, modified: p.modified,
+    target: p.ends.map((end) => targetOut(b, end)),
+  }, p.extras);
 }
 
 /**
@@ -118,6 +133,7 @@ export function serializeSidecar(sidecar: Sidecar): string {
     memo: sidecar.memo === '' ? undefined : sidecar.memo,
     tags: sidecar.tags.map((t) => tagOut(b, t)),
     annotations: [...sidecar.annotations].sort(compareAnnotations).map((a) => annotationOut(b, a)),
+    pairs: sidecar.pairs && sidecar.pairs.length > 0 ? [...sidecar.pairs].sort(comparePairs).map((p) => pairOut(b, p)) : undefined,
   }, sidecar.extras);
   if (!b.needsOrdered) return `${JSON.stringify(root, null, 2)}\n`;
   const out: string[] = [];

@@ -2,7 +2,7 @@ import { validateSidecar } from '../json/validators.generated';
 import { type JsonProblem, type JsonSegments, ProblemLocator, ajvMessage, ajvSegments, parseJson } from '../json/problems';
 import { stripBom } from '../text/chinese';
 import { extrasOf } from './fields';
-import { type Annotation, type Extras, type JsonValue, SIDECAR_VERSION, type Sidecar, type SidecarTag } from './types';
+import { type Annotation, type AnnotationTarget, type Extras, type JsonValue, SIDECAR_VERSION, type Sidecar, type SidecarTag, type TensionPair } from './types';
 
 /** A problem in a sidecar file: file, 0-based line and character, JSON path and message. */
 export type SidecarProblem = JsonProblem;
@@ -16,6 +16,11 @@ type RawAnnotation = RawObject & {
   readonly id: string; readonly tags?: readonly string[]; readonly note?: string; readonly created: string; readonly modified: string;
   readonly target: RawObject & { readonly selector: readonly RawSelector[] };
 };
+type RawTarget = RawObject & { readonly selector: readonly RawSelector[] };
+type RawPair = RawObject & {
+  readonly id: string; readonly motivation: 'linking'; readonly axis?: string; readonly note?: string; readonly created: string; readonly modified: string;
+  readonly target: readonly [RawTarget, RawTarget];
+};
 type RawTag = RawObject & { readonly id: string; readonly label: string; readonly color?: string; readonly description?: string };
 /** The file's shape once the schema has accepted it. */
 type RawSidecar = RawObject & {
@@ -25,6 +30,7 @@ type RawSidecar = RawObject & {
   readonly memo?: string;
   readonly tags?: readonly RawTag[];
   readonly annotations: readonly RawAnnotation[];
+  readonly pairs?: readonly RawPair[];
 };
 
 // Compiled ahead of time from schemas/sidecar.schema.json (scripts/buildValidators.mjs).
@@ -66,7 +72,7 @@ function newerVersion(value: unknown): number | undefined {
 
 function integrityProblems(raw: RawSidecar): { segments: JsonSegments; message: string }[] {
   const problems: { segments: JsonSegments; message: string }[] = [];
-  const unique = (kind: 'tags' | 'annotations', ids: readonly string[]): void => {
+  const unique = (kind: 'tags' | 'annotations' | 'pairs', ids: readonly string[]): void => {
     const seen = new Map<string, number>();
     ids.forEach((id, i) => {
       const first = seen.get(id);
@@ -76,18 +82,20 @@ function integrityProblems(raw: RawSidecar): { segments: JsonSegments; message: 
   };
   unique('tags', (raw.tags ?? []).map((t) => t.id));
   unique('annotations', raw.annotations.map((a) => a.id));
-  raw.annotations.forEach((a, i) => {
-    const selectors = a.target.selector;
+  unique('pairs', (raw.pairs ?? []).map((p) => p.id));
+  const checkSelectors = (selectors: readonly RawSelector[], at: JsonSegments): void => {
     for (const type of ['TextQuoteSelector', 'TextPositionSelector']) {
       const count = selectors.filter((s) => s.type === type).length;
-      if (count !== 1) problems.push({ segments: ['annotations', i, 'target', 'selector'], message: `needs exactly one ${type}, found ${count}` });
+      if (count !== 1) problems.push({ segments: [...at, 'selector'], message: `needs exactly one ${type}, found ${count}` });
     }
     selectors.forEach((s, k) => {
       if (s.type === 'TextPositionSelector' && (s.end ?? 0) < (s.start ?? 0)) {
-        problems.push({ segments: ['annotations', i, 'target', 'selector', k, 'end'], message: `end (${s.end}) is before start (${s.start})` });
+        problems.push({ segments: [...at, 'selector', k, 'end'], message: `end (${s.end}) is before start (${s.start})` });
       }
     });
-  });
+  };
+  raw.annotations.forEach((a, i) => checkSelectors(a.target.selector, ['annotations', i, 'target']));
+  (raw.pairs ?? []).forEach((p, i) => p.target.forEach((end, k) => checkSelectors(end.selector, ['pairs', i, 'target', k])));
   return problems;
 }
 
@@ -104,20 +112,30 @@ function toTag(raw: RawTag): SidecarTag {
   }, extrasOf('tag', raw));
 }
 
-function toAnnotation(raw: RawAnnotation): Annotation {
-  let quote: Annotation['target']['quote'] | undefined;
-  let position: Annotation['target']['position'] | undefined;
+function toTarget(raw: RawTarget): AnnotationTarget {
+  let quote: AnnotationTarget['quote'] | undefined;
+  let position: AnnotationTarget['position'] | undefined;
   const others: RawObject[] = [];
-  for (const s of raw.target.selector) {
+  for (const s of raw.selector) {
     if (s.type === 'TextQuoteSelector') quote = withExtras({ exact: s.exact ?? '', prefix: s.prefix ?? '', suffix: s.suffix ?? '' }, extrasOf('quote', s));
     else if (s.type === 'TextPositionSelector') position = withExtras({ start: s.start ?? 0, end: s.end ?? 0 }, extrasOf('position', s));
     else others.push(s);
   }
   if (!quote || !position) throw new Error('unreachable: integrity check guarantees both selectors');
-  const target = withExtras({ quote, position, ...(others.length > 0 && { otherSelectors: others }) }, extrasOf('target', raw.target));
+  return withExtras({ quote, position, ...(others.length > 0 && { otherSelectors: others }) }, extrasOf('target', raw));
+}
+
+function toAnnotation(raw: RawAnnotation): Annotation {
   return withExtras({
-    id: raw.id, tags: raw.tags ?? [], note: raw.note ?? '', created: raw.created, modified: raw.modified, target,
+    id: raw.id, tags: raw.tags ?? [], note: raw.note ?? '', created: raw.created, modified: raw.modified, target: toTarget(raw.target),
   }, extrasOf('annotation', raw));
+}
+
+function toPair(raw: RawPair): TensionPair {
+  return withExtras({
+    id: raw.id, axis: raw.axis ?? '', note: raw.note ?? '', created: raw.created, modified: raw.modified,
+    ends: [toTarget(raw.target[0]), toTarget(raw.target[1])] as const,
+  }, extrasOf('pair', raw));
 }
 
 function toSidecar(raw: RawSidecar): Sidecar {
@@ -129,5 +147,6 @@ function toSidecar(raw: RawSidecar): Sidecar {
     ...(raw.memo !== undefined && raw.memo !== '' && { memo: raw.memo }),
     tags: (raw.tags ?? []).map(toTag),
     annotations: raw.annotations.map(toAnnotation),
+    ...(raw.pairs !== undefined && raw.pairs.length > 0 && { pairs: raw.pairs.map(toPair) }),
   }, extrasOf('sidecar', raw));
 }

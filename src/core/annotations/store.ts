@@ -1,8 +1,9 @@
 import { type TextSource, followEdits } from './followEdits';
 import type { TextChange } from './liveEdits';
 import { quoteAt } from './quote';
+import { followPairEdits, reanchorPair } from './pairs';
 import { reanchor, reanchorAll, summarize } from './reanchor';
-import type { Anchor, AnchorState, AnchorSummary, Annotation, Sidecar, SidecarDocument, SidecarTag } from './types';
+import type { Anchor, AnchorState, AnchorSummary, Annotation, PairAnchor, Sidecar, SidecarDocument, SidecarTag, TensionPair } from './types';
 
 /** What an undo step restores: the tags and annotations before an operation, and whose ranges it changed. */
 interface UndoEntry {
@@ -11,6 +12,7 @@ interface UndoEntry {
   readonly annotations: readonly Annotation[];
   /** The article memo before the operation. */
   readonly memo: string | undefined;
+  readonly pairs: readonly TensionPair[];
   /** Ids whose range the operation set (re-pin); every other annotation keeps the range live edits gave it since. */
   readonly retargeted: ReadonlySet<string>;
 }
@@ -54,13 +56,16 @@ export class AnnotationSet {
   /** Everything but the annotations, which live in `#anchors`. */
   readonly #base: Sidecar;
   readonly #anchors: readonly Anchor[];
+  readonly #pairs: readonly PairAnchor[];
   readonly #undo: readonly UndoEntry[];
   #byId: Map<string, number> | undefined;
 
-  private constructor(base: Sidecar, anchors: readonly Anchor[], undo: readonly UndoEntry[]) {
-    this.#base = base;
+  private constructor(base: Sidecar, anchors: readonly Anchor[], undo: readonly UndoEntry[], pairs: readonly PairAnchor[]) {
+    const { pairs: _inFile, ...rest } = base;
+    this.#base = rest;
     this.#anchors = anchors;
     this.#undo = undo;
+    this.#pairs = pairs;
   }
 
   /**
@@ -69,17 +74,32 @@ export class AnnotationSet {
    */
   static load(sidecar: Sidecar, text: string, preferTag?: (tag: SidecarTag) => boolean): AnnotationSet {
     const merged = mergeTagsByLabel(sidecar, preferTag);
-    return new AnnotationSet({ ...merged, annotations: [] }, reanchorAll(merged.annotations, text).anchors, []);
+    const pairs = (merged.pairs ?? []).map((p) => reanchorPair(p, text));
+    return new AnnotationSet({ ...merged, annotations: [] }, reanchorAll(merged.annotations, text).anchors, [], pairs);
   }
 
-  /** The set for a sidecar whose annotations have already been anchored (`anchors` replace its annotations). */
-  static fromAnchors(sidecar: Sidecar, anchors: readonly Anchor[]): AnnotationSet {
-    return new AnnotationSet({ ...sidecar, annotations: [] }, anchors, []);
+  /**
+   * The set for a sidecar whose annotations have already been anchored (`anchors` replace its annotations); its
+   * pairs are taken as placed unless `pairs` gives their anchors.
+   */
+  static fromAnchors(sidecar: Sidecar, anchors: readonly Anchor[], pairs?: readonly PairAnchor[]): AnnotationSet {
+    const placed = pairs ?? (sidecar.pairs ?? []).map((pair): PairAnchor => ({ pair, states: ['exact', 'exact'] }));
+    return new AnnotationSet({ ...sidecar, annotations: [] }, anchors, [], placed);
   }
 
   /** Annotations with their runtime states, in the order they were added or loaded. */
   get anchors(): readonly Anchor[] {
     return this.#anchors;
+  }
+
+  /** Tension pairs with the state of each end, in the order they were added or loaded. */
+  get pairs(): readonly PairAnchor[] {
+    return this.#pairs;
+  }
+
+  /** The pair with that id, or `undefined` when there is none. */
+  getPair(id: string): PairAnchor | undefined {
+    return this.#pairs.find((p) => p.pair.id === id);
   }
 
   /** The tags, in display order. */
@@ -99,7 +119,8 @@ export class AnnotationSet {
 
   /** The sidecar to serialize (positions as they are now; see `sidecarForSave` to refresh context and hash). */
   toSidecar(): Sidecar {
-    return { ...this.#base, annotations: this.#anchors.map((a) => a.annotation) };
+    const pairs = this.#pairs.map((p) => p.pair);
+    return { ...this.#base, annotations: this.#anchors.map((a) => a.annotation), ...(pairs.length > 0 && { pairs }) };
   }
 
   /** The anchor with that id, or `undefined` when there is none. */
@@ -151,6 +172,33 @@ export class AnnotationSet {
     }), 'exact', true);
   }
 
+  /** Adds a tension pair made from the current text (see `createTensionPair`); throws if its id is taken. */
+  addPair(pair: TensionPair): AnnotationSet {
+    if (this.getPair(pair.id)) throw new Error(`tension pair '${pair.id}' already exists`);
+    return this.#record('add tension pair', this.tags, this.#anchors, [], [...this.#pairs, { pair, states: ['exact', 'exact'] }]);
+  }
+
+  /** Replaces the axis and/or note of a pair, stamping `modified` with `now` (ISO 8601). */
+  updatePair(id: string, changes: { readonly axis?: string; readonly note?: string }, now: string): AnnotationSet {
+    this.#requirePair(id);
+    const pairs = this.#pairs.map((p) => (p.pair.id === id ? { ...p, pair: { ...p.pair, ...(changes.axis !== undefined && { axis: changes.axis }), ...(changes.note !== undefined && { note: changes.note }), modified: now } } : p));
+    return this.#record('edit tension pair', this.tags, this.#anchors, [], pairs);
+  }
+
+  /** Removes a tension pair (its ends' annotations, if any, stay). */
+  deletePair(id: string): AnnotationSet {
+    this.#requirePair(id);
+    return this.#record('delete tension pair', this.tags, this.#anchors, [], this.#pairs.filter((p) => p.pair.id !== id));
+  }
+
+  /** Adds annotations and a pair as one undo step (linking two terms that were not annotated yet). */
+  addWithPair(annotations: readonly Annotation[], pair: TensionPair): AnnotationSet {
+    for (const a of annotations) if (this.get(a.id)) throw new Error(`annotation '${a.id}' already exists`);
+    if (this.getPair(pair.id)) throw new Error(`tension pair '${pair.id}' already exists`);
+    const anchors = [...this.#anchors, ...annotations.map((annotation): Anchor => ({ annotation, state: 'exact' }))];
+    return this.#record('add tension pair', this.tags, anchors, [], [...this.#pairs, { pair, states: ['exact', 'exact'] }]);
+  }
+
   /** Adds a tag at the end of the list; throws if its id is taken. */
   createTag(tag: SidecarTag): AnnotationSet {
     if (this.tags.some((t) => t.id === tag.id)) throw new Error(`tag '${tag.id}' already exists`);
@@ -169,7 +217,7 @@ export class AnnotationSet {
     const next = memo.trim() === '' ? undefined : memo;
     const { memo: _old, ...rest } = this.#base;
     const entry = this.#entry('edit article memo');
-    return new AnnotationSet(next === undefined ? rest : { ...rest, memo: next }, this.#anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry]);
+    return new AnnotationSet(next === undefined ? rest : { ...rest, memo: next }, this.#anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry], this.#pairs);
   }
 
   /** Moves every use of tag `fromId` to `intoId` and removes `fromId`. */
@@ -190,17 +238,22 @@ export class AnnotationSet {
 
   /** Follows text changes, re-anchoring what they cover on `after`, the text they left (see `followEdits`); not an undo step. */
   edit(changes: readonly TextChange[], after: TextSource): AnnotationSet {
-    return new AnnotationSet(this.#base, followEdits(this.#anchors, changes, after), this.#undo);
+    return new AnnotationSet(this.#base, followEdits(this.#anchors, changes, after), this.#undo, followPairEdits(this.#pairs, changes, after));
   }
 
   /** Replaces the anchors after re-anchoring (e.g. `reanchorAll` on an external change); not an undo step. */
   withAnchors(anchors: readonly Anchor[]): AnnotationSet {
-    return new AnnotationSet(this.#base, anchors, this.#undo);
+    return new AnnotationSet(this.#base, anchors, this.#undo, this.#pairs);
+  }
+
+  /** Replaces the pairs' anchors after re-anchoring them (see `reanchorPair`); not an undo step. */
+  withPairs(pairs: readonly PairAnchor[]): AnnotationSet {
+    return new AnnotationSet(this.#base, this.#anchors, this.#undo, pairs);
   }
 
   /** Replaces the document block (after saving); not an undo step. */
   withDocument(document: SidecarDocument): AnnotationSet {
-    return new AnnotationSet({ ...this.#base, document }, this.#anchors, this.#undo);
+    return new AnnotationSet({ ...this.#base, document }, this.#anchors, this.#undo, this.#pairs);
   }
 
   /**
@@ -216,8 +269,14 @@ export class AnnotationSet {
       if (!now || entry.retargeted.has(before.id)) return reanchor(before, text);
       return { annotation: before === now.annotation ? before : { ...before, target: now.annotation.target }, state: now.state };
     });
+    const pairs = entry.pairs.map((before): PairAnchor => {
+      const now = this.getPair(before.id);
+      // A pair keeps the ranges live edits gave its ends; one that comes back is looked for in the current text.
+      if (!now) return reanchorPair(before, text);
+      return { pair: before === now.pair ? before : { ...before, ends: now.pair.ends }, states: now.states };
+    });
     const { memo: _memo, ...rest } = this.#base;
-    return new AnnotationSet({ ...rest, ...(entry.memo !== undefined && { memo: entry.memo }), tags: entry.tags }, anchors, this.#undo.slice(0, -1));
+    return new AnnotationSet({ ...rest, ...(entry.memo !== undefined && { memo: entry.memo }), tags: entry.tags }, anchors, this.#undo.slice(0, -1), pairs);
   }
 
   #index(): Map<string, number> {
@@ -230,6 +289,12 @@ export class AnnotationSet {
     const anchor = this.get(id);
     if (!anchor) throw new Error(`no annotation '${id}'`);
     return anchor;
+  }
+
+  #requirePair(id: string): PairAnchor {
+    const pair = this.getPair(id);
+    if (!pair) throw new Error(`no tension pair '${id}'`);
+    return pair;
   }
 
   #requireTag(id: string): SidecarTag {
@@ -249,11 +314,13 @@ export class AnnotationSet {
   }
 
   #entry(label: string, retargeted: readonly string[] = []): UndoEntry {
-    return { label, tags: this.tags, annotations: this.#anchors.map((a) => a.annotation), memo: this.#base.memo, retargeted: new Set(retargeted) };
+    return {
+      label, tags: this.tags, annotations: this.#anchors.map((a) => a.annotation), memo: this.#base.memo, pairs: this.#pairs.map((p) => p.pair), retargeted: new Set(retargeted),
+    };
   }
 
-  #record(label: string, tags: readonly SidecarTag[], anchors: readonly Anchor[], retargeted: readonly string[] = []): AnnotationSet {
+  #record(label: string, tags: readonly SidecarTag[], anchors: readonly Anchor[], retargeted: readonly string[] = [], pairs: readonly PairAnchor[] = this.#pairs): AnnotationSet {
     const entry = this.#entry(label, retargeted);
-    return new AnnotationSet({ ...this.#base, tags }, anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry]);
+    return new AnnotationSet({ ...this.#base, tags }, anchors, [...this.#undo.slice(-(UNDO_LIMIT - 1)), entry], pairs);
   }
 }

@@ -73,6 +73,30 @@ export interface Annotation {
   readonly extras?: Extras;
 }
 
+/**
+ * A tension pair: two passages linked as the two sides of one tension, on an axis, with a note. In the file it is a
+ * W3C annotation with motivation `linking` whose two targets carry the same selectors as an annotation's, so each
+ * end is re-anchored (and orphaned, never dropped) exactly like an annotation.
+ */
+export interface TensionPair {
+  readonly id: string;
+  /** Lexicon axis id; '' when the user chose none. */
+  readonly axis: string;
+  readonly note: string;
+  /** ISO 8601. */
+  readonly created: string;
+  /** ISO 8601; changed when the user edits the pair, not by re-anchoring. */
+  readonly modified: string;
+  readonly ends: readonly [AnnotationTarget, AnnotationTarget];
+  readonly extras?: Extras;
+}
+
+/** A pair with how each end fits the current text (see `AnchorState`; an orphaned end keeps its last selectors). */
+export interface PairAnchor {
+  readonly pair: TensionPair;
+  readonly states: readonly [AnchorState, AnchorState];
+}
+
 /** The whole sidecar file. */
 export interface Sidecar {
   /** Kept as written; not written unless present (see `newSidecar`). */
@@ -83,6 +107,8 @@ export interface Sidecar {
   readonly memo?: string;
   readonly tags: readonly SidecarTag[];
   readonly annotations: readonly Annotation[];
+  /** Tension pairs; absent (not written) when there are none, so older sidecars read and write byte for byte. */
+  readonly pairs?: readonly TensionPair[];
   readonly extras?: Extras;
 }
 

@@ -3,10 +3,10 @@ import type { SidecarTag } from '../annotations/types';
 import { buildArticleDetail } from '../dashboard/detail';
 import { axisCounts, balanceOf, dashboardAxes, sumCounts } from '../dashboard/model';
 import type { ArticleDetail, ArticleRow, DashboardAxis } from '../dashboard/types';
-import { annotationItems, pinyinFunction, siteItems, termItems } from './items';
+import { annotationItems, pairItems, pinyinFunction, siteItems, termItems } from './items';
 import { poleColors } from '../lexicon/palette';
 import { type ExportStrings, exportStrings } from './strings';
-import type { AnnotationItem, ExportArticle, ExportRequest, ExportSummary, SiteItem, TermItem } from './types';
+import type { AnnotationItem, ExportArticle, ExportRequest, ExportSummary, PairItem, SiteItem, TermItem } from './types';
 
 /** What of an article goes into the export. */
 export interface ArticleData {
@@ -16,6 +16,8 @@ export interface ArticleData {
   readonly annotations: readonly AnnotationItem[];
   readonly terms: readonly TermItem[];
   readonly sites: readonly SiteItem[];
+  /** Tension pairs, with the annotations (`annotations` and `report`). */
+  readonly pairs: readonly PairItem[];
   /** The dashboard's article view of it: sections × axes, top terms per pole, counts. */
   readonly detail: ArticleDetail;
 }
@@ -65,6 +67,7 @@ export function collect(request: ExportRequest): ExportData {
     annotations: parts.annotations ? annotationItems(article, pinyin) : [],
     terms: parts.terms ? termItems(article, pinyin) : [],
     sites: parts.sites ? siteItems(article, request.lexicon) : [],
+    pairs: parts.annotations ? pairItems(article) : [],
     detail: buildArticleDetail(rowOf(article, request), article.text, article.analysis, request.lexicon),
   }));
   return {

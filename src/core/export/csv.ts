@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ArticleData, ExportData } from './collect';
-import type { AnnotationItem, TermItem } from './types';
+import type { AnnotationItem, PairItem, TermItem } from './types';
 
 /** Excel reads a CSV file as UTF-8 (and shows Chinese) only when it starts with a BOM. */
 const BOM = '\uFEFF';
@@ -11,6 +11,12 @@ export const ITEM_COLUMNS = [
   // Added for team coding (#21); appended so that existing column positions stay.
   'coder',
 ] as const;
+
+/**
+ * Appended to the item table only when the export holds a tension pair (#19), so every other export keeps its exact
+ * header: a `pair` row has its first end in the item columns and its second end here; other rows leave them empty.
+ */
+export const PAIR_COLUMNS = ['textB', 'lineB', 'columnB', 'startB', 'endB', 'stateB'] as const;
 
 /** Columns of the statistics table: one row per file and term that occurs, labels beside the ids. */
 export const STATS_COLUMNS = ['file', 'axis', 'axisLabel', 'pole', 'poleLabel', 'term', 'termLabel', 'pinyin', 'count'] as const;
@@ -40,6 +46,12 @@ function annotationRow(a: AnnotationItem): Row {
 
 function termRow(t: TermItem): Row {
   return ['term', t.file, t.line, t.column, t.start, t.end, t.text, t.axis, t.pole, t.term, '', '', t.context, t.pinyin, t.negated ? 'true' : 'false', '', ''];
+}
+
+/** A tension pair: its first end where an annotation row has its place, the second end in the B columns. */
+function pairRow(p: PairItem): Row {
+  const [a, b] = p.ends;
+  return ['pair', p.file, a.line, a.column, a.start, a.end, a.text, p.axis, '', '', '', p.note, '', '', '', a.state, p.coder ?? '', b.text, b.line, b.column, b.start, b.end, b.state];
 }
 
 function statsRows(data: ExportData): Row[] {
@@ -74,13 +86,16 @@ function variableHeaders(data: ExportData, fields: readonly string[]): string[] 
 
 export function writeCsv(data: ExportData): string {
   const { what } = data.request;
-  const fields: readonly string[] = what === 'stats' ? STATS_COLUMNS : what === 'sites' ? SITE_COLUMNS : ITEM_COLUMNS;
+  const paired = what !== 'stats' && what !== 'sites' && data.articles.some((a) => a.pairs.length > 0);
+  const fields: readonly string[] = what === 'stats' ? STATS_COLUMNS : what === 'sites' ? SITE_COLUMNS : paired ? [...ITEM_COLUMNS, ...PAIR_COLUMNS] : ITEM_COLUMNS;
+  const noB = PAIR_COLUMNS.map(() => '');
   // The stats rows are built for all articles at once; they are one article's when built from a list of one.
   const rowsOf = (a: ArticleData): Row[] => (what === 'stats' ? statsRows({ ...data, articles: [a] })
     : what === 'sites' ? a.sites.map((s) => [
       s.file, s.line, s.column, s.start, s.end, s.axis, s.text, s.poleA.pole, list(s.poleA.terms), s.poleB.pole, list(s.poleB.terms), list(s.markers),
     ])
-    : [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
+    : paired ? [...a.annotations.map((x) => [...annotationRow(x), ...noB]), ...a.pairs.map(pairRow), ...a.terms.map((t) => [...termRow(t), ...noB])]
+      : [...a.annotations.map(annotationRow), ...a.terms.map(termRow)]);
   const rows = data.articles.flatMap((a) => {
     const values = data.variables.map((v) => a.article.variables?.[v] ?? '');
     return rowsOf(a).map((r) => [...r, ...values]);

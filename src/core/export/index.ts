@@ -3,7 +3,7 @@
  * Annotation JSON-LD and REFI-QDA projects. Pure — articles in, bytes out — so the CLI and the extension (desktop,
  * remote, web) write the same files.
  */
-export { ITEM_COLUMNS, SITE_COLUMNS, STATS_COLUMNS } from './csv';
+export { ITEM_COLUMNS, PAIR_COLUMNS, SITE_COLUMNS, STATS_COLUMNS } from './csv';
 export { exportArticles } from './exporter';
 export {
   EXPORT_FORMATS, EXPORT_WHATS, EXTENSION_OF, FORMATS_FOR, defaultFileName, defaultWhat, isExportFormat, isExportWhat, supports,

@@ -1,7 +1,7 @@
 import type { Sentence } from '../analyze/types';
 import type { Lexicon } from '../lexicon/types';
 import { LineIndex } from '../text/lines';
-import type { AnnotationItem, ExportArticle, ItemTag, SiteItem, TermItem } from './types';
+import type { AnnotationItem, ExportArticle, ItemTag, PairEndItem, PairItem, SiteItem, TermItem } from './types';
 
 /** Pinyin of a text, or '' when none can be given. */
 export type PinyinOf = (text: string) => string;
@@ -108,4 +108,24 @@ export function siteItems(article: ExportArticle, lexicon: Lexicon): SiteItem[] 
       markers: site.markers.map((m) => m.text),
     };
   });
+}
+
+/** The tension pairs of an article, by the place of their first end; both ends of each, orphaned ones included. */
+export function pairItems(article: ExportArticle): PairItem[] {
+  const set = article.annotations;
+  if (!set?.pairs || set.pairs.length === 0) return [];
+  const lines = LineIndex.of(article.text);
+  const endItem = (target: { readonly quote: { readonly exact: string; readonly prefix: string; readonly suffix: string }; readonly position: { readonly start: number; readonly end: number } }, state: PairEndItem['state']): PairEndItem => {
+    const start = Math.min(target.position.start, article.text.length);
+    const end = Math.min(Math.max(target.position.end, start), article.text.length);
+    const at = lines.positionAt(start);
+    return { line: at.line + 1, column: at.character + 1, start, end, text: target.quote.exact, prefix: target.quote.prefix, suffix: target.quote.suffix, state };
+  };
+  return [...set.pairs]
+    .sort((a, b) => a.pair.ends[0].position.start - b.pair.ends[0].position.start || (a.pair.id < b.pair.id ? -1 : 1))
+    .map(({ pair, states }) => ({
+      kind: 'pair', file: article.path, id: pair.id, axis: pair.axis, note: pair.note, created: pair.created, modified: pair.modified,
+      ends: [endItem(pair.ends[0], states[0]), endItem(pair.ends[1], states[1])] as const,
+      ...(set.coder === undefined ? {} : { coder: set.coder }),
+    }));
 }

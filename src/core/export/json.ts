@@ -25,6 +25,8 @@ function fileRecord(data: ExportData, a: ArticleData): Record<string, unknown> {
   if (parts.annotations) {
     record['tags'] = a.tags.map((t) => ({ id: t.id, label: t.label, ...(t.color ? { color: t.color } : {}), ...(t.description ? { description: t.description } : {}) }));
     record['annotations'] = a.annotations.map(({ kind: _kind, ...rest }) => rest);
+    // Only when the article has pairs, so an export without them is the same as before.
+    if (a.pairs.length > 0) record['pairs'] = a.pairs.map(({ kind: _kind, ...rest }) => rest);
   }
   if (parts.terms) record['terms'] = a.terms.map(({ kind: _kind, ...rest }) => rest);
   if (parts.sites) record['sites'] = a.sites.map(({ kind: _kind, ...rest }) => rest);

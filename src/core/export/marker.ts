@@ -1,4 +1,4 @@
-import { ITEM_COLUMNS, SITE_COLUMNS, STATS_COLUMNS } from './csv';
+import { ITEM_COLUMNS, PAIR_COLUMNS, SITE_COLUMNS, STATS_COLUMNS } from './csv';
 import type { ExportFormat } from './types';
 
 /**
@@ -28,7 +28,7 @@ export function markExport(format: ExportFormat, text: string): string {
   return text;
 }
 
-const HEADERS = new Set([ITEM_COLUMNS, STATS_COLUMNS, SITE_COLUMNS].map((columns) => columns.join(',')));
+const HEADERS = new Set([ITEM_COLUMNS, [...ITEM_COLUMNS, ...PAIR_COLUMNS], STATS_COLUMNS, SITE_COLUMNS].map((columns) => columns.join(',')));
 
 /** Markdown's first line; HTML's first thing in `<head>`; JSON's first field; W3C's generator, before the items. */
 const MARKED: readonly RegExp[] = [

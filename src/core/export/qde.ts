@@ -128,6 +128,45 @@ function coding(selection: string, code: string, user: string, created: string |
   return xmlElement('Coding', { guid: guidOf('coding', selection, code), creatingUser: user, creationDateTime: created }, xmlElement('CodeRef', { targetGUID: code }));
 }
 
+/** The GUID of an annotation's selection (its id when that is a UUID). */
+const annotationGuid = (path: string, id: string): string => (isUuid(id) ? id.toLowerCase() : guidOf('annotation', path, id));
+
+/**
+ * The selections a tension pair links: the annotation's selection where an annotation sits exactly on the end (so a
+ * pair made from two annotations links those), otherwise a selection of its own, coded with nothing. An orphaned end
+ * has no place in the text, so its pair has no link (counted with the orphans in the summary).
+ */
+interface PairLinks {
+  readonly selections: Selection[];
+  readonly links: string[];
+}
+
+function pairLinks(data: ExportData, a: ArticleData): PairLinks {
+  const { article } = a;
+  const placed = a.pairs.filter((p) => p.ends.every((e) => e.state !== 'orphaned'));
+  const points = toCodePoints(article.text, placed.flatMap((p) => p.ends.flatMap((e) => [e.start, e.end])), POSITIONS);
+  const byRange = new Map(a.annotations.filter((x) => x.state !== 'orphaned').map((x) => [`${x.start}:${x.end}`, annotationGuid(article.path, x.id)]));
+  const out: PairLinks = { selections: [], links: [] };
+  let p = 0;
+  for (const pair of placed) {
+    const guids = pair.ends.map((end, k) => {
+      const start = points[p++] ?? 0;
+      const stop = points[p++] ?? 0;
+      const known = byRange.get(`${end.start}:${end.end}`);
+      if (known) return known;
+      const guid = guidOf('pair-end', article.path, pair.id, String(k));
+      out.selections.push({ start, xml: xmlElement('PlainTextSelection', { guid, name: clip(end.text, 60), startPosition: start, endPosition: stop, creatingUser: USERS.analyst, creationDateTime: dateTime(pair.created) }) });
+      return guid;
+    });
+    const axis = pair.axis ? data.request.lexicon.axes.find((x) => x.id === pair.axis)?.label[data.request.language] ?? pair.axis : '';
+    out.links.push(xmlElement('Link', {
+      guid: annotationGuid(article.path, `pair:${pair.id}`), name: [axis, pair.note].filter(Boolean).join(': ') || `${clip(pair.ends[0].text, 20)} ↔ ${clip(pair.ends[1].text, 20)}`,
+      direction: 'Bidirectional', originGUID: guids[0], targetGUID: guids[1],
+    }));
+  }
+  return out;
+}
+
 function selections(data: ExportData, a: ArticleData): Selection[] {
   const { strings: s, request } = data;
   const { article } = a;
@@ -139,7 +178,7 @@ function selections(data: ExportData, a: ArticleData): Selection[] {
   for (const item of placed) {
     const start = points[p++] ?? 0;
     const end = points[p++] ?? 0;
-    const guid = isUuid(item.id) ? item.id.toLowerCase() : guidOf('annotation', article.path, item.id);
+    const guid = annotationGuid(article.path, item.id);
     const created = dateTime(item.created);
     const codes = item.tags.length > 0 ? [...new Set(item.tags.map((t) => codeGuid.tag(t.label)))] : [codeGuid.untagged];
     out.push({
@@ -218,11 +257,15 @@ export function writeQde(data: ExportData, sources: readonly QdeSource[]): strin
     xmlElement('User', { guid: USERS.analyst, name: s.analystUser })
     + xmlElement('User', { guid: USERS.machine, name: s.machineUser, id: 'tension-lens' }));
   const variables = variableTypes(data);
+  const links: string[] = [];
   const textSources = data.articles.map((a, i) => {
     const source = sources[i];
     if (!source) return '';
+    const paired = pairLinks(data, a);
+    links.push(...paired.links);
+    const all = [...selections(data, a), ...paired.selections].sort((x, y) => x.start - y.start);
     return xmlElement('TextSource', { guid: source.guid, name: a.article.path, plainTextPath: `internal://${source.guid}.txt`, creatingUser: USERS.machine, creationDateTime: dateTime(request.created) },
-      xmlElement('Description', {}, xmlText(a.article.path)) + selections(data, a).map((x) => x.xml).join('')
+      xmlElement('Description', {}, xmlText(a.article.path)) + all.map((x) => x.xml).join('')
       + (articleMemo(data, a.article) === undefined ? '' : xmlElement('NoteRef', { targetGUID: noteGuid.article(a.article.path) }))
       + variableValues(a, variables));
   }).join('');
@@ -231,6 +274,8 @@ export function writeQde(data: ExportData, sources: readonly QdeSource[]): strin
     xmlns: QDE_NAMESPACE, name: `${s.report}: ${title}`, origin: `${request.generator.name} ${request.generator.version}`,
     creatingUserGUID: USERS.machine, creationDateTime: dateTime(request.created),
   }, users + codeBook(data) + variablesElement(variables) + xmlElement('Sources', {}, textSources) + notesElement(data)
+    // Tension pairs as the schema's links between two selections (Links comes after Sources and Notes).
+    + (links.length > 0 ? xmlElement('Links', {}, links.join('')) : '')
     + xmlElement('Description', {}, xmlText(`${fill(s.generatedBy, `${request.generator.name} ${request.generator.version}`, displayTime(request.created))}. ${s.positionsNote}`))
     + (exportMemos(data)?.project === undefined ? '' : xmlElement('NoteRef', { targetGUID: noteGuid.project })));
   return `<?xml version="1.0" encoding="utf-8"?>\n${project}\n`;

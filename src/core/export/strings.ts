@@ -87,6 +87,9 @@ export interface ExportStrings {
   readonly projectMemo: string;
   readonly tagDefinitions: string;
   readonly articleMemo: string;
+  /** Tension pairs (#19). */
+  readonly tensionPairs: string;
+  readonly noAxis: string;
 }
 
 const EN: ExportStrings = {
@@ -159,6 +162,8 @@ const EN: ExportStrings = {
   projectMemo: 'Project memo',
   tagDefinitions: 'Tag definitions',
   articleMemo: 'Article memo',
+  tensionPairs: 'Tension pairs',
+  noAxis: 'no axis',
 };
 
 const ZH: ExportStrings = {
@@ -231,6 +236,8 @@ const ZH: ExportStrings = {
   projectMemo: '项目备忘',
   tagDefinitions: '标签定义',
   articleMemo: '文章备忘',
+  tensionPairs: '张力对',
+  noAxis: '未指定轴',
 };
 
 /** The document words in one language. */

@@ -4,7 +4,7 @@ import type { KwicSort } from '../concordance/kwic';
 import type { WindowKind } from '../concordance/query';
 import type { ArticleVariables } from '../variables/types';
 import type { Analysis } from '../analyze/types';
-import type { Anchor, AnchorState, SidecarTag } from '../annotations/types';
+import type { Anchor, AnchorState, PairAnchor, SidecarTag } from '../annotations/types';
 import type { Codebook } from '../codebook/types';
 import type { Lexicon } from '../lexicon/types';
 
@@ -25,6 +25,8 @@ export interface ExportAnnotations {
   readonly coder?: string;
   /** The article memo of its sidecar; absent when there is none. */
   readonly memo?: string;
+  /** Tension pairs, re-anchored against the same text; absent or empty when the sidecar has none. */
+  readonly pairs?: readonly PairAnchor[];
 }
 
 /** One article to export: its text as the editor holds it (no BOM), its analysis and its annotations. */
@@ -125,6 +127,31 @@ export interface AnnotationItem extends ItemPlace {
   readonly prefix: string;
   readonly suffix: string;
   /** The coder whose sidecar holds it; absent for the single / consensus sidecar. */
+  readonly coder?: string;
+}
+
+/** One end of a tension pair: where it is (as an annotation row places itself), its text and how it fits the text. */
+export interface PairEndItem {
+  readonly line: number;
+  readonly column: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly state: AnchorState;
+}
+
+/** A tension pair: two passages linked on an axis, with a note; an orphaned end keeps its last place and text. */
+export interface PairItem {
+  readonly kind: 'pair';
+  readonly file: string;
+  readonly id: string;
+  readonly axis: string;
+  readonly note: string;
+  readonly created: string;
+  readonly modified: string;
+  readonly ends: readonly [PairEndItem, PairEndItem];
   readonly coder?: string;
 }
 

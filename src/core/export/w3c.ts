@@ -29,7 +29,10 @@ function articleAnnotations(data: ExportData, a: ArticleData, software: Json): J
   const { article } = a;
   const source = article.uri ?? article.path;
   // W3C positions count code points (§4.2.2), the sidecar UTF-16 units: convert every offset in one pass.
-  const offsets = [...a.annotations.flatMap((x) => [x.start, x.end]), ...a.terms.flatMap((t) => [t.start, t.end])];
+  const offsets = [
+    ...a.annotations.flatMap((x) => [x.start, x.end]), ...a.terms.flatMap((t) => [t.start, t.end]),
+    ...a.pairs.flatMap((x) => x.ends.flatMap((e) => [e.start, e.end])),
+  ];
   const points = toCodePoints(article.text, offsets, { normalizeNewlines: false });
   let p = 0;
   const next = (): { start: number; end: number } => ({ start: points[p++] ?? 0, end: points[p++] ?? 0 });
@@ -61,6 +64,21 @@ function articleAnnotations(data: ExportData, a: ArticleData, software: Json): J
         { type: 'TextualBody', purpose: 'describing', value: describing, format: 'text/plain', language: request.language },
       ],
       target: { source, selector: selectors(quote.exact, quote.prefix, quote.suffix, position) },
+    });
+  }
+  // A tension pair links its two passages: motivation `linking`, both ends as targets (an orphaned end keeps its
+  // quote only, like an orphaned annotation); the axis as a `classifying` body, the note as a `commenting` one.
+  for (const pair of a.pairs) {
+    const positions = [next(), next()];
+    const body: Json[] = [];
+    if (pair.axis) body.push({ type: 'TextualBody', purpose: 'classifying', value: axisLabel(data, pair.axis) });
+    if (pair.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: pair.note, format: 'text/plain' });
+    out.push({
+      id: annotationIri(pair.id, article.path), type: 'Annotation', motivation: 'linking',
+      ...(pair.coder === undefined ? {} : { creator: { type: 'Person', name: pair.coder } }),
+      created: pair.created, modified: pair.modified,
+      ...(body.length > 0 ? { body } : {}),
+      target: pair.ends.map((end, k) => ({ source, selector: selectors(end.text, end.prefix, end.suffix, end.state === 'orphaned' ? undefined : positions[k]) })),
     });
   }
   return out;

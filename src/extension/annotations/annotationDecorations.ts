@@ -15,10 +15,16 @@ export class AnnotationDecorations implements vscode.Disposable {
   readonly #annotations: AnnotationService;
   readonly #types = new Map<string, NamedDecorationType>();
   readonly #subscriptions: vscode.Disposable[] = [];
+  /** A small ⇄ after each placed end of a tension pair, so linked passages can be told from plain annotations. */
+  readonly #pairEnds: NamedDecorationType;
 
   constructor(screen: DecorationScreen, annotations: AnnotationService) {
     this.#screen = screen;
     this.#annotations = annotations;
+    this.#pairEnds = screen.createType('tensionPair', {
+      after: { contentText: '⇄', color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 1px' },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
     this.#subscriptions.push(
       annotations.onDidChange(() => this.paintAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
@@ -71,11 +77,20 @@ export class AnnotationDecorations implements vscode.Disposable {
     }
     for (const color of byColor.keys()) this.#type(color);
     for (const [color, type] of this.#types) this.#screen.set(editor, type, byColor.get(color) ?? []);
+    const ends: vscode.Range[] = [];
+    for (const { pair, states } of entry?.set?.pairs ?? []) {
+      pair.ends.forEach((end, k) => {
+        if (states[k] === 'orphaned' || end.position.end > length) return;
+        ends.push(new vscode.Range(document.positionAt(end.position.start), document.positionAt(end.position.end)));
+      });
+    }
+    this.#screen.set(editor, this.#pairEnds, ends);
     return byColor.keys();
   }
 
   dispose(): void {
     for (const t of this.#types.values()) t.dispose();
+    this.#pairEnds.dispose();
     for (const d of this.#subscriptions) d.dispose();
   }
 }

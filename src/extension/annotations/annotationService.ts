@@ -327,7 +327,7 @@ export class AnnotationService implements vscode.Disposable {
     this.#emitter.fire(entry.article);
     // Not dirty after a change: VS Code applied an outside change (or a revert, or undo back to the saved text), so
     // the article on disk is this text. Write the positions for it now, so a reload finds them exactly.
-    if (!e.document.isDirty && !this.writeBlocker(e.document) && entry.set.anchors.length > 0) void this.#write(entry, e.document);
+    if (!e.document.isDirty && !this.writeBlocker(e.document) && entry.set.anchors.length + entry.set.pairs.length > 0) void this.#write(entry, e.document);
   }
 
   /**
@@ -341,7 +341,7 @@ export class AnnotationService implements vscode.Disposable {
     this.#entries.delete(key);
     entry.dismissProblem?.();
     const set = entry.set;
-    if (!set || set.anchors.length === 0 || !(entry.store.shifted || entry.store.unsaved) || !vscode.workspace.isTrusted || document.isUntitled) return;
+    if (!set || set.anchors.length + set.pairs.length === 0 || !(entry.store.shifted || entry.store.unsaved) || !vscode.workspace.isTrusted || document.isUntitled) return;
     let saved: string | undefined;
     try {
       saved = await readText(entry.article);
@@ -361,7 +361,7 @@ export class AnnotationService implements vscode.Disposable {
   async #onArticleSaved(document: vscode.TextDocument): Promise<void> {
     const entry = this.#entries.get(document.uri.toString());
     // Positions in the sidecar are offsets into the saved article: write them when the article is written.
-    if (entry?.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length > 0) await this.#write(entry, document);
+    if (entry?.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length + entry.set.pairs.length > 0) await this.#write(entry, document);
   }
 
   #entryForSidecar(uri: vscode.Uri): Entry | undefined {

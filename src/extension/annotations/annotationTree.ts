@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Anchor, SidecarTag } from '../../core';
+import type { Anchor, PairAnchor, SidecarTag } from '../../core';
 import type { AnnotationService } from './annotationService';
 import { tagIcon } from './tagIcon';
 
@@ -7,7 +7,10 @@ import { tagIcon } from './tagIcon';
 export type AnnotationNode =
   | { readonly kind: 'group'; readonly group: 'tag' | 'orphaned' | 'review' | 'untagged'; readonly tag?: SidecarTag; readonly uri: string; readonly anchors: readonly Anchor[] }
   | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean }
-  | { readonly kind: 'memo'; readonly uri: string; readonly memo: string };
+  | { readonly kind: 'memo'; readonly uri: string; readonly memo: string }
+  | { readonly kind: 'pairs'; readonly uri: string; readonly pairs: readonly PairAnchor[] }
+  | { readonly kind: 'pair'; readonly uri: string; readonly pairId: string; readonly pair: PairAnchor }
+  | { readonly kind: 'pairEnd'; readonly uri: string; readonly pairId: string; readonly pair: PairAnchor; readonly end: 0 | 1 };
 
 const STATE_ICON: Record<Anchor['state'], string> = { exact: 'pass', moved: 'arrow-swap', fuzzy: 'question', orphaned: 'warning' };
 
@@ -33,9 +36,12 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
   readonly onDidChangeTreeData = this.#emitter.event;
   readonly #subscriptions: vscode.Disposable[] = [];
   #uri: vscode.Uri | undefined;
+  readonly #axisLabel: (axisId: string) => string;
 
-  constructor(annotations: AnnotationService) {
+  /** `axisLabel` names a tension pair's axis as the lexicon does. */
+  constructor(annotations: AnnotationService, axisLabel: (axisId: string) => string = (id) => id) {
     this.#annotations = annotations;
+    this.#axisLabel = axisLabel;
     this.#uri = vscode.window.activeTextEditor?.document.uri;
     this.#subscriptions.push(
       annotations.onDidChange(() => this.#emitter.fire(undefined)),
@@ -78,6 +84,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     if (node?.kind === 'group') {
       return node.anchors.map((anchor) => ({ kind: 'annotation', uri: key, id: anchor.annotation.id, anchor, review: entry.review.has(anchor.annotation.id) }));
     }
+    if (node?.kind === 'pairs') return node.pairs.map((pair) => ({ kind: 'pair', uri: key, pairId: pair.pair.id, pair }));
+    if (node?.kind === 'pair') return ([0, 1] as const).map((end) => ({ kind: 'pairEnd', uri: key, pairId: node.pairId, pair: node.pair, end }));
     if (node) return [];
     const anchors = this.#annotations.sorted(uri);
     const placed = anchors.filter((a) => a.state !== 'orphaned');
@@ -94,6 +102,8 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     if (untagged.length > 0) groups.push({ kind: 'group', group: 'untagged', uri: key, anchors: untagged });
     const orphaned = anchors.filter((a) => a.state === 'orphaned');
     if (orphaned.length > 0) groups.push({ kind: 'group', group: 'orphaned', uri: key, anchors: orphaned });
+    const pairs = [...entry.set.pairs].sort((a, b) => a.pair.ends[0].position.start - b.pair.ends[0].position.start);
+    if (pairs.length > 0) groups.push({ kind: 'pairs', uri: key, pairs });
     return groups;
   }
 
@@ -109,6 +119,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
       item.command = { title: vscode.l10n.t('Edit Article Memo…'), command: 'tensionLens.editArticleMemo', arguments: [node.uri] };
       return item;
     }
+    if (node.kind === 'pairs' || node.kind === 'pair' || node.kind === 'pairEnd') return this.#pairItem(node);
     if (node.kind === 'group') {
       const label = node.group === 'tag' ? node.tag?.label ?? '' : node.group === 'orphaned' ? vscode.l10n.t('Orphaned') : node.group === 'review' ? vscode.l10n.t('Needs review') : vscode.l10n.t('Untagged');
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -139,6 +150,52 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
       const { start, end } = annotation.target.position;
       item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, start, end] };
     }
+    return item;
+  }
+
+  /** The Tension pairs group, a pair (“A ↔ B”, its axis and note) and each of its two ends (click → the end). */
+  #pairItem(node: Extract<AnnotationNode, { kind: 'pairs' | 'pair' | 'pairEnd' }>): vscode.TreeItem {
+    if (node.kind === 'pairs') {
+      const label = vscode.l10n.t('Tension pairs');
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = String(node.pairs.length);
+      item.iconPath = new vscode.ThemeIcon('git-compare');
+      item.id = `${node.uri}#pairs`;
+      item.contextValue = 'tensionPairs';
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}: {1} tension pairs', label, node.pairs.length), role: 'treeitem' };
+      return item;
+    }
+    const { pair, states } = node.pair;
+    const [a, b] = pair.ends;
+    const orphaned = states[0] === 'orphaned' || states[1] === 'orphaned';
+    if (node.kind === 'pair') {
+      const label = `${clip(a.quote.exact, 16)} ↔ ${clip(b.quote.exact, 16)}`;
+      const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+      const axis = pair.axis ? this.#axisLabel(pair.axis) : '';
+      item.description = [axis, pair.note ? clip(pair.note, 40) : '', orphaned ? stateLabel('orphaned') : ''].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(orphaned ? 'warning' : 'git-compare');
+      item.id = `${node.uri}#pair:${pair.id}`;
+      item.contextValue = 'tensionPair';
+      const tooltip = new vscode.MarkdownString();
+      tooltip.appendText(`“${a.quote.exact}” ↔ “${b.quote.exact}”
+
+${axis}
+
+${pair.note}`);
+      item.tooltip = tooltip;
+      item.accessibilityInformation = { label: vscode.l10n.t('Tension pair “{0}” and “{1}”{2}', clip(a.quote.exact, 60), clip(b.quote.exact, 60), axis ? `, ${axis}` : ''), role: 'treeitem' };
+      if (states[0] !== 'orphaned') item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, a.position.start, a.position.end] };
+      return item;
+    }
+    const end = pair.ends[node.end];
+    const state = states[node.end];
+    const item = new vscode.TreeItem(`${node.end === 0 ? '①' : '②'} “${clip(end.quote.exact, 30)}”`, vscode.TreeItemCollapsibleState.None);
+    item.description = state === 'exact' ? '' : stateLabel(state);
+    item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
+    item.id = `${node.uri}#pair:${pair.id}:${node.end}`;
+    item.contextValue = 'tensionPairEnd';
+    item.accessibilityInformation = { label: vscode.l10n.t('End of a tension pair: “{0}”, {1}', clip(end.quote.exact, 60), stateLabel(state)), role: 'treeitem' };
+    if (state !== 'orphaned') item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, end.position.start, end.position.end] };
     return item;
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ArticleVariables, analyze, formatOf, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll } from '../../core';
+import { type ArticleVariables, analyze, formatOf, hasChinese, mergeVariables, parseSidecar, readFrontMatter, reanchorAll, reanchorPair } from '../../core';
 import { type ExportAnnotations, type ExportArticle, type ExportProblem, isTensionLensExport } from '../../core/export';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
@@ -76,8 +76,11 @@ async function liveAnnotations(document: vscode.TextDocument, services: GatherSe
     return { path: shownPath(loaded.sidecar), message: sidecarProblem(loaded.sidecar, first) };
   }
   const coder = services.annotations.coder;
-  return loaded.set && loaded.set.anchors.length + loaded.set.tags.length > 0
-    ? { tags: loaded.set.tags, anchors: loaded.set.anchors, ...(coder === undefined ? {} : { coder }), ...(loaded.set.memo === undefined ? {} : { memo: loaded.set.memo }) } : undefined;
+  return loaded.set && loaded.set.anchors.length + loaded.set.tags.length + loaded.set.pairs.length > 0
+    ? {
+      tags: loaded.set.tags, anchors: loaded.set.anchors, ...(coder === undefined ? {} : { coder }),
+      ...(loaded.set.memo === undefined ? {} : { memo: loaded.set.memo }), ...(loaded.set.pairs.length > 0 && { pairs: loaded.set.pairs }),
+    } : undefined;
 }
 
 /** The annotations of a closed file, read from its sidecar and re-anchored against `text`. */
@@ -95,7 +98,11 @@ async function fileAnnotations(article: vscode.Uri, text: string, services: Gath
   const parsed = parseSidecar(raw, vscode.workspace.asRelativePath(sidecar));
   const [first] = 'problems' in parsed ? parsed.problems : [];
   if ('problems' in parsed) return { path: shownPath(sidecar), message: sidecarProblem(sidecar, first ? `${first.line + 1}:${first.character + 1}: ${first.message}` : '') };
-  return { tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(coder === undefined ? {} : { coder }), ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }) };
+  const pairs = (parsed.sidecar.pairs ?? []).map((pair) => reanchorPair(pair, text));
+  return {
+    tags: parsed.sidecar.tags, anchors: reanchorAll(parsed.sidecar.annotations, text).anchors, ...(coder === undefined ? {} : { coder }),
+    ...(parsed.sidecar.memo === undefined ? {} : { memo: parsed.sidecar.memo }), ...(pairs.length > 0 && { pairs }),
+  };
 }
 
 /**

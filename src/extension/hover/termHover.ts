@@ -7,7 +7,7 @@ import { termOf } from '../analysis/lookup';
 import type { ConfigService } from '../config';
 
 /** Commands the hover links to; they must be enabled explicitly for a trusted MarkdownString. */
-export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm', 'tensionLens.concordance'];
+export const HOVER_COMMANDS = ['tensionLens.showOccurrences', 'tensionLens.annotateTerm', 'tensionLens.concordance', 'tensionLens.linkTensionPair'];
 
 function commandLink(title: string, command: string, args: unknown[]): string {
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
@@ -45,7 +45,14 @@ export function termHoverMarkdown(uri: vscode.Uri, analysis: Analysis, lexicon: 
     const a = [...new Set(site.poleA.map((i) => analysis.hitAt(i)?.text))].join('、');
     const b = [...new Set(site.poleB.map((i) => analysis.hitAt(i)?.text))].join('、');
     const markers = site.markers.length > 0 ? ` · ${vscode.l10n.t('contrast')}: ${[...new Set(site.markers.map((m) => m.text))].join('、')}` : '';
-    md.appendMarkdown(`$(git-compare) ${vscode.l10n.t('Tension site')}: ${a} ↔ ${b}${markers}\n\n`);
+    md.appendMarkdown(`$(git-compare) ${vscode.l10n.t('Tension site')}: ${a} ↔ ${b}${markers}`);
+    // One step from the site: link the first term of each pole as a tension pair on the site's axis.
+    const hitA = site.poleA.map((i) => analysis.hitAt(i)).find((h) => h !== undefined);
+    const hitB = site.poleB.map((i) => analysis.hitAt(i)).find((h) => h !== undefined);
+    if (hitA && hitB) {
+      md.appendMarkdown(` · ${commandLink(vscode.l10n.t('Link as tension pair'), 'tensionLens.linkTensionPair', [{ uri: uri.toString(), a: { start: hitA.start, end: hitA.end }, b: { start: hitB.start, end: hitB.end }, axis: site.axis, note: '' }])}`);
+    }
+    md.appendMarkdown('\n\n');
   }
   md.appendMarkdown(
     `${commandLink(vscode.l10n.t('Show all occurrences'), 'tensionLens.showOccurrences', [uri.toString(), hit.term])} · ` +

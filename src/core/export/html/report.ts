@@ -132,6 +132,17 @@ function memosCard(data: ExportData): string {
   return card('memos-card', s.memos, undefined, project + tags);
 }
 
+/** The tension pairs: both ends quoted with links to their lines (an orphaned end said so), the axis and the note. */
+function pairsCard(data: ExportData, a: ArticleData, prefix: string): string {
+  const { strings: s, request } = data;
+  const axes = new Map(data.axes.map((x) => [x.id, x]));
+  const end = (e: ArticleData['pairs'][number]['ends'][number]): string => `${e.state === 'orphaned' ? `<span class="orphan">${esc(s.orphaned)}</span>`
+    : `<a class="where" href="#${prefix}L${e.line}">${esc(s.line)} ${e.line}</a>`}<span class="quote">“${esc(e.text.replace(/\s+/g, ' ').trim())}”</span>`;
+  const items = a.pairs.map((p) => `<li class="pair">${end(p.ends[0])} <span class="link">↔</span> ${end(p.ends[1])}<span class="axis-tag">${
+    esc(p.axis ? axes.get(p.axis)?.label[request.language] ?? p.axis : s.noAxis)}</span>${p.note ? `<p class="note">${esc(p.note)}</p>` : ''}</li>`);
+  return card('pairs-card', s.tensionPairs, a.pairs.length, `<ul class="notes pairs">${items.join('')}</ul>`);
+}
+
 function textCard(data: ExportData, a: ArticleData, palette: Palette, prefix: string): string {
   const { request, strings: s } = data;
   const used = new Set(a.article.analysis.hits.map((h) => h.pole));
@@ -148,6 +159,8 @@ function articleReport(data: ExportData, a: ArticleData, palette: Palette, prefi
     sitesCard(data, a, palette, prefix),
     articleMemoCard(data, a),
     annotationsCard(data, a, prefix),
+    // Only when there are pairs, so a report without them is the same as before.
+    ...(a.pairs.length > 0 ? [pairsCard(data, a, prefix)] : []),
     textCard(data, a, palette, prefix),
   ].join('\n');
 }
