@@ -8,7 +8,7 @@ function link(title: string, command: string, args: unknown[]): string {
 }
 
 /** The commands annotation hovers link to. */
-export const ANNOTATION_HOVER_COMMANDS = ['tensionLens.editAnnotationTags', 'tensionLens.editAnnotationNote', 'tensionLens.deleteAnnotation', '_tensionLens.revealRange', 'tensionLens.deleteTensionPair'];
+export const ANNOTATION_HOVER_COMMANDS = ['tensionLens.editAnnotationTags', 'tensionLens.editAnnotationNote', 'tensionLens.deleteAnnotation', '_tensionLens.revealRange', 'tensionLens.deleteTensionPair', 'tensionLens.editTensionPair'];
 
 /** On an annotated range: its tags, note, dates and state, with links to edit tags, edit the note, or delete it. */
 export class AnnotationHoverProvider implements vscode.HoverProvider {
@@ -58,7 +58,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       md.appendText(`“${end.quote.exact}”${axis ? ` · ${axis}` : ''}${p.pair.note ? ` · ${p.pair.note}` : ''}`);
       md.appendMarkdown(gone ? ` *(${stateLabel('orphaned')})*\n\n` : '\n\n');
       const jump = gone ? '' : `${link(vscode.l10n.t('Go to the other end'), '_tensionLens.revealRange', [uri, end.position.start, end.position.end])} · `;
-      md.appendMarkdown(`${jump}${link(vscode.l10n.t('Delete tension pair'), 'tensionLens.deleteTensionPair', [uri, p.pair.id])}\n\n---\n\n`);
+      md.appendMarkdown(`${jump}${link(vscode.l10n.t('Edit tension pair'), 'tensionLens.editTensionPair', [uri, p.pair.id])} · ${link(vscode.l10n.t('Delete tension pair'), 'tensionLens.deleteTensionPair', [uri, p.pair.id])}\n\n---\n\n`);
     }
     const first = here[0]?.annotation.target.position ?? links[0]?.p.pair.ends[links[0].self].position;
     return new vscode.Hover(md, first ? new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)) : undefined);

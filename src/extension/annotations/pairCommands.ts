@@ -108,7 +108,15 @@ function tagForPole(set: AnnotationSet, lexicon: CompiledLexicon, poleId: string
   return existing ? { set, tag: existing } : { set: set.createTag(tag), tag };
 }
 
-/** Registers Link as Tension Pair, Delete Tension Pair and the context key the editor menu uses; returns their disposables. */
+/** The pair a command is about: an Annotations view node, or `(uri, pairId)` arguments (hover links). */
+function pairTarget(a: unknown, b: unknown): { document: vscode.TextDocument; id: string } | undefined {
+  const node = a && typeof a === 'object' ? (a as { readonly uri?: unknown; readonly pairId?: unknown }) : undefined;
+  const { uri, id } = node?.pairId !== undefined ? { uri: node.uri, id: node.pairId } : { uri: a, id: b };
+  const document = typeof uri === 'string' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
+  return document && typeof id === 'string' ? { document, id } : undefined;
+}
+
+/** Registers Link as Tension Pair, Edit and Delete Tension Pair and the context key the editor menu uses; returns their disposables. */
 export function registerPairCommands(annotations: AnnotationService, analyses: AnalysisService, lexicon: LexiconService): vscode.Disposable[] {
   const updateContext = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -170,11 +178,18 @@ export function registerPairCommands(annotations: AnnotationService, analyses: A
     annotations.onDidChange(updateContext),
     vscode.commands.registerCommand('tensionLens.linkTensionPair', (args?: LinkPairArgs) => link(args && typeof args === 'object' && !('scheme' in args) ? args : {})),
     vscode.commands.registerCommand('tensionLens.deleteTensionPair', async (a?: unknown, b?: unknown) => {
-      const node = a && typeof a === 'object' ? (a as { readonly uri?: unknown; readonly pairId?: unknown }) : undefined;
-      const { uri, id } = node?.pairId !== undefined ? { uri: node.uri, id: node.pairId } : { uri: a, id: b };
-      const document = typeof uri === 'string' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : undefined;
-      if (!document || typeof id !== 'string') return;
-      await guarded(() => annotations.change(document, (s) => s.deletePair(id)));
+      const target = pairTarget(a, b);
+      if (target) await guarded(() => annotations.change(target.document, (s) => s.deletePair(target.id)));
+    }),
+    vscode.commands.registerCommand('tensionLens.editTensionPair', async (a?: unknown, b?: unknown) => {
+      const target = pairTarget(a, b);
+      const current = target && annotations.get(target.document.uri)?.set?.getPair(target.id);
+      if (!target || !current) return;
+      const axis = await pickAxis(lexicon.current, current.pair.axis);
+      if (axis === undefined) return;
+      const note = await vscode.window.showInputBox({ title: vscode.l10n.t('Note on the tension pair (optional)'), prompt: vscode.l10n.t('Leave empty for no note.'), value: current.pair.note });
+      if (note === undefined) return;
+      await guarded(() => annotations.change(target.document, (s) => s.updatePair(target.id, { axis, note: note.trim() }, now())));
     }),
   ];
 }
