@@ -24,7 +24,9 @@ export function memoUri(target: MemoTarget, title: string): vscode.Uri {
 
 /** The target of a memo document, or undefined for a URI that is not one. */
 export function memoTarget(uri: vscode.Uri): MemoTarget | undefined {
-  if (uri.scheme !== MEMO_SCHEME) return undefined;
+  // Only the memo itself: the sidecar (`….md.tension.json`) the annotation layer looks for beside any Markdown
+  // document must not be found here.
+  if (uri.scheme !== MEMO_SCHEME || !uri.path.endsWith('.md')) return undefined;
   if (uri.query === 'project') return { kind: 'project' };
   const params = new Map(uri.query.split('&').map((p) => {
     const eq = p.indexOf('=');
