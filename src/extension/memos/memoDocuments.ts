@@ -3,8 +3,10 @@ import { withProjectMemo, withTagMemo } from '../../core';
 import type { AnnotationService } from '../annotations/annotationService';
 import type { CodebookService } from './codebookService';
 
-/** The scheme of memo documents: a memo opens as a Markdown editor, and saving it (Ctrl+S) stores it. */
-export const MEMO_SCHEME = 'tension-memo';
+import { MEMO_SCHEME } from './memoScheme';
+
+/** A memo opens as a Markdown editor of this scheme, and saving it (Ctrl+S) stores it. */
+export { MEMO_SCHEME };
 
 /** What a memo document is the memo of. */
 export type MemoTarget =
