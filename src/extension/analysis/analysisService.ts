@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MEMO_SCHEME } from '../memos/memoScheme';
 import { type Analysis, Analyzer, type CompiledLexicon, formatOf, hasChinese } from '../../core';
 import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
@@ -62,6 +63,8 @@ export class AnalysisService implements vscode.Disposable {
 
   /** True when the document is one we analyse: Markdown/plain text or an included glob. */
   isArticle(document: vscode.TextDocument): boolean {
+    // A memo document is Markdown about an article, not an article: no highlights, and the views keep the article.
+    if (document.uri.scheme === MEMO_SCHEME) return false;
     if (document.languageId === 'markdown' || document.languageId === 'plaintext') return true;
     return this.#config.current.include.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { MEMO_SCHEME } from '../memos/memoScheme';
 import { plural } from '../plural';
 import {
   type Anchor, AnnotationSet, type AnchorSummary, type SidecarLocation, type SidecarTag, type TextChange, type TextSource,
@@ -128,7 +129,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** True for a document Tension Lens annotates: Markdown or plain text, not one of its own sidecars. */
   isArticle(document: vscode.TextDocument): boolean {
-    return (document.languageId === 'markdown' || document.languageId === 'plaintext') && !isSidecarPath(document.uri.path);
+    return (document.languageId === 'markdown' || document.languageId === 'plaintext') && !isSidecarPath(document.uri.path) && document.uri.scheme !== MEMO_SCHEME;
   }
 
   /** The active editor's document when it is an article; otherwise says so (naming the command's goal) and returns undefined. */

@@ -68,8 +68,9 @@ export function registerMemoCommands(annotations: AnnotationService, codebook: C
         void vscode.window.showInformationMessage(vscode.l10n.t('Open an article to write its memo.'));
         return;
       }
-      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      await guarded(() => openMemo({ kind: 'article', article: uri }, vscode.l10n.t('Memo · {0}', name)));
+      // Without its extension: the tab must not read as the article's own name (Quick Open, the tab strip).
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+      await guarded(() => openMemo({ kind: 'article', article: uri }, vscode.l10n.t('{0} · memo', name)));
     }),
     reg('tensionLens.editTagMemo', async (arg?: unknown) => {
       const tag = tagOf(arg) ?? (await pickTag(annotations, codebook));

@@ -3,8 +3,10 @@ import { withProjectMemo, withTagMemo } from '../../core';
 import type { AnnotationService } from '../annotations/annotationService';
 import type { CodebookService } from './codebookService';
 
-/** The scheme of memo documents: a memo opens as a Markdown editor, and saving it (Ctrl+S) stores it. */
-export const MEMO_SCHEME = 'tension-memo';
+import { MEMO_SCHEME } from './memoScheme';
+
+/** A memo opens as a Markdown editor of this scheme, and saving it (Ctrl+S) stores it. */
+export { MEMO_SCHEME };
 
 /** What a memo document is the memo of. */
 export type MemoTarget =
@@ -24,7 +26,9 @@ export function memoUri(target: MemoTarget, title: string): vscode.Uri {
 
 /** The target of a memo document, or undefined for a URI that is not one. */
 export function memoTarget(uri: vscode.Uri): MemoTarget | undefined {
-  if (uri.scheme !== MEMO_SCHEME) return undefined;
+  // Only the memo itself: the sidecar (`….md.tension.json`) the annotation layer looks for beside any Markdown
+  // document must not be found here.
+  if (uri.scheme !== MEMO_SCHEME || !uri.path.endsWith('.md')) return undefined;
   if (uri.query === 'project') return { kind: 'project' };
   const params = new Map(uri.query.split('&').map((p) => {
     const eq = p.indexOf('=');
