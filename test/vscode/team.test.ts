@@ -87,4 +87,28 @@ describe('team coding', () => {
     assert.ok(tl.getAgreementView().passages.some((p) => p.includes('[only bob]') && p.includes('GPU集群')));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('lists every segment with whether the other coder coded an overlapping span with the same tag, and the disagreements, each opening its passage', async () => {
+    await tl.showAgreement('alice', 'bob');
+    await waitFor(() => tl.getAgreementView().segments.length > 0, 'the segment table drawn');
+    const view = tl.getAgreementView();
+    const segment = (coder: string, tag: string, quote: string): readonly string[] | undefined => view.segments.find((r) => r[0] === coder && r[1] === tag && r[2]?.includes(quote));
+    // Cells: coder, tag, the segment (its article and text), whether the other coder has an overlapping span with the tag.
+    assert.match(segment('A: alice', '开放', '开放协作原则可持续性')?.[3] ?? '', /^yes \(1 segment of bob\)$/);
+    assert.match(segment('A: alice', '开放', '基础研究透明性与社区共建价值')?.[3] ?? '', /^no$/);
+    assert.match(segment('A: alice', '商业化', '数据共享')?.[3] ?? '', /^yes/);
+    assert.match(segment('A: alice', '开放', '数据共享')?.[3] ?? '', /^no$/, 'the same span is a separate segment per tag');
+    assert.match(segment('B: bob', '商业化', 'GPU集群必须优先响应高商业潜力项目')?.[3] ?? '', /^no$/);
+    assert.equal(view.segments.filter((r) => r[2]?.includes('这段话已被作者删去')).length, 0, 'an orphaned annotation is no segment');
+    // The summary counts, and the disagreements: every "no" segment, no more.
+    assert.equal(view.disagreements.length, view.segments.filter((r) => r[3] === 'no').length);
+    assert.ok(view.disagreements.some((d) => d.includes('[only bob]') && d.includes('GPU集群')), view.disagreements.join('\n'));
+    assert.ok(view.segmentSummary.some((s) => /^alice: 6 of 9 segments/.test(s)), view.segmentSummary.join(' | '));
+    // A disagreement opens the article with its passage selected.
+    const index = view.disagreements.findIndex((d) => d.includes('GPU集群'));
+    tl.clickAgreementFigure(`d0-${index}`);
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/team/sample.md') === true
+      && vscode.window.activeTextEditor.document.getText(vscode.window.activeTextEditor.selection) === 'GPU集群必须优先响应高商业潜力项目', 'the passage opened and selected');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
