@@ -1,6 +1,7 @@
 // Team coding in a real extension host: the coder's own sidecar, the coder in the status bar, and the Intercoder
 // Agreement page as its script drew it (figures with their counts, passages behind each figure).
 import * as assert from 'node:assert/strict';
+import Papa from 'papaparse';
 import * as vscode from 'vscode';
 import alice from '../fixtures/agreement/sample.md.tension.alice.json';
 import bob from '../fixtures/agreement/sample.md.tension.bob.json';
@@ -109,6 +110,32 @@ describe('team coding', () => {
     tl.clickAgreementFigure(`d0-${index}`);
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/team/sample.md') === true
       && vscode.window.activeTextEditor.document.getText(vscode.window.activeTextEditor.selection) === 'GPU集群必须优先响应高商业潜力项目', 'the passage opened and selected');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('exports the chosen coder’s annotations, or all coders’ each with its coder (the command’s coder option)', async () => {
+    await setTeam('alice', true);
+    const article = vscode.Uri.joinPath(folder(), 'sample.md');
+    const document = await vscode.workspace.openTextDocument(article);
+    await vscode.window.showTextDocument(document);
+    await waitFor(() => tl.getCoderStatusText().includes('alice'), 'coding as alice');
+    // The editor re-reads the article's annotations from alice's sidecar once the coder changes.
+    await tl.loadAnnotations(document);
+    await waitFor(() => tl.getAnnotationTree().length > 0 && vscode.workspace.getConfiguration('tensionLens').get('coder') === 'alice', 'alice’s sidecar loaded');
+    const coderColumn = async (coder: string): Promise<string[]> => {
+      const target = vscode.Uri.joinPath(folder(), `export-${coder}.csv`);
+      const outcome = await vscode.commands.executeCommand<{ summary: { annotations: number } } | undefined>('tensionLens.export', { what: 'annotations', scope: 'file', format: 'csv', target: target.toString(), coder });
+      assert.ok(outcome, `exported (${coder})`);
+      const csv = decoder.decode(await vscode.workspace.fs.readFile(target)).replace(/^\uFEFF/, '');
+      return Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data.filter((r) => r['kind'] === 'annotation').map((r) => r['coder'] ?? '');
+    };
+    const all = await coderColumn('all');
+    assert.deepEqual([...new Set(all)].sort(), ['alice', 'bob'], all.join(' '));
+    assert.equal(all.filter((c) => c === 'alice').length, alice.annotations.length);
+    assert.equal(all.filter((c) => c === 'bob').length, bob.annotations.length);
+    assert.deepEqual([...new Set(await coderColumn('bob'))], ['bob']);
+    assert.deepEqual([...new Set(await coderColumn('mine'))], ['alice']);
+    await setTeam(undefined, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

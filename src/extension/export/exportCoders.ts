@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseSidecar, reanchorAll } from '../../core';
+import { fileSafeCoder, parseSidecar, reanchorAll } from '../../core';
 import type { ExportAnnotations, ExportArticle } from '../../core/export';
 import { coderSidecarsOf, locateSidecar, readText } from '../annotations/sidecarFiles';
 import type { SidecarLocation } from '../../core';
@@ -7,6 +7,11 @@ import { workspaceCoders } from '../team/showCodingOf';
 
 /** Whose annotations an export holds: the sidecar the editor edits, one coder's, or every coder's. */
 export type ExportCoders = { readonly kind: 'mine' } | { readonly kind: 'coder'; readonly coder: string } | { readonly kind: 'all' };
+
+/** The `coder` option of the export command: `mine`, `all`, or a coder's name (made file-safe). */
+export function exportCodersOf(option: string): ExportCoders {
+  return option === 'mine' ? { kind: 'mine' } : option === 'all' ? { kind: 'all' } : { kind: 'coder', coder: fileSafeCoder(option) };
+}
 
 /**
  * Asks whose annotations to export when the workspace has coders' sidecars besides the user's own; `mine` without

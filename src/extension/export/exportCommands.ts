@@ -4,7 +4,7 @@ import {
 } from '../../core/export';
 import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
-import { pickExportCoders, withCoders } from './exportCoders';
+import { exportCodersOf, pickExportCoders, withCoders } from './exportCoders';
 import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
@@ -124,7 +124,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   }
   const withAnnotations = what === 'annotations' || what === 'report';
   // Team coding: a coder can be chosen, or all of them exported (asked only when other coders' sidecars exist).
-  const coders = withAnnotations ? await pickExportCoders(services.annotations.coder) : { kind: 'mine' } as const;
+  const coders = !withAnnotations ? { kind: 'mine' } as const : options.coder ? exportCodersOf(options.coder) : await pickExportCoders(services.annotations.coder);
   if (!coders) return undefined;
   const target = options.target ?? (await askTarget(what, format, scope, document));
   if (!target) return undefined;

@@ -14,6 +14,8 @@ export interface ExportCommandOptions {
   readonly scope?: ExportScope;
   readonly format?: ExportFormat;
   readonly target?: vscode.Uri;
+  /** Whose annotations (team coding): `mine` (the sidecar the editor edits), `all`, or a coder's name; asked when absent. */
+  readonly coder?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,7 +45,9 @@ export function parseExportOptions(arg: unknown): ExportCommandOptions | { error
   if (format !== undefined && !isExportFormat(format)) return { error: vscode.l10n.t('Unknown export format: {0}. Use one of: {1}.', shown(format), 'csv, json, md, html, w3c, qdpx') };
   const uri = targetOf(target);
   if (target !== undefined && !uri) return { error: vscode.l10n.t('The export target must be a file path or URI.') };
-  return { ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}) };
+  const { coder } = arg;
+  if (coder !== undefined && (typeof coder !== 'string' || coder.trim() === '')) return { error: vscode.l10n.t('The export coder must be "mine", "all" or a coder’s name, not {0}.', shown(coder)) };
+  return { ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}), ...(coder ? { coder: coder.trim() } : {}) };
 }
 
 /** Labels of the `what` picker. */
