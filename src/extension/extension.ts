@@ -110,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))), coders);
   const codingViews = new CodingViews(config, annotations, context.workspaceState);
   const agreement = new AgreementPanel((articles) => codingViews.agreementComputed(articles));
-  const adjudication = new AdjudicationPanel(config);
+  const adjudication = new AdjudicationPanel(config, (article) => codingViews.isHidden(article));
   const annotationDecorations = new AnnotationDecorations(screen, annotations, codingViews);
   const otherCodingDecorations = new OtherCodingDecorations(screen, codingViews, [annotations.onDidChange]);
   const annotationTree = new AnnotationTreeProvider(annotations, codingViews);
@@ -157,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   context.subscriptions.push(
     coders, agreement, adjudication, codingViews, otherCodingDecorations,
     vscode.languages.registerHoverProvider(SELECTOR, new OtherCodingHoverProvider(codingViews)),
-    vscode.commands.registerCommand('tensionLens.showCodingOf', () => showCodingOf(codingViews, annotations, config)),
+    vscode.commands.registerCommand('tensionLens.showCodingOf', (arg?: unknown) => showCodingOf(codingViews, annotations, config, arg)),
     vscode.commands.registerCommand('tensionLens.resetBlindCoding', () => codingViews.resetComputed()),
     vscode.commands.registerCommand('tensionLens.adjudicate', () => adjudication.run()),
     vscode.commands.registerCommand('tensionLens.switchCoder', () => coders.switchCoder()),

@@ -135,6 +135,24 @@ describe('team coding', () => {
     assert.equal(all.filter((c) => c === 'bob').length, bob.annotations.length);
     assert.deepEqual([...new Set(await coderColumn('bob'))], ['bob']);
     assert.deepEqual([...new Set(await coderColumn('mine'))], ['alice']);
+
+    // The Annotations view: "all" adds bob's annotations under his name, read-only; blind mode takes them out.
+    const coderGroups = (): string[] => tl.getAnnotationTree().filter((n) => n.kind === 'group' && n.group === 'coder').map((n) => {
+      const { label } = tl.getAnnotationTreeItem(n);
+      return typeof label === 'string' ? label : label?.label ?? '';
+    });
+    await vscode.commands.executeCommand('tensionLens.showCodingOf', 'all');
+    await waitFor(() => coderGroups().length > 0, 'bob’s group in the Annotations view');
+    assert.deepEqual(coderGroups(), ['Coder bob']);
+    const group = tl.getAnnotationTree().find((n) => n.kind === 'group' && n.group === 'coder');
+    const items = group ? tl.getAnnotationTree(group).map((n) => tl.getAnnotationTreeItem(n)) : [];
+    assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'otherCoderAnnotation' && String(i.description).startsWith('bob')), 'bob’s rows: his name, no edit menus');
+    assert.ok(tl.getAnnotationTree().some((n) => n.kind === 'group' && n.group === 'tag'), 'my own groups stay');
+    await vscode.workspace.getConfiguration('tensionLens').update('team.blind', true, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('tensionLens.resetBlindCoding');
+    await waitFor(() => coderGroups().length === 0, 'bob’s annotations hidden in blind mode');
+    await vscode.workspace.getConfiguration('tensionLens').update('team.blind', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('tensionLens.showCodingOf', 'mine');
     await setTeam(undefined, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

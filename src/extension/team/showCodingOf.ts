@@ -12,8 +12,19 @@ export async function workspaceCoders(): Promise<string[]> {
   return [...found].sort();
 }
 
+/** The command's argument for scripts and tests: `'mine'`, `'all'` or a coder's name skips the pick. */
+function modeOf(arg: unknown): CodingViewMode | undefined {
+  if (typeof arg !== 'string' || arg.trim() === '') return undefined;
+  return arg === 'mine' ? { kind: 'mine' } : arg === 'all' ? { kind: 'all' } : { kind: 'coder', coder: arg.trim() };
+}
+
 /** `Tension Lens: Show Coding of…`: my coding, another coder's, or all coders', in the editor and the Annotations view. */
-export async function showCodingOf(views: CodingViews, annotations: AnnotationService, config: { readonly current: { readonly blind: boolean } }): Promise<void> {
+export async function showCodingOf(views: CodingViews, annotations: AnnotationService, config: { readonly current: { readonly blind: boolean } }, arg?: unknown): Promise<void> {
+  const given = modeOf(arg);
+  if (given) {
+    views.setMode(given);
+    return;
+  }
   const mine = annotations.coder;
   const current = views.mode;
   type Pick = vscode.QuickPickItem & { readonly mode: CodingViewMode };
