@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backToFixtureWorkspace, openOwnWorkspace, runCommand, updateSettings } from './screen';
-import { eventually, openFile, screenshot, waitForEditorText, workbench } from './workbench';
+import { dismissHover, eventually, openFile, screenshot, waitForEditorText, workbench } from './workbench';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'agreement');
 const EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
@@ -90,6 +90,7 @@ describe('coder views: all coders distinguishable, blind mode', () => {
     updateSettings(folder, { 'tensionLens.team.blind': false });
     await runCommand('Tension Lens: Hide Other Coders Again (Blind Coding)');
     await showCodingOf('My coding');
+    await dismissHover(); // the command center's tooltip can lie over the tabs
     await workbench().locator('.part.editor .tab', { hasText: 'sample.md' }).first().click();
     // Mine (alice) by default: her dashed underline, no coder's name anywhere.
     const mine = await eventually(async () => {
@@ -128,6 +129,7 @@ describe('coder views: all coders distinguishable, blind mode', () => {
     await runCommand('Tension Lens: Intercoder Agreement…');
     // The agreement page opens over the article: back to the article's tab (a key pressed in a webview can get lost).
     await workbench().locator('.part.editor .tab', { hasText: 'Agreement' }).first().waitFor({ timeout: 30_000 });
+    await dismissHover(); // the command center's tooltip can lie over the tabs
     await workbench().locator('.part.editor .tab', { hasText: 'sample.md' }).first().click();
     await eventually(async () => {
       const marks = await coderMarks([BOTH]);
