@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import {
-  type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, compileLexicon, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
+  type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, coderOfSidecarName, coderSidecarPathFor, compileLexicon, fileSafeCoder, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
   readFrontMatter, reanchorAll, reanchorPair, restoreAnalysis, sidecarPathFor,
 } from '../core';
 import {
@@ -40,6 +40,8 @@ export interface ExportOptions {
   readonly cooccurrence?: ExportRequest['cooccurrence'];
   /** `--kwic`: the HTML report adds the concordance. */
   readonly concordance?: ExportRequest['concordance'];
+  /** `--coder NAME|all`: that coder's sidecars (`a.md.tension.NAME.json`), or the single sidecar and every coder's; default: the single sidecar. */
+  readonly coder?: string;
   readonly version: string;
   /** The export's time; `SOURCE_DATE_EPOCH` (seconds) or now by default, so builds can be reproducible. */
   readonly now?: Date;
@@ -70,9 +72,50 @@ function sidecarOf(article: string, root: string | undefined): string {
   return path.normalize(sidecarPathFor(slash(path.resolve(article)), 'folder', slash(path.resolve(root))));
 }
 
-/** Reads an article's sidecar: undefined when it has none; a problem when it cannot be used. */
-function readSidecar(file: string, text: string, root: string | undefined): ExportArticle['annotations'] | ExportProblem | undefined {
-  const sidecarPath = sidecarOf(file, root);
+/** A coder's sidecar of an article on disk, in either layout. */
+function coderSidecarOf(article: string, coder: string, root: string | undefined): string {
+  if (root === undefined) return coderSidecarPathFor(article, coder, 'beside');
+  return path.normalize(coderSidecarPathFor(slash(path.resolve(article)), coder, 'folder', slash(path.resolve(root))));
+}
+
+/** The coders with a sidecar of `article` (file-safe names, sorted). */
+function codersOf(article: string, root: string | undefined): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(coderSidecarOf(article, 'x', root)));
+  } catch {
+    return [];
+  }
+  const base = path.basename(article);
+  return names.map((n) => coderOfSidecarName(base, n)).filter((c): c is string => c !== undefined).sort();
+}
+
+type ArticleAnnotations = Pick<ExportArticle, 'annotations' | 'coders'>;
+
+/**
+ * The annotations `--coder` asks for: the single sidecar (no `--coder`), one coder's sidecar, or (`all`) the single
+ * sidecar and every coder's, each carrying its coder. Undefined when there are none; a problem when one cannot be used.
+ */
+function readAnnotations(file: string, text: string, root: string | undefined, coder: string | undefined): ArticleAnnotations | ExportProblem | undefined {
+  if (coder === undefined) {
+    const single = readSidecar(text, sidecarOf(file, root));
+    return single && 'message' in single ? single : single ? { annotations: single } : undefined;
+  }
+  const names = coder === 'all' ? codersOf(file, root) : [fileSafeCoder(coder)];
+  const sets: NonNullable<ExportArticle['annotations']>[] = [];
+  for (const name of names) {
+    const set = readSidecar(text, coderSidecarOf(file, name, root));
+    if (set && 'message' in set) return set;
+    if (set) sets.push({ ...set, coder: name });
+  }
+  const single = coder === 'all' ? readSidecar(text, sidecarOf(file, root)) : undefined;
+  if (single && 'message' in single) return single;
+  const [first, ...rest] = single ? [single, ...sets] : sets;
+  return first ? { annotations: first, ...(rest.length > 0 ? { coders: rest } : {}) } : undefined;
+}
+
+/** Reads a sidecar: undefined when there is none; a problem when it cannot be used. */
+function readSidecar(text: string, sidecarPath: string): ExportArticle['annotations'] | ExportProblem | undefined {
   let raw: string;
   try {
     raw = fs.readFileSync(sidecarPath, 'utf8');
@@ -203,14 +246,14 @@ class ArticleCollector {
     const frontMatter = formatOf(file) === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
     for (const p of frontMatter.problems) this.notes.push(formatVariableProblem(p));
     const variables = mergeVariables(frontMatter.variables, this.tables.variablesOf(file));
-    const annotations = this.withAnnotations ? readSidecar(file, text, this.options.sidecarFolder) : undefined;
+    const annotations = this.withAnnotations ? readAnnotations(file, text, this.options.sidecarFolder, this.options.coder) : undefined;
     if (annotations && 'message' in annotations) {
       this.plan.skipped.push(annotations);
       return;
     }
     this.articles.push({
       path: slash(file), uri: pathToFileURL(path.resolve(file)).href, href: slash(path.relative(this.outDir, path.resolve(file))), text,
-      analysis: restoreAnalysis(article.analysis, this.plan.compiled), ...(annotations ? { annotations } : {}),
+      analysis: restoreAnalysis(article.analysis, this.plan.compiled), ...(annotations ?? {}),
       ...(Object.keys(variables).length > 0 ? { variables } : {}),
     });
   }

@@ -34,7 +34,8 @@ Usage:
                     [--width N] [--sort left|right|file|position] [--sidecar-folder ROOT] [--jobs N] PATH...
   tension-lens cooccur [--json] [--window sentence|paragraph|section] [--of poles|tags|both] [--sidecar-folder ROOT] PATH...
   tension-lens export --format csv|json|md|html|w3c|qdpx [--what annotations|terms|stats|sites|report]
-                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] [--by KEY[:year|:quarter|:month]] PATH...
+                      [--out FILE] [--lang zh|en] [--sidecar-folder ROOT] [--jobs N] [--by KEY[:year|:quarter|:month]]
+                      [--coder NAME|all] PATH...
   tension-lens export --format html [--by KEY] [--cooccur [--window W] [--of O]] [--kwic Q [--width N] [--sort S]] PATH...
   tension-lens agreement [--json] [--coders A,B] [--sidecar-folder ROOT] PATH...
   tension-lens suggest [--json] [--top N] [--lexicon FILE]... [--jobs N] [--encoding E] [--out FILE] PATH...
@@ -75,6 +76,8 @@ Options:
   --kwic Q        export --format html: add the concordance of the query Q (--width, --sort as for kwic)
   --coders A,B    agreement: the two coders compared (their sidecars a.md.tension.A.json, a.md.tension.B.json);
                   default: the two coders found
+  --coder NAME|all  export: NAME's annotations (a.md.tension.NAME.json), or all: the single sidecar and every
+                  coder's, each annotation with its coder; default: the single sidecar a.md.tension.json
   -h, --help      this help
   -v, --version   the version
 
@@ -187,6 +190,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
         window: { type: 'string' },
         of: { type: 'string' },
         coders: { type: 'string' },
+        coder: { type: 'string' },
         top: { type: 'string' },
         cooccur: { type: 'boolean', default: false },
         kwic: { type: 'string' },
@@ -211,6 +215,8 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const retrieval = command === 'kwic' || command === 'cooccur';
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command '${command}' (expected ${COMMAND_LIST})`);
   if (values.coders !== undefined && command !== 'agreement') throw new UsageError('--coders is for agreement: tension-lens agreement --coders A,B PATH...');
+  if (values.coder !== undefined && command !== 'export') throw new UsageError('--coder is for export: tension-lens export --format csv --coder alice|all PATH...');
+  if (values.coder !== undefined && values.coder.trim() === '') throw new UsageError('--coder needs a coder\'s name or all, e.g. --coder alice');
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for stdin)`);
   const encoding = values.encoding ?? 'auto';
   if (!isEncodingChoice(encoding)) throw new UsageError(`--encoding must be auto, utf-8, gb18030 or big5, not '${encoding}'`);
@@ -245,6 +251,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
       lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
       ...(out === undefined ? {} : { out }), ...(lang === undefined ? {} : { lang }), ...(by && !('error' in by) ? { groupBy: by } : {}),
       ...(values['sidecar-folder'] === undefined ? {} : { sidecarFolder: values['sidecar-folder'] }),
+      ...(values.coder === undefined ? {} : { coder: values.coder.trim() }),
     }, io);
   }
   if (command === 'agreement') {

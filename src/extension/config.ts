@@ -17,6 +17,8 @@ export interface TensionConfig {
   readonly coder: string;
   /** Team coding: the user's annotations go to their own sidecar `a.md.tension.<coder>.json`, not `a.md.tension.json`. */
   readonly coderSidecars: boolean;
+  /** `tensionLens.team.blind`: other coders' annotations stay hidden in an article until the agreement on it is computed. */
+  readonly blind: boolean;
 }
 
 const SECTION = 'tensionLens';
@@ -38,6 +40,7 @@ function read(): TensionConfig {
     sidecarLocation: c.get<string>('sidecar.location') === 'folder' ? 'folder' : 'beside',
     coder: typeof c.get('coder') === 'string' ? (c.get<string>('coder') ?? '').trim() : '',
     coderSidecars: c.get<boolean>('coderSidecars') === true,
+    blind: c.get<boolean>('team.blind') === true,
   });
 }
 

@@ -41,6 +41,10 @@ import { type TermNode, TermTreeProvider } from './views/termTree';
 import { type AgreementSnapshot, AgreementPanel } from './team/agreementPanel';
 import { AdjudicationPanel } from './team/adjudicationPanel';
 import { CoderService } from './team/coderService';
+import { CodingViews } from './team/codingViews';
+import { OtherCodingDecorations } from './team/otherCodingDecorations';
+import { OtherCodingHoverProvider } from './team/otherCodingHover';
+import { showCodingOf } from './team/showCodingOf';
 
 /** What `activate` returns: enough for tests and other extensions to read what Tension Lens sees and shows. */
 export interface TensionLensApi {
@@ -107,11 +111,13 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   const terms = new TermTreeProvider(analyses, config, shown);
   const coders = new CoderService(config);
   const annotations = new AnnotationService(config, () => lexicon.current.lexicon.axes.flatMap((axis) => axis.poles.map((pole) => poleTag(pole, lexicon.current.lexicon))), coders);
-  const agreement = new AgreementPanel();
-  const adjudication = new AdjudicationPanel(config);
-  const annotationDecorations = new AnnotationDecorations(screen, annotations);
+  const codingViews = new CodingViews(config, annotations, context.workspaceState);
+  const agreement = new AgreementPanel((articles) => codingViews.agreementComputed(articles));
+  const adjudication = new AdjudicationPanel(config, (article) => codingViews.isHidden(article));
+  const annotationDecorations = new AnnotationDecorations(screen, annotations, codingViews);
+  const otherCodingDecorations = new OtherCodingDecorations(screen, codingViews, [annotations.onDidChange]);
   const axisLabel = (id: string): string => lexicon.current.lexicon.axes.find((a) => a.id === id)?.label.zh || id;
-  const annotationTree = new AnnotationTreeProvider(annotations, axisLabel);
+  const annotationTree = new AnnotationTreeProvider(annotations, axisLabel, codingViews);
   const annotationView = vscode.window.createTreeView('tensionLens.annotations', { treeDataProvider: annotationTree, showCollapseAll: true });
   const codebook = new CodebookService();
   const tags = new TagTreeProvider(analyses, annotations, lexicon, shown, codebook);
@@ -155,7 +161,10 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     }),
   );
   context.subscriptions.push(
-    coders, agreement, adjudication,
+    coders, agreement, adjudication, codingViews, otherCodingDecorations,
+    vscode.languages.registerHoverProvider(SELECTOR, new OtherCodingHoverProvider(codingViews)),
+    vscode.commands.registerCommand('tensionLens.showCodingOf', (arg?: unknown) => showCodingOf(codingViews, annotations, config, arg)),
+    vscode.commands.registerCommand('tensionLens.resetBlindCoding', () => codingViews.resetComputed()),
     vscode.commands.registerCommand('tensionLens.adjudicate', () => adjudication.run()),
     vscode.commands.registerCommand('tensionLens.switchCoder', () => coders.switchCoder()),
     vscode.commands.registerCommand('tensionLens.intercoderAgreement', () => agreement.run()),
@@ -168,6 +177,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
   context.subscriptions.push(dashboard);
   context.subscriptions.push(...registerExportCommands({
     extensionUri: context.extensionUri, version: (context.extension.packageJSON as { version: string }).version, config, lexicon, analyses, annotations,
+    othersHidden: (article: vscode.Uri) => codingViews.isHidden(article),
   }));
   context.subscriptions.push(registerImportCommand(context.extensionUri));
   const concordance = new ConcordancePanel({ extensionUri: context.extensionUri, config, lexicon, annotations });

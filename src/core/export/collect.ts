@@ -3,7 +3,7 @@ import type { SidecarTag } from '../annotations/types';
 import { buildArticleDetail } from '../dashboard/detail';
 import { axisCounts, balanceOf, dashboardAxes, sumCounts } from '../dashboard/model';
 import type { ArticleDetail, ArticleRow, DashboardAxis } from '../dashboard/types';
-import { annotationItems, pairItems, pinyinFunction, siteItems, termItems } from './items';
+import { annotationItems, annotationSets, pairItems, pinyinFunction, siteItems, termItems } from './items';
 import { poleColors } from '../lexicon/palette';
 import { type ExportStrings, exportStrings } from './strings';
 import type { AnnotationItem, ExportArticle, ExportRequest, ExportSummary, PairItem, SiteItem, TermItem } from './types';
@@ -47,7 +47,7 @@ function rowOf(article: ExportArticle, request: ExportRequest): ArticleRow {
   return {
     path: article.path, format: analysis.format, length: analysis.length, counts: analysis.counts, axes,
     terms: analysis.counts.total, balance: balanceOf(axes), sites: analysis.siteCount,
-    annotations: article.annotations?.anchors.length ?? 0,
+    annotations: annotationSets(article).reduce((n, set) => n + set.anchors.length, 0),
   };
 }
 
@@ -63,7 +63,7 @@ export function collect(request: ExportRequest): ExportData {
   const pinyin = WITH_PINYIN.has(request.format) ? pinyinFunction(request.lexicon, request.pinyin) : () => '';
   const articles = request.articles.map((article): ArticleData => ({
     article,
-    tags: article.annotations?.tags ?? [],
+    tags: annotationSets(article).flatMap((set) => set.tags),
     annotations: parts.annotations ? annotationItems(article, pinyin) : [],
     terms: parts.terms ? termItems(article, pinyin) : [],
     sites: parts.sites ? siteItems(article, request.lexicon) : [],

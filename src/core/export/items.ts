@@ -1,7 +1,7 @@
 import type { Sentence } from '../analyze/types';
 import type { Lexicon } from '../lexicon/types';
 import { LineIndex } from '../text/lines';
-import type { AnnotationItem, ExportArticle, ItemTag, PairEndItem, PairItem, SiteItem, TermItem } from './types';
+import type { AnnotationItem, ExportAnnotations, ExportArticle, ItemTag, PairEndItem, PairItem, SiteItem, TermItem } from './types';
 
 /** Pinyin of a text, or '' when none can be given. */
 export type PinyinOf = (text: string) => string;
@@ -54,15 +54,18 @@ function contextOf(text: string, sentences: readonly Sentence[], start: number, 
   return oneLine(parts.join(''));
 }
 
-/** The user annotations of an article in text order (orphans last), with tags resolved to labels. */
+/** Every annotation set of an article: its sidecar's, then (an export of all coders) the other coders'. */
+export function annotationSets(article: ExportArticle): ExportAnnotations[] {
+  return [...(article.annotations ? [article.annotations] : []), ...(article.coders ?? [])];
+}
+
+/** The user annotations of an article (every coder's, when it holds several) in text order, orphans last, with tags resolved to labels. */
 export function annotationItems(article: ExportArticle, pinyin: PinyinOf): AnnotationItem[] {
-  const set = article.annotations;
-  if (!set) return [];
   const lines = LineIndex.of(article.text);
-  const tags = new Map(set.tags.map((t) => [t.id, t]));
-  const sorted = [...set.anchors].sort((a, b) => (a.state === 'orphaned' ? 1 : 0) - (b.state === 'orphaned' ? 1 : 0)
-    || a.annotation.target.position.start - b.annotation.target.position.start);
-  return sorted.map(({ annotation, state }) => {
+  const all = annotationSets(article).flatMap((set) => set.anchors.map((anchor) => ({ anchor, set, tags: new Map(set.tags.map((t) => [t.id, t])) })));
+  const sorted = all.sort((a, b) => (a.anchor.state === 'orphaned' ? 1 : 0) - (b.anchor.state === 'orphaned' ? 1 : 0)
+    || a.anchor.annotation.target.position.start - b.anchor.annotation.target.position.start);
+  return sorted.map(({ anchor: { annotation, state }, set, tags }) => {
     const { position, quote } = annotation.target;
     const start = Math.min(position.start, article.text.length);
     const end = Math.min(Math.max(position.end, start), article.text.length);

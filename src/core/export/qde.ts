@@ -43,6 +43,12 @@ const clip = (text: string, max: number): string => {
 
 const USERS = { machine: guidOf('user', 'tension-lens'), analyst: guidOf('user', 'annotator') };
 
+/** A coder's REFI-QDA user: one per coder name, the same GUID in every export. */
+const coderUser = (coder: string): string => guidOf('user', 'coder', coder);
+
+/** Who made an annotation: its coder, or the analyst for the single / consensus sidecar. */
+const creatorOf = (item: { readonly coder?: string }): string => (item.coder === undefined ? USERS.analyst : coderUser(item.coder));
+
 /** GUIDs of the codes: a tag by its label (the same label in two sidecars is one code), a pole by its ids. */
 const codeGuid = {
   tagsRoot: guidOf('code', 'tags'),
@@ -128,8 +134,12 @@ function coding(selection: string, code: string, user: string, created: string |
   return xmlElement('Coding', { guid: guidOf('coding', selection, code), creatingUser: user, creationDateTime: created }, xmlElement('CodeRef', { targetGUID: code }));
 }
 
-/** The GUID of an annotation's selection (its id when that is a UUID). */
-const annotationGuid = (path: string, id: string): string => (isUuid(id) ? id.toLowerCase() : guidOf('annotation', path, id));
+/**
+ * The GUID of an annotation's selection (its id when that is a UUID). A coder's annotation may carry the same id as
+ * the consensus's or another coder's (a copied sidecar): its GUID names the coder.
+ */
+const annotationGuid = (path: string, id: string, coder?: string): string => (coder !== undefined ? guidOf('annotation', path, coder, id)
+  : isUuid(id) ? id.toLowerCase() : guidOf('annotation', path, id));
 
 /**
  * The selections a tension pair links: the annotation's selection where an annotation sits exactly on the end (so a
@@ -145,7 +155,7 @@ function pairLinks(data: ExportData, a: ArticleData): PairLinks {
   const { article } = a;
   const placed = a.pairs.filter((p) => p.ends.every((e) => e.state !== 'orphaned'));
   const points = toCodePoints(article.text, placed.flatMap((p) => p.ends.flatMap((e) => [e.start, e.end])), POSITIONS);
-  const byRange = new Map(a.annotations.filter((x) => x.state !== 'orphaned').map((x) => [`${x.start}:${x.end}`, annotationGuid(article.path, x.id)]));
+  const byRange = new Map(a.annotations.filter((x) => x.state !== 'orphaned').map((x) => [`${x.start}:${x.end}`, annotationGuid(article.path, x.id, x.coder)]));
   const out: PairLinks = { selections: [], links: [] };
   let p = 0;
   for (const pair of placed) {
@@ -178,15 +188,16 @@ function selections(data: ExportData, a: ArticleData): Selection[] {
   for (const item of placed) {
     const start = points[p++] ?? 0;
     const end = points[p++] ?? 0;
-    const guid = annotationGuid(article.path, item.id);
+    const guid = annotationGuid(article.path, item.id, item.coder);
+    const user = creatorOf(item);
     const created = dateTime(item.created);
     const codes = item.tags.length > 0 ? [...new Set(item.tags.map((t) => codeGuid.tag(t.label)))] : [codeGuid.untagged];
     out.push({
       start,
       xml: xmlElement('PlainTextSelection', {
-        guid, name: clip(item.text, 60), startPosition: start, endPosition: end, creatingUser: USERS.analyst, creationDateTime: created,
-        modifyingUser: USERS.analyst, modifiedDateTime: dateTime(item.modified),
-      }, (item.note ? xmlElement('Description', {}, xmlText(item.note)) : '') + codes.map((c) => coding(guid, c, USERS.analyst, created)).join('')),
+        guid, name: clip(item.text, 60), startPosition: start, endPosition: end, creatingUser: user, creationDateTime: created,
+        modifyingUser: user, modifiedDateTime: dateTime(item.modified),
+      }, (item.note ? xmlElement('Description', {}, xmlText(item.note)) : '') + codes.map((c) => coding(guid, c, user, created)).join('')),
     });
   }
   const axes = new Map(request.lexicon.axes.map((x) => [x.id, x]));
@@ -237,6 +248,11 @@ function variableValues(a: ArticleData, variables: readonly QdeVariable[]): stri
   }).join('');
 }
 
+/** The coders whose annotations the export holds, in the order first met. */
+function coders(data: ExportData): string[] {
+  return [...new Set(data.articles.flatMap((a) => a.annotations.flatMap((x) => (x.coder === undefined ? [] : [x.coder]))))];
+}
+
 /** The text sources of the project, one per article, named by its path. */
 export function qdeSources(data: ExportData): QdeSource[] {
   return data.articles.map((a) => {
@@ -246,7 +262,7 @@ export function qdeSources(data: ExportData): QdeSource[] {
 }
 
 /**
- * `project.qde`: users (the analyst and Tension Lens itself), the codebook (tags with their colours; axes and
+ * `project.qde`: users (the analyst, Tension Lens itself, and each coder whose annotations it holds), the codebook (tags with their colours; axes and
  * poles for the machine codings), and one `TextSource` per article whose `PlainTextSelection`s are the
  * annotations (note as Description, one Coding per tag) and the term occurrences (coded with their pole by the
  * Tension Lens user, described as automatic). Positions: see `POSITIONS`.
@@ -255,7 +271,8 @@ export function writeQde(data: ExportData, sources: readonly QdeSource[]): strin
   const { strings: s, request } = data;
   const users = xmlElement('Users', {},
     xmlElement('User', { guid: USERS.analyst, name: s.analystUser })
-    + xmlElement('User', { guid: USERS.machine, name: s.machineUser, id: 'tension-lens' }));
+    + xmlElement('User', { guid: USERS.machine, name: s.machineUser, id: 'tension-lens' })
+    + coders(data).map((coder) => xmlElement('User', { guid: coderUser(coder), name: coder, id: coder })).join(''));
   const variables = variableTypes(data);
   const links: string[] = [];
   const textSources = data.articles.map((a, i) => {

@@ -41,6 +41,11 @@ export interface ExportArticle {
   readonly analysis: Analysis;
   /** Undefined when the article has no sidecar (no annotations). */
   readonly annotations?: ExportAnnotations;
+  /**
+   * Further coders' annotations of the article, each set with its `coder` (an export of all coders); exported beside
+   * `annotations`, the tags matched by label.
+   */
+  readonly coders?: readonly ExportAnnotations[];
   /** The article's document variables (front matter and tension-variables.csv); absent when it has none. */
   readonly variables?: ArticleVariables;
 }

@@ -18,17 +18,22 @@ export class AnnotationDecorations implements vscode.Disposable {
   /** A small ⇄ after each placed end of a tension pair, so linked passages can be told from plain annotations. */
   readonly #pairEnds: NamedDecorationType;
 
-  constructor(screen: DecorationScreen, annotations: AnnotationService) {
+  /** Whether the user's own annotations are shown (the coding view may show another coder's alone). */
+  readonly #showsMine: () => boolean;
+
+  constructor(screen: DecorationScreen, annotations: AnnotationService, view?: { showsMine(): boolean; readonly onDidChange: vscode.Event<void> }) {
     this.#screen = screen;
     this.#annotations = annotations;
     this.#pairEnds = screen.createType('tensionPair', {
       after: { contentText: '⇄', color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 1px' },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
+    this.#showsMine = () => view?.showsMine() ?? true;
     this.#subscriptions.push(
       annotations.onDidChange(() => this.paintAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
     );
+    if (view) this.#subscriptions.push(view.onDidChange(() => this.paintAll()));
   }
 
   #type(color: string): NamedDecorationType {
@@ -61,7 +66,7 @@ export class AnnotationDecorations implements vscode.Disposable {
 
   /** Paints one editor; returns the colours it uses. */
   #paint(editor: vscode.TextEditor): Iterable<string> {
-    const entry = this.#annotations.get(editor.document.uri);
+    const entry = this.#showsMine() ? this.#annotations.get(editor.document.uri) : undefined;
     const byColor = new Map<string, vscode.Range[]>();
     const colors = new Map((entry?.set?.tags ?? []).map((t) => [t.id, isHexColor(t.color) ? t.color.toLowerCase() : '#888888']));
     const document = editor.document;

@@ -3,14 +3,22 @@ import type { Anchor, PairAnchor, SidecarTag } from '../../core';
 import type { AnnotationService } from './annotationService';
 import { tagIcon } from './tagIcon';
 
-/** A node of the Annotations view: a group (a tag, Orphaned, or Needs review) or one annotation. */
+/** A node of the Annotations view: a group (a tag, Orphaned, Needs review, or another coder's coding) or one annotation. */
 export type AnnotationNode =
   | { readonly kind: 'group'; readonly group: 'tag' | 'orphaned' | 'review' | 'untagged'; readonly tag?: SidecarTag; readonly uri: string; readonly anchors: readonly Anchor[] }
-  | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean }
+  | { readonly kind: 'group'; readonly group: 'coder'; readonly tag?: undefined; readonly coder: string; readonly tags: readonly SidecarTag[]; readonly uri: string; readonly anchors: readonly Anchor[] }
+  | { readonly kind: 'annotation'; readonly uri: string; readonly id: string; readonly anchor: Anchor; readonly review: boolean; readonly coder?: string; readonly tagLabels?: readonly string[] }
   | { readonly kind: 'memo'; readonly uri: string; readonly memo: string }
   | { readonly kind: 'pairs'; readonly uri: string; readonly pairs: readonly PairAnchor[] }
   | { readonly kind: 'pair'; readonly uri: string; readonly pairId: string; readonly pair: PairAnchor }
   | { readonly kind: 'pairEnd'; readonly uri: string; readonly pairId: string; readonly pair: PairAnchor; readonly end: 0 | 1 };
+
+/** What the coding view shows besides (or instead of) the user's own annotations; see team/codingViews. */
+export interface ShownCodings {
+  showsMine(): boolean;
+  others(document: vscode.TextDocument): readonly { readonly coder: string; readonly tags: readonly SidecarTag[]; readonly anchors: readonly Anchor[] }[];
+  readonly onDidChange: vscode.Event<void>;
+}
 
 const STATE_ICON: Record<Anchor['state'], string> = { exact: 'pass', moved: 'arrow-swap', fuzzy: 'question', orphaned: 'warning' };
 
@@ -38,15 +46,27 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
   #uri: vscode.Uri | undefined;
   readonly #axisLabel: (axisId: string) => string;
 
+  readonly #codings: ShownCodings | undefined;
+
   /** `axisLabel` names a tension pair's axis as the lexicon does. */
-  constructor(annotations: AnnotationService, axisLabel: (axisId: string) => string = (id) => id) {
+  constructor(annotations: AnnotationService, axisLabel: (axisId: string) => string = (id) => id, codings?: ShownCodings) {
     this.#annotations = annotations;
     this.#axisLabel = axisLabel;
+    this.#codings = codings;
     this.#uri = vscode.window.activeTextEditor?.document.uri;
     this.#subscriptions.push(
       annotations.onDidChange(() => this.#emitter.fire(undefined)),
       vscode.window.onDidChangeActiveTextEditor(() => this.#emitter.fire(undefined)),
     );
+    if (codings) this.#subscriptions.push(codings.onDidChange(() => this.#emitter.fire(undefined)));
+  }
+
+  /** One group per other coder the coding view shows, after the user's own groups. */
+  #coderGroups(uri: vscode.Uri): AnnotationNode[] {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document || !this.#codings) return [];
+    return this.#codings.others(document).filter((c) => c.anchors.length > 0)
+      .map((c): AnnotationNode => ({ kind: 'group', group: 'coder', coder: c.coder, tags: c.tags, uri: uri.toString(), anchors: c.anchors }));
   }
 
   /**
@@ -81,12 +101,19 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     const entry = uri ? this.#annotations.get(uri) : undefined;
     if (!uri || !entry?.set) return [];
     const key = uri.toString();
+    if (node?.kind === 'group' && node.group === 'coder') {
+      const labels = new Map(node.tags.map((t) => [t.id, t.label.trim()]));
+      return node.anchors.map((anchor) => ({
+        kind: 'annotation', uri: key, id: anchor.annotation.id, anchor, review: false, coder: node.coder, tagLabels: anchor.annotation.tags.map((t) => labels.get(t) ?? t),
+      }));
+    }
     if (node?.kind === 'group') {
       return node.anchors.map((anchor) => ({ kind: 'annotation', uri: key, id: anchor.annotation.id, anchor, review: entry.review.has(anchor.annotation.id) }));
     }
     if (node?.kind === 'pairs') return node.pairs.map((pair) => ({ kind: 'pair', uri: key, pairId: pair.pair.id, pair }));
     if (node?.kind === 'pair') return ([0, 1] as const).map((end) => ({ kind: 'pairEnd', uri: key, pairId: node.pairId, pair: node.pair, end }));
     if (node) return [];
+    if (this.#codings && !this.#codings.showsMine()) return this.#coderGroups(uri);
     const anchors = this.#annotations.sorted(uri);
     const placed = anchors.filter((a) => a.state !== 'orphaned');
     const groups: AnnotationNode[] = [];
@@ -104,7 +131,7 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
     if (orphaned.length > 0) groups.push({ kind: 'group', group: 'orphaned', uri: key, anchors: orphaned });
     const pairs = [...entry.set.pairs].sort((a, b) => a.pair.ends[0].position.start - b.pair.ends[0].position.start);
     if (pairs.length > 0) groups.push({ kind: 'pairs', uri: key, pairs });
-    return groups;
+    return [...groups, ...this.#coderGroups(uri)];
   }
 
   getTreeItem(node: AnnotationNode): vscode.TreeItem {
@@ -120,6 +147,16 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<Annotatio
       return item;
     }
     if (node.kind === 'pairs' || node.kind === 'pair' || node.kind === 'pairEnd') return this.#pairItem(node);
+    if (node.kind === 'group' && node.group === 'coder') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Coder {0}', node.coder), vscode.TreeItemCollapsibleState.Expanded);
+      item.description = vscode.l10n.t('{0} · read-only', node.anchors.length);
+      item.iconPath = new vscode.ThemeIcon('person');
+      item.tooltip = vscode.l10n.t('{0}’s annotations (their sidecar <article>.tension.{0}.json), shown by “Show Coding of…”; they cannot be edited here.', node.coder);
+      item.id = `${node.uri}#coder:${node.coder}`;
+      item.contextValue = 'otherCoderGroup';
+      return item;
+    }
+    if (node.kind === 'annotation' && node.coder !== undefined) return this.#otherCoderItem(node, node.coder);
     if (node.kind === 'group') {
       const label = node.group === 'tag' ? node.tag?.label ?? '' : node.group === 'orphaned' ? vscode.l10n.t('Orphaned') : node.group === 'review' ? vscode.l10n.t('Needs review') : vscode.l10n.t('Untagged');
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -196,6 +233,25 @@ ${pair.note}`);
     item.contextValue = 'tensionPairEnd';
     item.accessibilityInformation = { label: vscode.l10n.t('End of a tension pair: “{0}”, {1}', clip(end.quote.exact, 60), stateLabel(state)), role: 'treeitem' };
     if (state !== 'orphaned') item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, end.position.start, end.position.end] };
+    return item;
+  }
+
+  /** Another coder's annotation: the quote, then the coder and the tags; clicking reveals it, nothing edits it. */
+  #otherCoderItem(node: AnnotationNode & { readonly kind: 'annotation' }, coder: string): vscode.TreeItem {
+    const { annotation, state } = node.anchor;
+    const item = new vscode.TreeItem(`“${clip(annotation.target.quote.exact, 30)}”`, vscode.TreeItemCollapsibleState.None);
+    const tags = (node.tagLabels ?? []).join(', ');
+    item.description = `${coder}${tags ? ` · ${tags}` : ''}${annotation.note ? ` · ${clip(annotation.note, 30)}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
+    item.tooltip = `${coder}: “${annotation.target.quote.exact}”${annotation.note ? `\n\n${annotation.note}` : ''}`;
+    item.accessibilityInformation = { label: vscode.l10n.t('Annotation by {0} on “{1}”, {2}', coder, clip(annotation.target.quote.exact, 60), stateLabel(state)), role: 'treeitem' };
+    item.id = `${node.uri}#coder:${coder}:${annotation.id}`;
+    // Not 'annotation…': the edit and delete menus match that prefix, and another coder's annotation is read-only.
+    item.contextValue = 'otherCoderAnnotation';
+    if (state !== 'orphaned') {
+      const { start, end } = annotation.target.position;
+      item.command = { title: vscode.l10n.t('Reveal'), command: '_tensionLens.revealRange', arguments: [node.uri, start, end] };
+    }
     return item;
   }
 

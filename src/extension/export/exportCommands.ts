@@ -4,6 +4,7 @@ import {
 } from '../../core/export';
 import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickGrouping, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
+import { exportCodersOf, pickExportCoders, withCoders } from './exportCoders';
 import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
@@ -13,6 +14,8 @@ import { plural } from '../plural';
 export interface ExportServices extends GatherServices {
   readonly extensionUri: vscode.Uri;
   readonly version: string;
+  /** Blind coding: true while the other coders' annotations of an article stay hidden (they are not exported either). */
+  readonly othersHidden?: (article: vscode.Uri) => boolean;
 }
 
 /** What an export command returns (tests read it): the file written, what went in, and the files left out. */
@@ -119,10 +122,13 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     void vscode.window.showErrorMessage(vscode.l10n.t('A {0} file cannot hold {1}; choose another format.', formatLabel(format).label, what));
     return undefined;
   }
+  const withAnnotations = what === 'annotations' || what === 'report';
+  // Team coding: a coder can be chosen, or all of them exported (asked only when other coders' sidecars exist).
+  const coders = !withAnnotations ? { kind: 'mine' } as const : options.coder ? exportCodersOf(options.coder) : await pickExportCoders(services.annotations.coder);
+  if (!coders) return undefined;
   const target = options.target ?? (await askTarget(what, format, scope, document));
   if (!target) return undefined;
 
-  const withAnnotations = what === 'annotations' || what === 'report';
   let articles: ExportArticle[];
   let skipped: ExportProblem[] = [];
   try {
@@ -151,6 +157,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export: {0}', e.message));
     return undefined;
   }
+  articles = await withCoders(articles, coders, services.annotations.coder, services.config.current.sidecarLocation, services.othersHidden ?? (() => false));
 
   // A report of several articles can be grouped by a document variable (the picker lists the variables found); an
   // export given its target (a script, a test) asks nothing more, as the options argument promises.

@@ -23,6 +23,8 @@ export interface ExportCommandOptions {
   readonly cooccurrence?: { readonly window: WindowKind; readonly of: CooccurrenceOf };
   /** HTML: add the concordance of this query (the Concordance view's Export HTML gives its query). */
   readonly concordance?: { readonly query: string; readonly sort?: KwicSort };
+  /** Whose annotations (team coding): `mine` (the sidecar the editor edits), `all`, or a coder's name; asked when absent. */
+  readonly coder?: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -76,9 +78,12 @@ export function parseExportOptions(arg: unknown): ExportCommandOptions | { error
     if (typeof query !== 'string' || query.trim() === '' || !(KWIC_SORTS as readonly unknown[]).includes(sort)) return { error: vscode.l10n.t('Export concordance {0}: use {1}.', shown(concordance), '{ "query": "pole:open", "sort": "position|left|right|file" }') };
     kwic = { query, sort: sort as KwicSort };
   }
+  const { coder } = arg;
+  if (coder !== undefined && (typeof coder !== 'string' || coder.trim() === '')) return { error: vscode.l10n.t('The export coder must be "mine", "all" or a coder’s name, not {0}.', shown(coder)) };
   return {
     ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}),
     ...(by !== undefined ? { groupBy: by } : {}), ...(matrix ? { cooccurrence: matrix } : {}), ...(kwic ? { concordance: kwic } : {}),
+    ...(typeof coder === 'string' ? { coder: coder.trim() } : {}),
   };
 }
 

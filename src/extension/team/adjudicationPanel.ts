@@ -31,8 +31,12 @@ export class AdjudicationPanel implements vscode.Disposable {
   #session: Session | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(config: ConfigService) {
+  /** Blind coding: true while the other coders' annotations of an article stay hidden (no adjudication shows them). */
+  readonly #hidden: (article: vscode.Uri) => boolean;
+
+  constructor(config: ConfigService, hidden: (article: vscode.Uri) => boolean = () => false) {
     this.#config = config;
+    this.#hidden = hidden;
   }
 
   async run(): Promise<void> {
@@ -45,6 +49,10 @@ export class AdjudicationPanel implements vscode.Disposable {
       : (await vscode.window.showQuickPick(both.map((a) => ({ label: a.path, article: a })), { title: vscode.l10n.t('Adjudicate: which article?') }))?.article);
     if (!article) {
       if (both.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No article has sidecars of both {0} and {1} (<article>.tension.<coder>.json).', coders[0], coders[1]));
+      return;
+    }
+    if (this.#hidden(article.uri)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Blind coding is on: compute Intercoder Agreement over {0} first; adjudication would show the other coder’s annotations.', article.path));
       return;
     }
     const a = article.codings.get(coders[0]);

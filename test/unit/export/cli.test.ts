@@ -106,6 +106,28 @@ describe('tension-lens export (in process)', () => {
     assert.equal(cli(['-'], { format: 'csv' }).code, 2);
   });
 
+  it('--coder NAME exports that coder’s sidecar, --coder all the single sidecar and every coder’s, each row with its coder', async () => {
+    const bob = [annotate(seedText, '商业化', 'b1', ['stance'], '鲍勃')];
+    fs.writeFileSync(`${seed}.tension.bob.json`, serializeSidecar({ ...newSidecar({ path: 'seed.md', sha256: '0'.repeat(64), length: seedText.length }, TAGS), annotations: bob }));
+    const rows = (options: Partial<Parameters<typeof runExportCommand>[1]>): Record<string, string>[] => {
+      const out = path.join(tmp, 'coder.csv');
+      const r = cli([seed], { format: 'csv', what: 'annotations', out, ...options });
+      assert.equal(r.code, 0, r.err.join('\n'));
+      return Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    };
+    assert.deepEqual(rows({}).map((r) => r['coder']), ['', ''], 'default: the single sidecar, as before');
+    assert.deepEqual(rows({ coder: 'bob' }).map((r) => [r['coder'], r['note']]), [['bob', '鲍勃']]);
+    assert.deepEqual(rows({ coder: 'all' }).map((r) => r['coder']).sort(), ['', '', 'bob']);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line), isTTY: false };
+    const target = path.join(tmp, 'all.qdpx');
+    assert.equal(await run(['export', '--format', 'qdpx', '--coder', 'all', '--jobs', '1', '--out', target, seed], io), 0, err.join('\n'));
+    assert.match(strFromU8(unzipSync(fs.readFileSync(target))['project.qde'] ?? new Uint8Array()), /<User guid="[^"]+" name="bob" id="bob"\/>/);
+    assert.equal(await run(['scan', '--coder', 'bob', seed], io), 2);
+    assert.match(err.join('\n'), /--coder is for export/);
+  });
+
   it('is wired into the CLI: `tension-lens export` and its help', async () => {
     const out: string[] = [];
     const err: string[] = [];
