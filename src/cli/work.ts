@@ -1,8 +1,9 @@
 import {
-  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, CountsSum, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
-  type TextEncodingName, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
+  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
+  type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
   type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
+import { isTensionLensExport } from '../core/export';
 import { palette } from './colors';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
@@ -87,7 +88,8 @@ export function fileWorker(options: WorkOptions): FileWorker {
   const lexicon = loadLexicon(options.lexiconFiles);
   const compiled = compileLexicon(lexicon);
   const c = palette(options.color);
-  const sum = options.task === 'stats' ? new CountsSum() : undefined;
+  // stats without --by: counts only, summed in typed arrays (no analysis, no counts object per file).
+  const tally = options.task === 'stats' && !options.variables ? new TermTally(compiled) : undefined;
   const retrieval = options.retrieval ?? {};
   const query = options.task === 'kwic' ? parseQuery(retrieval.query ?? '') : undefined;
   const reference = options.task === 'suggest' ? loadReference() : undefined;
@@ -97,8 +99,12 @@ export function fileWorker(options: WorkOptions): FileWorker {
       try {
         const raw = readBytes(file);
         bytes = raw.byteLength;
-        if (found && startsLikeExport(raw)) return { kind: 'export', bytes };
-        const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
+        const { text, encoding } = decodeOrExport(file, raw, found, options.encoding);
+        if (text === undefined) return { kind: 'export', bytes };
+        if (tally) {
+          tally.add(text, file === '-' ? options.stdinFormat : formatOf(file), index);
+          return { kind: 'done', bytes, encoding };
+        }
         if (options.task === 'export' && !hasChinese(text)) return { kind: 'done', bytes, encoding };
         const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
         switch (options.task) {
@@ -107,10 +113,6 @@ export function fileWorker(options: WorkOptions): FileWorker {
           case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
           case 'suggest': return { kind: 'done', bytes, encoding, output: JSON.stringify(collectEvidence(file, text, analysis, reference ?? loadReference())) };
           case 'stats': {
-            if (!options.variables) {
-              sum?.add(analysis.counts, index);
-              return { kind: 'done', bytes, encoding };
-            }
             const read = analysis.format === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
             return { kind: 'done', bytes, encoding, counts: analysis.counts, characters: analysis.length, variables: read.variables, variableProblems: read.problems };
           }
@@ -129,6 +131,22 @@ export function fileWorker(options: WorkOptions): FileWorker {
         return { kind: 'failed', bytes, message: e.message };
       }
     },
-    partial: () => sum?.partial(),
+    partial: () => tally?.partial(),
   };
+}
+
+/**
+ * The file's text, or no text when it was found in a directory and is an export of Tension Lens (left out). The
+ * export check reads the decoded text: decoding the start of every file a second time just for it was a twentieth
+ * of a `stats` run. A file that does not decode is still an export when its first bytes say so.
+ */
+function decodeOrExport(file: string, raw: Uint8Array, found: boolean, choice: EncodingChoice): { text: string; encoding: TextEncodingName } | { text: undefined; encoding?: undefined } {
+  let decoded: { text: string; encoding: TextEncodingName };
+  try {
+    decoded = decodeArticleBytes(file, raw, choice);
+  } catch (e) {
+    if (found && e instanceof FileError && startsLikeExport(raw)) return { text: undefined };
+    throw e;
+  }
+  return found && isTensionLensExport(decoded.text) ? { text: undefined } : decoded;
 }
