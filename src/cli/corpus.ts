@@ -135,7 +135,7 @@ export async function runCorpus(run: CorpusRun, args: readonly string[], io: Cor
         group.characters += outcome.characters ?? 0;
         group.counts.add(outcome.counts);
       }
-      if (outcome.output !== undefined) {
+      if (outcome.output !== undefined && run.output !== 'none') {
         const [before, after] = separators(run.output, first);
         if (before) await io.write(before);
         await io.write(outcome.output);

@@ -1,10 +1,11 @@
 import {
-  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
+  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, DEFAULT_KWIC_WIDTH, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
   type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
   type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
 import { isTensionLensExport } from '../core/export';
 import { palette } from './colors';
+import { kwicPiece } from './kwicFormat';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { loadReference } from './reference';
@@ -30,6 +31,8 @@ export interface RetrievalOptions {
   readonly tags?: boolean;
   /** Sidecars under `<sidecarFolder>/.tension/` instead of beside each article. */
   readonly sidecarFolder?: string;
+  /** kwic in path order: the lines come back printed (`kwicPiece`) as `output`, not as objects. */
+  readonly stream?: 'text' | 'json';
 }
 
 /** Everything a worker needs to do the work on its own: plain data, so it crosses to a worker thread as is. */
@@ -121,9 +124,13 @@ export function fileWorker(options: WorkOptions): FileWorker {
             const tagged = retrieval.tags ? taggedSpansOf(file, text, retrieval.sidecarFolder) : undefined;
             const article = { text, analysis, ...(tagged ? { tags: tagged.spans } : {}) };
             const warning = tagged?.problem === undefined ? {} : { warning: tagged.problem };
-            return options.task === 'kwic'
-              ? { kind: 'done', bytes, encoding, lines: concordance(file, article, query ?? parseQuery(''), retrieval.width), ...warning }
-              : { kind: 'done', bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
+            if (options.task === 'kwic') {
+              const lines = concordance(file, article, query ?? parseQuery(''), retrieval.width);
+              return retrieval.stream
+                ? { kind: 'done', bytes, encoding, output: kwicPiece(lines, retrieval.stream, retrieval.width ?? DEFAULT_KWIC_WIDTH, c), ...warning }
+                : { kind: 'done', bytes, encoding, lines, ...warning };
+            }
+            return { kind: 'done', bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
           }
         }
       } catch (e) {
