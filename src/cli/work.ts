@@ -1,6 +1,6 @@
 import {
   type ArticleFormat, type Cooccurrence, type CooccurrenceOf, DEFAULT_KWIC_WIDTH, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
-  type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
+  type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, hitAtomOccurrences, isHitAtom, kwicLinesOf, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
   type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
 import { isTensionLensExport } from '../core/export';
@@ -95,6 +95,8 @@ export function fileWorker(options: WorkOptions): FileWorker {
   const tally = options.task === 'stats' && !options.variables ? new TermTally(compiled) : undefined;
   const retrieval = options.retrieval ?? {};
   const query = options.task === 'kwic' ? parseQuery(retrieval.query ?? '') : undefined;
+  // One term, pole or axis: its lines come from the matcher alone (the same hits), not from a whole analysis.
+  const hitAtom = query && isHitAtom(query) ? query : undefined;
   const reference = options.task === 'suggest' ? loadReference() : undefined;
   return {
     work({ path: file, found }, index) {
@@ -104,12 +106,19 @@ export function fileWorker(options: WorkOptions): FileWorker {
         bytes = raw.byteLength;
         const { text, encoding } = decodeOrExport(file, raw, found, options.encoding);
         if (text === undefined) return { kind: 'export', bytes };
+        const format = file === '-' ? options.stdinFormat : formatOf(file);
         if (tally) {
-          tally.add(text, file === '-' ? options.stdinFormat : formatOf(file), index);
+          tally.add(text, format, index);
           return { kind: 'done', bytes, encoding };
         }
         if (options.task === 'export' && !hasChinese(text)) return { kind: 'done', bytes, encoding };
-        const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
+        if (hitAtom) {
+          const lines = kwicLinesOf(file, text, hitAtomOccurrences(hitAtom, text, format, compiled), retrieval.width);
+          return retrieval.stream
+            ? { kind: 'done', bytes, encoding, output: kwicPiece(lines, retrieval.stream, retrieval.width ?? DEFAULT_KWIC_WIDTH, c) }
+            : { kind: 'done', bytes, encoding, lines };
+        }
+        const analysis = analyze(text, format, compiled);
         switch (options.task) {
           case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
           case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };

@@ -222,7 +222,7 @@ function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence:
 /** Negators by their last code unit, longest first, cached per lexicon (72 negators in the built-in one). */
 const negatorIndexCache = new WeakMap<CompiledLexicon, Map<number, readonly string[]>>();
 
-function negatorIndexOf(lexicon: CompiledLexicon): Map<number, readonly string[]> {
+export function negatorIndexOf(lexicon: CompiledLexicon): Map<number, readonly string[]> {
   let index = negatorIndexCache.get(lexicon);
   if (!index) {
     const byLast = new Map<number, string[]>();
@@ -242,7 +242,7 @@ function negatorIndexOf(lexicon: CompiledLexicon): Map<number, readonly string[]
  * True when a negator ends right where the term starts (不开放, 拒绝开源); only visible text counts. Looks only at
  * the negators ending with the character before the term: trying all of them for every hit was 40 % of matching.
  */
-function isNegated(text: string, start: number, negators: Map<number, readonly string[]>): boolean {
+export function isNegated(text: string, start: number, negators: Map<number, readonly string[]>): boolean {
   if (start === 0) return false;
   const candidates = negators.get(text.charCodeAt(start - 1));
   if (!candidates) return false;
