@@ -64,7 +64,9 @@ export class Processors {
     const jobs = Math.min(this.run.jobs, files.length);
     if (this.early && jobs > 1) {
       trace(`${this.run.jobs} workers`);
-      return startingInProcess(this.early, this.run.options);
+      // stats prints nothing before the end: no first output to hasten, and this thread's share would cost a
+      // lexicon compiled once more and code warmed up once more.
+      return this.run.options.task === 'stats' ? this.early : startingInProcess(this.early, this.run.options);
     }
     void this.early?.close();
     this.early = undefined;
