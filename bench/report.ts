@@ -210,7 +210,8 @@ function concordanceText(c: ConcordanceResult): string[] {
     '', `9. Concordance — pole '${c.pole}' over ${c.articles.toLocaleString('en')} Markdown articles (${bytes(c.bytes)}), ${c.cores} cores`,
     table(['command', 'first line ms', 'complete ms', 'lines', 'first ÷ indexOf', 'complete ÷ indexOf'], rows),
     '  Both spawned as a user runs them (process start included), output read through a pipe; one warm-up run, then the timed runs.',
-    '  indexOf finds raw substrings; kwic analyses every article (leftmost-longest matching, exclusions, negation) and adds contexts.',
+    '  indexOf finds raw substrings; kwic matches every article\'s visible text (leftmost-longest, exclusions, negation; one pole needs no',
+    '  further analysis) and adds contexts. The CLI\'s main thread does the first files itself while its workers load.',
   ];
 }
 
@@ -243,7 +244,8 @@ function corpusText(c: CorpusResult): string[] {
     ...(rg ? [] : [`  ${'note' in c.ripgrep ? c.ripgrep.note : ''}`]),
     table(['command', 'ms', 'MB/s', '÷ rg'], rows),
     ...threadCpuText(c),
-    `  rg printed ${c.ripgrepMatches?.toLocaleString('en') ?? 'n/a'} matches; stats counted ${c.statsTerms.toLocaleString('en')} terms (leftmost-longest, negation-aware: not the same count).`,
+    `  rg printed ${c.ripgrepMatches?.toLocaleString('en') ?? 'n/a'} matches; stats counted ${c.statsTerms.toLocaleString('en')} terms (leftmost-longest in the visible text, exclusions left out: not the same count).`,
+    '  stats counts hits only: the matcher over each article\'s visible text, summed per term in each worker, no full analysis.',
     `  scan --jsonl --jobs ${c.cores}: peak RSS ${bytes(c.scanJsonlPeakRss)}, ${ms(c.scanJsonlMs)} ms, ${bytes(c.scanJsonlOutputBytes)} written; scan --json: peak RSS ${bytes(c.scanJsonPeakRss)}.`,
     '  Each command: one warm-up run (fills the page cache), then the timed runs; output read through a pipe.',
     '  Peak RSS is process.resourceUsage().maxRSS of the CLI process at exit (its worker threads included).',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, compareGroupValues, formatVariableProblem } from '../core';
 import { type ListedFile, listFiles, namesDirectory } from './files';
-import { Interrupted, type Processor, inOrder, inProcess, workerBundle, workerPool } from './pool';
+import { Interrupted, type Processor, inOrder, inProcess, startingInProcess, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
 import type { FileOutcome, WorkOptions } from './work';
 
@@ -51,7 +51,7 @@ function trace(message: string): void {
  * while this thread walks the folders), else sized to the files. stdin is read where it is: in this thread.
  */
 export class Processors {
-  private early: Processor | undefined;
+  private early: ReturnType<typeof workerPool> | undefined;
   private readonly bundle = workerBundle();
 
   constructor(private readonly run: Pick<CorpusRun, 'options' | 'jobs'>, args: readonly string[]) {
@@ -64,7 +64,9 @@ export class Processors {
     const jobs = Math.min(this.run.jobs, files.length);
     if (this.early && jobs > 1) {
       trace(`${this.run.jobs} workers`);
-      return this.early;
+      // stats prints nothing before the end: no first output to hasten, and this thread's share would cost a
+      // lexicon compiled once more and code warmed up once more.
+      return this.run.options.task === 'stats' ? this.early : startingInProcess(this.early, this.run.options);
     }
     void this.early?.close();
     this.early = undefined;
@@ -135,7 +137,7 @@ export async function runCorpus(run: CorpusRun, args: readonly string[], io: Cor
         group.characters += outcome.characters ?? 0;
         group.counts.add(outcome.counts);
       }
-      if (outcome.output !== undefined) {
+      if (outcome.output !== undefined && run.output !== 'none') {
         const [before, after] = separators(run.output, first);
         if (before) await io.write(before);
         await io.write(outcome.output);

@@ -69,8 +69,10 @@ interface Slot {
  * the fewest batches pending, so a long file does not hold up the batches behind it on other workers. Workers start
  * loading as soon as the pool is made: give it the options before listing the files, and the two overlap.
  */
-export function workerPool(options: WorkOptions, jobs: number, workerFile: string): Processor {
+export function workerPool(options: WorkOptions, jobs: number, workerFile: string): Processor & { readonly ready: Promise<void> } {
   let nextId = 0;
+  let ready = (): void => undefined;
+  const loaded = new Promise<void>((resolve) => (ready = resolve));
   const fail = (slot: Slot, error: Error): void => {
     slot.failed ??= error;
     for (const p of slot.pending.values()) p.reject(error);
@@ -79,6 +81,10 @@ export function workerPool(options: WorkOptions, jobs: number, workerFile: strin
   const slots: Slot[] = Array.from({ length: jobs }, () => {
     const slot: Slot = { worker: new Worker(workerFile, { workerData: options }), pending: new Map() };
     slot.worker.on('message', (answer: WorkAnswer) => {
+      if (answer.kind === 'ready') {
+        ready();
+        return;
+      }
       if (answer.kind === 'partial') {
         slot.partial?.(answer.counts);
         return;
@@ -94,6 +100,7 @@ export function workerPool(options: WorkOptions, jobs: number, workerFile: strin
     return slot;
   });
   return {
+    ready: loaded,
     process(files, first) {
       const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
       const id = nextId++;
@@ -122,6 +129,64 @@ export function workerPool(options: WorkOptions, jobs: number, workerFile: strin
         fail(slot, new Interrupted());
         void slot.worker.terminate();
       }
+    },
+  };
+}
+
+interface Waiting {
+  readonly files: readonly ListedFile[];
+  readonly first: number;
+  readonly resolve: (outcomes: FileOutcome[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The pool, with this thread doing the first batches itself, one at a time, until a worker has loaded: a worker
+ * takes as long to start (its bundle, its lexicon) as this thread took, so without this the first output waited
+ * for two start-ups in a row. Once any worker is ready, every batch not yet begun goes to the pool. Outcomes and
+ * stats are the same whoever did a batch (the same `fileWorker`; partial sums merge in any order).
+ */
+export function startingInProcess(pool: Processor & { readonly ready: Promise<void> }, options: WorkOptions): Processor {
+  let local: Processor | undefined;
+  let busy = false;
+  let ready = false;
+  const waiting: Waiting[] = [];
+  const pump = (): void => {
+    if (ready) {
+      for (const w of waiting.splice(0)) pool.process(w.files, w.first).then(w.resolve, w.reject);
+      return;
+    }
+    const next = busy ? undefined : waiting.shift();
+    if (!next) return;
+    busy = true;
+    local ??= inProcess(options);
+    local.process(next.files, next.first).then(next.resolve, next.reject).finally(() => {
+      busy = false;
+      pump();
+    });
+  };
+  void pool.ready.then(() => {
+    ready = true;
+    pump();
+  });
+  return {
+    process: (files, first) => new Promise((resolve, reject) => {
+      waiting.push({ files, first, resolve, reject });
+      pump();
+    }),
+    async finish() {
+      const [mine, theirs] = await Promise.all([local?.finish(), pool.finish()]);
+      if (!mine || !theirs) return mine ?? theirs;
+      const sum = new CountsSum();
+      sum.merge(mine);
+      sum.merge(theirs);
+      return sum.partial();
+    },
+    close: () => pool.close(),
+    stop() {
+      local?.stop();
+      pool.stop();
+      for (const w of waiting.splice(0)) w.reject(new Interrupted());
     },
   };
 }

@@ -4,6 +4,7 @@ import {
 } from '../core';
 import type { Palette } from './colors';
 import { type CorpusIo, runCorpus } from './corpus';
+import { kwicJson, kwicText } from './kwicFormat';
 import { loadLexicon } from './lexicon';
 import type { WorkOptions } from './work';
 
@@ -32,12 +33,6 @@ export function checkKwicQuery(query: string, lexiconFiles: readonly string[]): 
   return atomsOf(node).some((a) => a.field === 'tag');
 }
 
-/** One readable concordance line: the left context right-aligned, so the matches line up (CJK counted two columns). */
-export function kwicText(line: KwicLine, width: number, c: Palette): string {
-  const place = `${line.path}:${line.line + 1}:${line.character + 1}`;
-  return `${padStartColumns(line.left, width * 2)} ${c.bold(`[${line.match}]`)} ${line.right}${' '.repeat(Math.max(0, width * 2 - displayWidth(line.right)))}  ${c.dim(place)}${line.negated ? c.dim(' (negated)') : ''}`;
-}
-
 /** The readable matrix: labels down and across, counts right-aligned. */
 export function cooccurrenceText(m: Cooccurrence): string {
   if (m.labels.length === 0) return `no ${m.of === 'tags' ? 'tags' : 'labels'} to count (windows: ${m.window})`;
@@ -48,11 +43,6 @@ export function cooccurrenceText(m: Cooccurrence): string {
   return `co-occurrence per ${m.window} (diagonal: ${m.window}s holding the label)\n${rows.join('\n')}`;
 }
 
-const lineJson = (l: KwicLine): string => JSON.stringify({
-  path: l.path, start: l.start, end: l.end, line: l.line, character: l.character, left: l.left, match: l.match, right: l.right,
-  term: l.term, axis: l.axis, pole: l.pole, negated: l.negated,
-});
-
 /**
  * Runs kwic or cooccur over the files `args` name, with the worker pool. Concordance lines in path order are written as each file
  * is done; sorted by context they are written once all are in. Returns how many files failed.
@@ -60,19 +50,22 @@ const lineJson = (l: KwicLine): string => JSON.stringify({
 export async function runRetrieval(request: RetrievalRequest, args: readonly string[], io: CorpusIo, c: Palette): Promise<number> {
   const { command, json, width, sort } = request;
   const tags = command === 'cooccur' ? request.of !== 'poles' : atomsOf(parseQuery(request.query)).some((a) => a.field === 'tag');
+  const streaming = command === 'kwic' && sort === 'position';
   const options: WorkOptions = {
     ...request.base, task: command,
     retrieval: {
       tags, query: request.query, width, window: request.window, of: request.of,
+      // In path order the lines are printed as they come: the workers format them (one piece of bytes per file),
+      // so this thread neither receives an object per line nor formats it.
+      ...(streaming ? { stream: json ? 'json' as const : 'text' as const } : {}),
       ...(request.sidecarFolder === undefined ? {} : { sidecarFolder: request.sidecarFolder }),
     },
   };
-  const streaming = command === 'kwic' && sort === 'position';
   const held: KwicLine[] = [];
   let matrix = emptyCooccurrence(request.window, request.of);
   let first = true;
   const emit = async (line: KwicLine): Promise<void> => {
-    if (json) await io.write(`${first ? '' : ','}${lineJson(line)}`);
+    if (json) await io.write(`${first ? '' : ','}${kwicJson(line)}`);
     else await io.write(`${kwicText(line, width, c)}\n`);
     first = false;
   };
@@ -81,10 +74,13 @@ export async function runRetrieval(request: RetrievalRequest, args: readonly str
     ...io,
     onFile: async (_path, outcome) => {
       if (outcome.cooccurrence) matrix = addCooccurrence(matrix, outcome.cooccurrence);
-      for (const line of outcome.lines ?? []) {
-        if (streaming) await emit(line);
-        else held.push(line);
+      if (outcome.output !== undefined && outcome.output.length > 0) {
+        // A JSON piece starts with a comma: not before the run's first element.
+        const piece = json && first ? outcome.output.slice(1) : outcome.output;
+        first = false;
+        await io.write(piece);
       }
+      for (const line of outcome.lines ?? []) held.push(line);
     },
   });
   if (command === 'kwic') {

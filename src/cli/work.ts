@@ -1,9 +1,11 @@
 import {
-  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, CountsSum, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
-  type TextEncodingName, type WindowKind, analyze, collectEvidence, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
+  type ArticleFormat, type Cooccurrence, type CooccurrenceOf, DEFAULT_KWIC_WIDTH, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
+  type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, hitAtomOccurrences, isHitAtom, kwicLinesOf, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
   type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
+import { isTensionLensExport } from '../core/export';
 import { palette } from './colors';
+import { kwicPiece } from './kwicFormat';
 import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { loadReference } from './reference';
@@ -29,6 +31,8 @@ export interface RetrievalOptions {
   readonly tags?: boolean;
   /** Sidecars under `<sidecarFolder>/.tension/` instead of beside each article. */
   readonly sidecarFolder?: string;
+  /** kwic in path order: the lines come back printed (`kwicPiece`) as `output`, not as objects. */
+  readonly stream?: 'text' | 'json';
 }
 
 /** Everything a worker needs to do the work on its own: plain data, so it crosses to a worker thread as is. */
@@ -87,9 +91,12 @@ export function fileWorker(options: WorkOptions): FileWorker {
   const lexicon = loadLexicon(options.lexiconFiles);
   const compiled = compileLexicon(lexicon);
   const c = palette(options.color);
-  const sum = options.task === 'stats' ? new CountsSum() : undefined;
+  // stats without --by: counts only, summed in typed arrays (no analysis, no counts object per file).
+  const tally = options.task === 'stats' && !options.variables ? new TermTally(compiled) : undefined;
   const retrieval = options.retrieval ?? {};
   const query = options.task === 'kwic' ? parseQuery(retrieval.query ?? '') : undefined;
+  // One term, pole or axis: its lines come from the matcher alone (the same hits), not from a whole analysis.
+  const hitAtom = query && isHitAtom(query) ? query : undefined;
   const reference = options.task === 'suggest' ? loadReference() : undefined;
   return {
     work({ path: file, found }, index) {
@@ -97,20 +104,27 @@ export function fileWorker(options: WorkOptions): FileWorker {
       try {
         const raw = readBytes(file);
         bytes = raw.byteLength;
-        if (found && startsLikeExport(raw)) return { kind: 'export', bytes };
-        const { text, encoding } = decodeArticleBytes(file, raw, options.encoding);
+        const { text, encoding } = decodeOrExport(file, raw, found, options.encoding);
+        if (text === undefined) return { kind: 'export', bytes };
+        const format = file === '-' ? options.stdinFormat : formatOf(file);
+        if (tally) {
+          tally.add(text, format, index);
+          return { kind: 'done', bytes, encoding };
+        }
         if (options.task === 'export' && !hasChinese(text)) return { kind: 'done', bytes, encoding };
-        const analysis = analyze(text, file === '-' ? options.stdinFormat : formatOf(file), compiled);
+        if (hitAtom) {
+          const lines = kwicLinesOf(file, text, hitAtomOccurrences(hitAtom, text, format, compiled), retrieval.width);
+          return retrieval.stream
+            ? { kind: 'done', bytes, encoding, output: kwicPiece(lines, retrieval.stream, retrieval.width ?? DEFAULT_KWIC_WIDTH, c) }
+            : { kind: 'done', bytes, encoding, lines };
+        }
+        const analysis = analyze(text, format, compiled);
         switch (options.task) {
           case 'scan-json': return { kind: 'done', bytes, encoding, output: JSON.stringify({ ...scanRecord(file, analysis), encoding }) };
           case 'scan-text': return { kind: 'done', bytes, encoding, output: scanSummary(file, analysis, lexicon, c, encoding) };
           case 'export': return { kind: 'done', bytes, encoding, article: { text, analysis: portableAnalysis(analysis) } };
           case 'suggest': return { kind: 'done', bytes, encoding, output: JSON.stringify(collectEvidence(file, text, analysis, reference ?? loadReference())) };
           case 'stats': {
-            if (!options.variables) {
-              sum?.add(analysis.counts, index);
-              return { kind: 'done', bytes, encoding };
-            }
             const read = analysis.format === 'markdown' ? readFrontMatter(text, file) : { variables: {}, problems: [] };
             return { kind: 'done', bytes, encoding, counts: analysis.counts, characters: analysis.length, variables: read.variables, variableProblems: read.problems };
           }
@@ -119,9 +133,13 @@ export function fileWorker(options: WorkOptions): FileWorker {
             const tagged = retrieval.tags ? taggedSpansOf(file, text, retrieval.sidecarFolder) : undefined;
             const article = { text, analysis, ...(tagged ? { tags: tagged.spans } : {}) };
             const warning = tagged?.problem === undefined ? {} : { warning: tagged.problem };
-            return options.task === 'kwic'
-              ? { kind: 'done', bytes, encoding, lines: concordance(file, article, query ?? parseQuery(''), retrieval.width), ...warning }
-              : { kind: 'done', bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
+            if (options.task === 'kwic') {
+              const lines = concordance(file, article, query ?? parseQuery(''), retrieval.width);
+              return retrieval.stream
+                ? { kind: 'done', bytes, encoding, output: kwicPiece(lines, retrieval.stream, retrieval.width ?? DEFAULT_KWIC_WIDTH, c), ...warning }
+                : { kind: 'done', bytes, encoding, lines, ...warning };
+            }
+            return { kind: 'done', bytes, encoding, cooccurrence: cooccurrenceOf(article, retrieval.window ?? 'sentence', retrieval.of ?? 'poles'), ...warning };
           }
         }
       } catch (e) {
@@ -129,6 +147,22 @@ export function fileWorker(options: WorkOptions): FileWorker {
         return { kind: 'failed', bytes, message: e.message };
       }
     },
-    partial: () => sum?.partial(),
+    partial: () => tally?.partial(),
   };
+}
+
+/**
+ * The file's text, or no text when it was found in a directory and is an export of Tension Lens (left out). The
+ * export check reads the decoded text: decoding the start of every file a second time just for it was a twentieth
+ * of a `stats` run. A file that does not decode is still an export when its first bytes say so.
+ */
+function decodeOrExport(file: string, raw: Uint8Array, found: boolean, choice: EncodingChoice): { text: string; encoding: TextEncodingName } | { text: undefined; encoding?: undefined } {
+  let decoded: { text: string; encoding: TextEncodingName };
+  try {
+    decoded = decodeArticleBytes(file, raw, choice);
+  } catch (e) {
+    if (found && e instanceof FileError && startsLikeExport(raw)) return { text: undefined };
+    throw e;
+  }
+  return found && isTensionLensExport(decoded.text) ? { text: undefined } : decoded;
 }

@@ -15,13 +15,16 @@ export type WorkRequest =
 export type WorkAnswer =
   | { readonly kind: 'batch'; readonly id: number; readonly outcomes: readonly FileOutcome[] }
   | { readonly kind: 'crash'; readonly id: number; readonly error: string }
-  | { readonly kind: 'partial'; readonly counts: PartialCounts | undefined };
+  | { readonly kind: 'partial'; readonly counts: PartialCounts | undefined }
+  /** Sent once, when the worker has loaded and compiled its lexicon: from then on it takes batches at once. */
+  | { readonly kind: 'ready' };
 
 const port = parentPort;
 const encoder = new TextEncoder();
 if (port) {
   const worker = fileWorker(workerData as WorkOptions);
   const answer = (message: WorkAnswer, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+  answer({ kind: 'ready' });
   port.on('message', (request: WorkRequest) => {
     if (request.kind === 'finish') {
       answer({ kind: 'partial', counts: worker.partial() });

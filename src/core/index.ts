@@ -4,6 +4,7 @@
  */
 export { analyze, Analyzer } from './analyze/analyzer';
 export { CountsSum, type PartialCounts } from './analyze/partialCounts';
+export { TermTally } from './analyze/termTally';
 export { type PortableAnalysis, portableAnalysis, restoreAnalysis } from './analyze/articleAnalysis';
 export type {
   AbstractBlock, Analysis, ArticleFormat, FormCount, HitCursor, LineSpan, Section, Sentence, SiteCursor, TensionCounts, TensionSite, TermHit, TextRange,

@@ -224,14 +224,14 @@ function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence:
  * per code unit that some negator ends with it: most hits follow a character that ends none, and the flag answers
  * for them without a Map lookup.
  */
-interface NegatorIndex {
+export interface NegatorIndex {
   readonly endsOne: Uint8Array;
   readonly byLast: ReadonlyMap<number, readonly string[]>;
 }
 
 const negatorIndexCache = new WeakMap<CompiledLexicon, NegatorIndex>();
 
-function negatorIndexOf(lexicon: CompiledLexicon): NegatorIndex {
+export function negatorIndexOf(lexicon: CompiledLexicon): NegatorIndex {
   let index = negatorIndexCache.get(lexicon);
   if (!index) {
     const byLast = new Map<number, string[]>();
@@ -253,7 +253,7 @@ function negatorIndexOf(lexicon: CompiledLexicon): NegatorIndex {
  * True when a negator ends right where the term starts (不开放, 拒绝开源); only visible text counts. Looks only at
  * the negators ending with the character before the term: trying all of them for every hit was 40 % of matching.
  */
-function isNegated(text: string, start: number, negators: NegatorIndex): boolean {
+export function isNegated(text: string, start: number, negators: NegatorIndex): boolean {
   if (start === 0) return false;
   const before = text.charCodeAt(start - 1);
   if (negators.endsOne[before] === 0) return false;

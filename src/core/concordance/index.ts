@@ -5,6 +5,7 @@
 export type { ConcordanceArticle, Occurrence, TaggedSpan } from './article';
 export { COOCCURRENCE_OFS, type Cooccurrence, type CooccurrenceOf, addCooccurrence, cellQuery, cooccurrenceOf, emptyCooccurrence } from './cooccur';
 export { atomOccurrences, checkQuery, evaluateQuery } from './evaluate';
+export { hitAtomOccurrences, isHitAtom } from './atomHits';
 export {
   DEFAULT_KWIC_WIDTH, KWIC_SORTS, type KwicLine, type KwicSort, concordance, flattenBreaks, kwicLinesOf, leftContext, rightContext, sortKwicLines,
 } from './kwic';

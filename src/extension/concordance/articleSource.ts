@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  type CompiledLexicon, type ConcordanceArticle, type TaggedSpan, analyze, decodeArticle, formatOf, parseSidecar, reanchorAll,
+  type ArticleFormat, type CompiledLexicon, type ConcordanceArticle, type TaggedSpan, analyze, decodeArticle, formatOf, parseSidecar, reanchorAll,
 } from '../../core';
 import type { AnnotationService } from '../annotations/annotationService';
 import { readText } from '../annotations/sidecarFiles';
@@ -33,24 +33,30 @@ export async function taggedSpans(uri: vscode.Uri, text: string, annotations: An
 }
 
 /**
- * One article to search: the open document's text when it is open (unsaved edits count), else the file decoded
- * as the dashboard does; undefined for a file too large, binary or unreadable (the search goes on without it).
+ * An article's text as the concordance reads it: the open document's text when it is open (unsaved edits count),
+ * else the file decoded as the dashboard does; undefined for a file too large, binary or unreadable.
+ */
+export async function readArticleText(uri: vscode.Uri, maxBytes: number): Promise<{ readonly text: string; readonly format: ArticleFormat; readonly document?: vscode.TextDocument } | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return { text: open.getText(), format: formatOf(open.languageId), document: open };
+  try {
+    if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return undefined;
+    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
+    if ('error' in decoded) return undefined;
+    return { text: decoded.text, format: formatOf(uri.path) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One article to search (`readArticleText`), analysed, with its tagged spans when `tags` gives them; undefined when
+ * it cannot be read (the search goes on without it).
  */
 export async function readConcordanceArticle(uri: vscode.Uri, lexicon: CompiledLexicon, maxBytes: number, tags: (text: string) => Promise<readonly TaggedSpan[]> | undefined,
   ): Promise<(ConcordanceArticle & { readonly document?: vscode.TextDocument }) | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  let text: string;
-  if (open) text = open.getText();
-  else {
-    try {
-      if ((await vscode.workspace.fs.stat(uri)).size > maxBytes) return undefined;
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
-      if ('error' in decoded) return undefined;
-      text = decoded.text;
-    } catch {
-      return undefined;
-    }
-  }
-  const spans = tags(text);
-  return { text, analysis: analyze(text, formatOf(open?.languageId ?? uri.path), lexicon), ...(spans ? { tags: await spans } : {}) };
+  const read = await readArticleText(uri, maxBytes);
+  if (!read) return undefined;
+  const spans = tags(read.text);
+  return { text: read.text, analysis: analyze(read.text, read.format, lexicon), ...(spans ? { tags: await spans } : {}) };
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import {
   type FromConcordanceView, type KwicLine, type ToConcordanceView, type ViewLine, QueryError, atomsOf, checkQuery, concordance,
-  decodeFromConcordanceView, parseQuery, writeConcordanceCsv,
+  decodeFromConcordanceView, hitAtomOccurrences, isHitAtom, kwicLinesOf, parseQuery, writeConcordanceCsv,
 } from '../../core';
 import type { AnnotationService } from '../annotations/annotationService';
 import type { ConfigService } from '../config';
 import { findArticles } from '../dashboard/articleFiles';
 import { writeAtomic } from '../files/atomicWrite';
 import type { LexiconService } from '../lexicon/lexiconService';
-import { readConcordanceArticle, taggedSpans } from './articleSource';
+import { readArticleText, readConcordanceArticle, taggedSpans } from './articleSource';
 import { annotateLines } from './annotateLines';
 import { concordanceHtml } from './html';
 import { concordanceStrings } from './strings';
@@ -174,25 +174,38 @@ export class ConcordancePanel implements vscode.Disposable {
           let pending: ViewLine[] = [];
           let lastPost = Date.now();
           let slice = Date.now();
+          let posted = false;
           const flush = (files: number): void => {
+            posted = true;
             this.#post({ type: 'lines', lines: pending, files, total: uris.length });
             pending = [];
             lastPost = Date.now();
           };
+          // One term, pole or axis: its lines come from the matcher alone (the same hits), not from a whole analysis.
+          const atom = isHitAtom(node) ? node : undefined;
+          const maxBytes = settings.maxFileSizeMB * 1024 * 1024;
+          const linesOf = async (uri: vscode.Uri, path: () => string): Promise<readonly KwicLine[]> => {
+            if (atom) {
+              const read = await readArticleText(uri, maxBytes);
+              return read ? kwicLinesOf(path(), read.text, hitAtomOccurrences(atom, read.text, read.format, lexicon.current)) : [];
+            }
+            const article = await readConcordanceArticle(uri, lexicon.current, maxBytes,
+              (text) => (wantsTags ? taggedSpans(uri, text, annotations, settings.sidecarLocation) : undefined));
+            return article ? concordance(path(), article, node) : [];
+          };
           for (const [i, uri] of uris.entries()) {
             if (token.isCancellationRequested) break;
-            const article = await readConcordanceArticle(uri, lexicon.current, settings.maxFileSizeMB * 1024 * 1024,
-              (text) => (wantsTags ? taggedSpans(uri, text, annotations, settings.sidecarLocation) : undefined));
-            if (article && this.#search === source) {
-              const path = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-              for (const line of concordance(path, article, node)) {
+            const found = await linesOf(uri, () => vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1));
+            if (this.#search === source) {
+              for (const line of found) {
                 const viewLine = { ...line, id: this.#lines.length };
                 this.#lines.push({ line: viewLine, uri });
                 pending.push(viewLine);
               }
             }
             progress.report({ increment: 100 / Math.max(1, uris.length), message: `${i + 1}/${uris.length}` });
-            if (Date.now() - lastPost > POST_MS) flush(i + 1);
+            // The first lines go out as soon as they are found; after that, one message per POST_MS.
+            if ((pending.length > 0 && !posted) || Date.now() - lastPost > POST_MS) flush(i + 1);
             if (Date.now() - slice > SLICE_MS) {
               await yieldToEventLoop();
               slice = Date.now();
