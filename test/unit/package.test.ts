@@ -44,8 +44,8 @@ describe('npm run package (the .vsix)', function () {
     }
   });
 
-  it('stays under 2 MB (1 MB before the importers of #22; pdf.js is most of dist/import.js)', () => {
-    assert.ok(report.bytes < 2 * 1024 * 1024, `${report.bytes} bytes`);
+  it('stays under its cap (2.5 MB: 1 MB before the importers of #22; pdf.js is most of dist/import.js)', () => {
+    assert.ok(report.bytes < 2.5 * 1024 * 1024, `${report.bytes} bytes`);
     assert.ok(names.includes('extension/dist/import.js'), 'dist/import.js (the importers) is missing from the .vsix');
     assert.equal(fs.statSync(report.file).size, report.bytes);
   });
