@@ -32,7 +32,8 @@ const STEPS = [
   { id: 'build', name: 'build', args: ['esbuild.config.mjs'], required: true },
   { id: 'typecheck', name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit'], together: 'checks' },
   { id: 'lint', name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.'], together: 'checks' },
-  { id: 'unit', name: 'unit', args: [bin('mocha', 'bin/mocha.js')], together: 'checks' },
+  // Alone: its property tests have 20 s timeouts, which three of them missed beside lint and typecheck under load.
+  { id: 'unit', name: 'unit', args: [bin('mocha', 'bin/mocha.js')] },
   { id: 'vscode', name: 'extension host', args: ['scripts/vscode/runVSCodeTests.mjs'] },
   { id: 'e2e', name: 'browser (e2e)', args: ['scripts/vscode/runE2E.mjs'] },
   { id: 'web', name: 'web worker host', args: ['scripts/vscode/runWebTests.mjs'] },
