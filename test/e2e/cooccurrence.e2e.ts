@@ -82,7 +82,9 @@ describe('co-occurrence matrix', () => {
     await dashboard.locator('select[data-key="cooccur-window"]').selectOption('sentence');
     await eventually(async () => assertSameMatrix(await drawnCells(dashboard), sentence), { timeout: 60_000 });
     // The picture goes into the README: without the counting notification, gone once the count is over.
-    await page.locator('.notification-toast', { hasText: 'counting co-occurrences' }).waitFor({ state: 'hidden', timeout: 30_000 });
+    // Every counting notification gone (a count superseded by a newer one closes its own).
+    const counting = page.locator('.notification-toast', { hasText: 'counting co-occurrences' });
+    await eventually(async () => assert.equal(await counting.count(), 0, 'no counting notification on screen'), { timeout: 30_000 });
     await page.screenshot({ path: path.join(IMAGES, 'dashboard-cooccurrence.png') });
   });
 

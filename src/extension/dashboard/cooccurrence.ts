@@ -28,10 +28,11 @@ const SLICE_MS = 15;
  * after a change) of `settings` over the workspace's articles or the one given: the articles read
  * as the concordance reads them (open documents with their edits, tags from the annotation layer or the sidecars),
  * counted by the core's `cooccurrenceOf` — the numbers of `tension-lens cooccur --json` on the same files.
- * Shows progress for the workspace, cancellable; undefined when cancelled.
+ * Shows progress for the workspace, cancellable by the user and by `superseded` (a newer count of the same matrix);
+ * undefined when cancelled.
  */
 export async function countCooccurrence(settings: CooccurrenceSettings, article: vscode.Uri | undefined, services: CooccurrenceServices,
-  location: vscode.ProgressLocation = vscode.ProgressLocation.Notification): Promise<CountedCooccurrence | undefined> {
+  location: vscode.ProgressLocation = vscode.ProgressLocation.Notification, superseded?: vscode.CancellationToken): Promise<CountedCooccurrence | undefined> {
   const { config, lexicon, annotations } = services;
   const current = config.current;
   const wantsTags = settings.of !== 'poles';
@@ -39,7 +40,7 @@ export async function countCooccurrence(settings: CooccurrenceSettings, article:
     let matrix = emptyCooccurrence(settings.window, settings.of);
     let slice = Date.now();
     for (const [i, uri] of uris.entries()) {
-      if (token.isCancellationRequested) return undefined;
+      if (token.isCancellationRequested || superseded?.isCancellationRequested) return undefined;
       const read = await readConcordanceArticle(uri, lexicon.current, current.maxFileSizeMB * 1024 * 1024,
         (text) => (wantsTags ? taggedSpans(uri, text, annotations, current.sidecarLocation) : undefined));
       if (read) matrix = addCooccurrence(matrix, cooccurrenceOf(read, settings.window, settings.of));

@@ -87,6 +87,7 @@ export class DashboardPanel implements vscode.Disposable {
   #cooccurrence: { key: string; counted: CountedCooccurrence } | undefined;
   /** Bumped per co-occurrence request, so an overtaken count is not sent. */
   #cooccurSequence = 0;
+  #cooccurCancel: vscode.CancellationTokenSource | undefined;
   /** The settings the tab last asked for: counted again (quietly) when an article or the active one changes. */
   #cooccurSettings: CooccurrenceSettings | undefined;
   #recountTimer: ReturnType<typeof setTimeout> | undefined;
@@ -307,8 +308,13 @@ export class DashboardPanel implements vscode.Disposable {
 
   async #countCooccurrence(settings: CooccurrenceSettings, location: vscode.ProgressLocation): Promise<void> {
     const sequence = ++this.#cooccurSequence;
+    // A newer count supersedes the running one: its progress notification closes rather than standing beside the new one.
+    this.#cooccurCancel?.cancel();
+    this.#cooccurCancel?.dispose();
+    const cancel = new vscode.CancellationTokenSource();
+    this.#cooccurCancel = cancel;
     const article = settings.scope === 'article' ? this.#active : undefined;
-    const counted = await countCooccurrence(settings, article, this.#services, location);
+    const counted = await countCooccurrence(settings, article, this.#services, location, cancel.token);
     if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
     this.#cooccurrence = { key: JSON.stringify(settings), counted };
     await this.#send({
@@ -349,6 +355,8 @@ export class DashboardPanel implements vscode.Disposable {
     this.#isDisposed = true;
     if (this.#postTimer) clearTimeout(this.#postTimer);
     if (this.#recountTimer) clearTimeout(this.#recountTimer);
+    this.#cooccurCancel?.cancel();
+    this.#cooccurCancel?.dispose();
     for (const d of this.#subscriptions) d.dispose();
     this.#panel.dispose();
     this.#disposed.fire();
