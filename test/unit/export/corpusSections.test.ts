@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumEnv, findChromium } from '../../../scripts/chromium.mjs';
+import type { Browser } from 'playwright-core';
 import {
   addCooccurrence, builtinLexicon, concordance, cooccurrenceOf, emptyCooccurrence, parseQuery, sortKwicLines, taggedSpansOf,
 } from '../../../src/core';
@@ -14,6 +13,7 @@ import { dashboardAxes } from '../../../src/core/dashboard/model';
 import { crosstab } from '../../../src/core/variables/crosstab';
 import { groupArticles, parseGroupBy } from '../../../src/core/variables/groupBy';
 import type { ExportArticle, ExportRequest } from '../../../src/core/export';
+import { launchChromiumOrSkip } from '../helpers/chromium';
 import { articleOf, decode, request, root, seedArticle } from './articles';
 
 const other = fs.readFileSync(path.join(root, 'test/fixtures/workspace/openai-departures-news.txt'), 'utf8');
@@ -125,15 +125,7 @@ describe('HTML report sections in headless Chromium', function () {
   let file: string;
 
   before(async function () {
-    let executablePath: string;
-    try {
-      executablePath = findChromium();
-    } catch (e) {
-      if (process.env.CI) throw e;
-      console.warn(`    skipped: ${e instanceof Error ? e.message : String(e)}`);
-      this.skip();
-    }
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: chromiumEnv() });
+    browser = await launchChromiumOrSkip(this);
     const by = parseGroupBy('date:year');
     assert.ok(!('error' in by));
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tension-sections-')), 'report.html');

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumEnv, findChromium, requireChineseFont } from '../../../scripts/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { requireChineseFont } from '../../../scripts/chromium.mjs';
 import { exportArticles } from '../../../src/core/export';
+import { launchChromiumOrSkip } from '../helpers/chromium';
 import { annotate, articleOf, decode, request, root, seedArticle, seedText } from './articles';
 
 /** The real version, since the screenshot goes into the README. */
@@ -56,16 +57,7 @@ describe('HTML report', () => {
     const problems: string[] = [];
 
     before(async function () {
-      let executablePath: string;
-      try {
-        executablePath = findChromium();
-      } catch (e) {
-        // Only where no Chromium can be had (not Linux x64, no CHROMIUM_PATH); CI must run these.
-        if (process.env.CI) throw e;
-        console.warn(`    skipped: ${e instanceof Error ? e.message : String(e)}`);
-        this.skip();
-      }
-      browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: chromiumEnv() });
+      browser = await launchChromiumOrSkip(this);
       // The picture goes into the README: no boxes instead of Chinese there.
       if (process.env.UPDATE_SCREENSHOTS) await requireChineseFont(browser);
       file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tension-report-')), 'report.html');
