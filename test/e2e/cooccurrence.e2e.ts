@@ -1,7 +1,7 @@
 // The dashboard's co-occurrence matrix in the real web workbench, in one window: its cells in the DOM against
 // `tension-lens cooccur --json` on the same files (sentence and paragraph windows), then a clicked cell opens the
 // concordance of its windows — the lines in the concordance webview's DOM against `kwic --json --query` of the
-// cell's query on the same files.
+// cell's query on the same files — and the same over two articles chosen with *Co-occurrence of Selected Articles*.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -114,5 +114,43 @@ describe('co-occurrence matrix', () => {
     assert.ok((after.matrix[open]?.[closed] ?? 0) > (sentence.matrix[open]?.[closed] ?? 0), 'the new article adds sentences with both poles');
     await eventually(async () => assertSameMatrix(await drawnCells(dashboard), after), { timeout: 60_000 });
     assert.notEqual(before.get(`${open},${closed}`), after.matrix[open]?.[closed]);
+  });
+
+  it('counts over two articles picked for Co-occurrence of Selected Articles, and goes back to the workspace', async () => {
+    const page = workbench();
+    const names = ['ai-lab-expert-departure.md', 'openai-departures-news.txt'];
+    const two = JSON.parse(cli(['cooccur', '--json', ...names.map((n) => path.join(folder, n))])) as CooccurJson;
+    const all = JSON.parse(cli(['cooccur', '--json', folder])) as CooccurJson;
+    assert.notDeepEqual(two.matrix, all.matrix, 'the two articles count less than the workspace');
+    await runCommand('Tension Lens: Co-occurrence of Selected Articles', 'stays');
+    // A multi-select pick: a click on a row checks it; Enter in the input accepts the checked rows.
+    for (const name of names) await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).click();
+    await page.locator('.quick-input-widget input').press('Enter');
+
+    const frame = await frameWith(page, '[data-key="cooccur-scope-shown"]');
+    assert.equal(await frame.locator('[data-key="cooccur-scope-shown"]').textContent(), '2 selected articles');
+    assert.equal(await frame.locator('select[data-key="cooccur-scope"]').inputValue(), 'selection');
+    await eventually(async () => assertSameMatrix(await drawnCells(frame), two), { timeout: 60_000 });
+
+    // A cell's concordance searches the same two articles.
+    const open = two.labels.indexOf('open');
+    const closed = two.labels.indexOf('closed');
+    const matrix: Cooccurrence = { window: 'sentence', of: 'poles', labels: two.labels, kinds: two.labels.map(() => 'pole'), matrix: two.matrix };
+    const query = cellQuery(matrix, open, closed);
+    const expected = (JSON.parse(cli(['kwic', '--json', '--query', query, ...names.map((n) => path.join(folder, n))])) as KwicJson).lines;
+    assert.ok(expected.length > 0, 'the two articles hold a sentence with both poles of open-closed');
+    await frame.locator(`.cooccurrence svg g[data-cell="${open},${closed}"]`).click();
+    const concordance = await frameWith(page, '#lines');
+    await eventually(async () => {
+      assert.equal(await concordance.locator('#query').inputValue(), query);
+      await concordance.locator('#status[data-done="yes"]').waitFor({ timeout: 1_000 });
+      const shown = await concordance.locator('#lines tbody tr').evaluateAll((trs) => trs.map((tr) => ['match', 'left', 'right'].map((c) => tr.querySelector(`td.${c}`)?.textContent ?? '').join('|')));
+      assert.deepEqual(shown.sort(), expected.map((l) => `${l.match}|${l.left}|${l.right}`).sort());
+    }, { timeout: 60_000 });
+
+    const dashboard = await frameWith(page, '[data-key="cooccur-workspace"]');
+    await dashboard.locator('[data-key="cooccur-workspace"]').click();
+    await eventually(async () => assertSameMatrix(await drawnCells(dashboard), all), { timeout: 60_000 });
+    assert.equal(await dashboard.locator('[data-key="cooccur-scope-shown"]').count(), 0, 'no selection shown over the workspace');
   });
 });

@@ -115,6 +115,10 @@ export interface DashboardStrings {
   readonly scopeWorkspace: string;
   /** `{0}` the active article's path. */
   readonly scopeArticle: string;
+  /** `{0}` how many articles the user selected (Explorer or the palette's pick). */
+  readonly scopeSelection: PluralForms;
+  /** The button that leaves a selection for the whole workspace. */
+  readonly scopeBackToWorkspace: string;
   readonly cooccurHint: string;
   /** A cell's tooltip: `{0}`, `{1}` the labels, `{2}` the windows. */
   readonly cooccurCell: string;
@@ -127,14 +131,19 @@ export interface DashboardStrings {
   readonly cooccurExport: string;
 }
 
-/** Which articles a co-occurrence matrix is counted over. */
-export type CooccurrenceScope = 'workspace' | 'article';
+/** Which articles a co-occurrence matrix is counted over: the selection is `files`. */
+export type CooccurrenceScope = 'workspace' | 'article' | 'selection';
 
 /** What the Co-occurrence tab counts: the window, the labels and the articles. */
 export interface CooccurrenceSettings {
   readonly window: WindowKind;
   readonly of: CooccurrenceOf;
   readonly scope: CooccurrenceScope;
+  /**
+   * The selected articles (URI strings, sorted), for the `selection` scope; kept while another scope is shown, so
+   * the tab can go back to them.
+   */
+  readonly files?: readonly string[];
 }
 
 export const INITIAL_COOCCURRENCE: CooccurrenceSettings = { window: 'sentence', of: 'poles', scope: 'workspace' };
@@ -175,7 +184,13 @@ export interface DashboardProgress {
   readonly total: number;
 }
 
-export type ToWebview = DashboardUpdate | DashboardProgress | DashboardCooccurrence;
+/** Shows the Co-occurrence tab with these settings (the command on selected articles); the tab then asks for the matrix. */
+export interface DashboardShowCooccurrence {
+  readonly type: 'showCooccurrence';
+  readonly settings: CooccurrenceSettings;
+}
+
+export type ToWebview = DashboardUpdate | DashboardProgress | DashboardCooccurrence | DashboardShowCooccurrence;
 
 export type FromWebview =
   | { readonly type: 'ready' }

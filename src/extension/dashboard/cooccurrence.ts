@@ -25,10 +25,10 @@ const SLICE_MS = 15;
 
 /**
  * Counts the co-occurrence matrix (`location`: a notification when the user asked, the status bar for a recount
- * after a change) of `settings` over the workspace's articles or the one given: the articles read
+ * after a change) of `settings` over the workspace's articles, the one given or the selection's: the articles read
  * as the concordance reads them (open documents with their edits, tags from the annotation layer or the sidecars),
  * counted by the core's `cooccurrenceOf` — the numbers of `tension-lens cooccur --json` on the same files.
- * Shows progress for the workspace, cancellable by the user and by `superseded` (a newer count of the same matrix);
+ * Shows progress for the workspace and a selection, cancellable by the user and by `superseded` (a newer count of the same matrix);
  * undefined when cancelled.
  */
 export async function countCooccurrence(settings: CooccurrenceSettings, article: vscode.Uri | undefined, services: CooccurrenceServices,
@@ -60,9 +60,11 @@ export async function countCooccurrence(settings: CooccurrenceSettings, article:
       none.dispose();
     }
   }
+  // The selection is the articles the user chose (`selectedArticles`), counted as they are given.
+  const selection = settings.scope === 'selection' ? (settings.files ?? []).map((f) => vscode.Uri.parse(f, true)) : undefined;
   return vscode.window.withProgress({ location, title: vscode.l10n.t('Tension Lens: counting co-occurrences'), cancellable: location === vscode.ProgressLocation.Notification },
     async (progress, token) => {
-      const uris = await findArticles(current.include, token);
+      const uris = selection ?? await findArticles(current.include, token);
       return count(uris, token, (done) => progress.report({ increment: 100 / Math.max(1, uris.length), message: `${done}/${uris.length}` }));
     });
 }

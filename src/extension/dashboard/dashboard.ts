@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DashboardUpdate } from '../../core/dashboard';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardServices, type RenderedReport, dashboardOptions } from './dashboardPanel';
+import { COOCCUR_SELECTED_COMMAND, selectedArticles } from './selectedArticles';
 import { dashboardStrings } from './strings';
 
 /** What tests (through the extension API) can see of the dashboard. */
@@ -27,6 +28,7 @@ export class Dashboard implements vscode.Disposable {
     this.#services = services;
     this.#subscriptions = [
       vscode.commands.registerCommand('tensionLens.openDashboard', () => this.open()),
+      vscode.commands.registerCommand(COOCCUR_SELECTED_COMMAND, (clicked?: unknown, selected?: unknown) => this.#cooccurSelected(clicked, selected)),
       vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
         deserializeWebviewPanel: (panel: vscode.WebviewPanel) => {
           this.#adopt(panel, undefined);
@@ -48,6 +50,14 @@ export class Dashboard implements vscode.Disposable {
       { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false },
       dashboardOptions(this.#services.extensionUri));
     this.#adopt(panel, active);
+  }
+
+  /** The Co-occurrence tab counting over the articles selected in the Explorer (or picked from the palette). */
+  async #cooccurSelected(clicked: unknown, selected: unknown): Promise<void> {
+    const articles = await selectedArticles(clicked, selected, this.#services.config.current.include);
+    if (!articles) return;
+    this.open();
+    this.#current?.showCooccurrence(articles);
   }
 
   /** The active editor's article, else the first visible one: what the article view starts with. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { cellQuery, poleColors } from '../../core';
 import {
-  type ArticleDetail, type ArticleError, type CooccurrenceSettings, type DashboardUpdate, type DashboardView, type FromWebview, type ToWebview, analyseArticle,
-  buildArticleDetail, displayDetail,
+  type ArticleDetail, type ArticleError, type CooccurrenceSettings, type DashboardUpdate, type DashboardView, type FromWebview, INITIAL_COOCCURRENCE, type ToWebview,
+  analyseArticle, buildArticleDetail, displayDetail,
 } from '../../core/dashboard';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { AnnotationService } from '../annotations/annotationService';
@@ -91,6 +91,10 @@ export class DashboardPanel implements vscode.Disposable {
   /** The settings the tab last asked for: counted again (quietly) when an article or the active one changes. */
   #cooccurSettings: CooccurrenceSettings | undefined;
   #recountTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True between the webview's `ready` and its teardown: a message posted before would be lost. */
+  #webviewReady = false;
+  /** The Co-occurrence tab to show once the webview is ready (the command on selected articles opened the panel). */
+  #pendingShow: CooccurrenceSettings | undefined;
 
   constructor(panel: vscode.WebviewPanel, services: DashboardServices, active: vscode.Uri | undefined) {
     this.#panel = panel;
@@ -109,7 +113,11 @@ export class DashboardPanel implements vscode.Disposable {
       // A hidden webview is torn down; it asks again with `ready` when shown. Nothing to post meanwhile.
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.#schedulePost(0);
-        else this.#webviewArticleKey = undefined; // a hidden webview is torn down with what it held
+        else {
+          // A hidden webview is torn down with what it held.
+          this.#webviewArticleKey = undefined;
+          this.#webviewReady = false;
+        }
       }),
       this.#articles.onDidChange(() => {
         this.#schedulePost();
@@ -149,6 +157,18 @@ export class DashboardPanel implements vscode.Disposable {
 
   reveal(): void {
     this.#panel.reveal();
+  }
+
+  /**
+   * Shows the Co-occurrence tab counting over `articles`, with the window and labels the tab last asked for; the
+   * webview asks for the matrix (as when the user changes the scope), so the count is the tab's usual one.
+   */
+  showCooccurrence(articles: readonly vscode.Uri[]): void {
+    const files = articles.map((u) => u.toString()).sort();
+    const settings: CooccurrenceSettings = { ...(this.#cooccurSettings ?? INITIAL_COOCCURRENCE), scope: 'selection', files };
+    this.#panel.reveal();
+    if (this.#webviewReady) void this.#send({ type: 'showCooccurrence', settings });
+    else this.#pendingShow = settings;
   }
 
   /** Re-reads every article (command palette `Rescan` and the webview's refresh button). */
@@ -231,6 +251,9 @@ export class DashboardPanel implements vscode.Disposable {
       case 'ready':
         // A new page (shown again, reloaded): it holds no article view yet.
         this.#webviewArticleKey = undefined;
+        this.#webviewReady = true;
+        if (this.#pendingShow) void this.#send({ type: 'showCooccurrence', settings: this.#pendingShow });
+        this.#pendingShow = undefined;
         this.#schedulePost(0);
         return;
       case 'refresh':
@@ -252,6 +275,8 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       case 'cooccurExport': {
         const { window, of, scope } = message.settings;
+        // The report exports a file or the workspace; the tab offers no export of a selection.
+        if (scope === 'selection') return;
         // The active article's report is an export of the active file: show it first, as Export… reads the active editor.
         if (scope === 'article') {
           if (!this.#active) return;
@@ -267,7 +292,7 @@ export class DashboardPanel implements vscode.Disposable {
         // Only a cell of the matrix on screen: a click that raced a recount is dropped.
         if (!last || !matrix || !uris || last.key !== JSON.stringify(message.settings) || message.row >= size || message.column >= size || message.row < 0 || message.column < 0) return;
         const query = cellQuery(matrix, message.row, message.column);
-        await vscode.commands.executeCommand('tensionLens.concordance', { query, ...(message.settings.scope === 'article' ? { files: uris.map((u) => u.toString()) } : {}) });
+        await vscode.commands.executeCommand('tensionLens.concordance', { query, ...(message.settings.scope !== 'workspace' ? { files: uris.map((u) => u.toString()) } : {}) });
         return;
       }
       case 'rendered':

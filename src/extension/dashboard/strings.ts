@@ -86,6 +86,8 @@ export function dashboardStrings(): DashboardStrings {
     cooccurScope: vscode.l10n.t('Articles'),
     scopeWorkspace: vscode.l10n.t('Whole workspace'),
     scopeArticle: vscode.l10n.t('Active article'),
+    scopeSelection: { one: vscode.l10n.t('{0} selected article'), other: vscode.l10n.t('{0} selected articles') },
+    scopeBackToWorkspace: vscode.l10n.t('Back to the whole workspace'),
     cooccurHint: vscode.l10n.t('A cell counts the windows holding both labels; the diagonal, the windows holding the label. Click a cell (or press Enter on it) for the concordance of those windows.'),
     cooccurCell: vscode.l10n.t('{0} with {1}: {2} windows'),
     cooccurComputing: vscode.l10n.t('Counting…'),

@@ -1,13 +1,13 @@
 import { cooccurrenceChart, cooccurrenceLabels } from '../../core/charts';
 import { type CooccurrenceSettings, type DashboardCooccurrence, INITIAL_COOCCURRENCE } from '../../core/dashboard/protocol';
 import type { ViewContext } from './context';
-import { chart, format, h } from './dom';
+import { chart, counted, format, h } from './dom';
 
 /** The matrix last received, and the settings last asked for (so a re-render does not ask again). */
 let received: DashboardCooccurrence | undefined;
 let asked: string | undefined;
 
-const keyOf = (s: CooccurrenceSettings): string => `${s.window}|${s.of}|${s.scope}`;
+const keyOf = (s: CooccurrenceSettings): string => `${s.window}|${s.of}|${s.scope}${s.scope === 'selection' ? `|${(s.files ?? []).join('|')}` : ''}`;
 
 /** Keeps a matrix the extension sent; true when it is the one the tab waits for (the caller renders again). */
 export function receiveCooccurrence(message: DashboardCooccurrence, settings: CooccurrenceSettings | undefined): boolean {
@@ -33,10 +33,23 @@ function exportButton(context: ViewContext, settings: CooccurrenceSettings): HTM
   return button;
 }
 
+/** Which articles the matrix counts, said above it; a selection says how many, with the way back to the workspace. */
+function scopeLine(context: ViewContext, settings: CooccurrenceSettings, set: (patch: Partial<CooccurrenceSettings>) => void): HTMLElement | false {
+  const s = context.data.strings;
+  const files = settings.files ?? [];
+  if (settings.scope !== 'selection') return false;
+  const back = h('button', { type: 'button', 'data-key': 'cooccur-workspace' }, s.scopeBackToWorkspace);
+  back.addEventListener('click', () => set({ scope: 'workspace' }));
+  // The paths in the tooltip: which articles, not only how many.
+  const names = files.map((f) => decodeURIComponent(f.slice(f.lastIndexOf('/') + 1))).join('\n');
+  return h('p', { class: 'hint cooccur-scope' },
+    h('span', { 'data-key': 'cooccur-scope-shown', title: names }, counted(s.scopeSelection, files.length, context.language)), ' ', back);
+}
+
 /**
- * Co-occurrence: the matrix of poles (and tags) counted per sentence, paragraph or section over the workspace or the
- * active article — counted by the extension with the core (the numbers of `cooccur --json`), only drawn here. A
- * clicked cell (or Enter on it) asks for the concordance of its windows.
+ * Co-occurrence: the matrix of poles (and tags) counted per sentence, paragraph or section over the workspace, the
+ * active article or a selection of articles — counted by the extension with the core (the numbers of
+ * `cooccur --json`), only drawn here. A clicked cell (or Enter on it) asks for the concordance of its windows.
  */
 export function renderCooccur(root: HTMLElement, context: ViewContext): number {
   const s = context.data.strings;
@@ -45,8 +58,14 @@ export function renderCooccur(root: HTMLElement, context: ViewContext): number {
   root.append(h('div', { class: 'toolbar' },
     select('cooccur-window', s.cooccurWindow, settings.window, [['sentence', s.windowSentence], ['paragraph', s.windowParagraph], ['section', s.windowSection]], (window) => set({ window })),
     select('cooccur-of', s.cooccurOf, settings.of, [['poles', s.ofPoles], ['tags', s.ofTags], ['both', s.ofBoth]], (of) => set({ of })),
-    select('cooccur-scope', s.cooccurScope, settings.scope, [['workspace', s.scopeWorkspace], ['article', s.scopeArticle]], (scope) => set({ scope })),
-    exportButton(context, settings)));
+    select('cooccur-scope', s.cooccurScope, settings.scope, [
+      ['workspace', s.scopeWorkspace], ['article', s.scopeArticle],
+      ...(settings.files && settings.files.length > 0 ? [['selection', counted(s.scopeSelection, settings.files.length, context.language)] as const] : []),
+    ], (scope) => set({ scope })),
+    // The HTML report exports a file or the workspace, not a selection.
+    settings.scope !== 'selection' && exportButton(context, settings)));
+  const scope = scopeLine(context, settings, set);
+  if (scope) root.append(scope);
   const key = keyOf(settings);
   const m = received && keyOf(received.settings) === key ? received : undefined;
   if (!m) {

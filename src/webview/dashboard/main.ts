@@ -154,6 +154,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     const article = message.article ?? (message.articleKey !== undefined && message.articleKey === data?.articleKey ? data.article : undefined);
     data = { ...message, ...(article ? { article } : {}) };
     render();
+  } else if (message.type === 'showCooccurrence') {
+    // The command on selected articles: their tab, with the window and labels the extension kept.
+    forgetCooccurrence();
+    setState({ view: 'cooccur', cooccur: message.settings });
   } else if (message.type === 'cooccurrence') {
     if (receiveCooccurrence(message, state.cooccur) && state.view === 'cooccur') render();
   } else if (message.type === 'progress' && data) {
