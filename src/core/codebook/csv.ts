@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { guardCell } from '../export/csv';
+import { stripBom } from '../text/chinese';
+import { csvRecords } from '../text/csvRecords';
 import { LineIndex } from '../text/lines';
 import { labelKey } from './file';
 import type { CodebookProblem, ReadCodebook } from './problems';
@@ -26,25 +28,10 @@ const unguard = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.sli
  * label, a label given twice or a colour that is not `#rgb`/`#rrggbb` is a problem with its line.
  */
 export function readCodebookCsv(text: string, file: string): ReadCodebook<CodebookTag> {
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const body = stripBom(text);
   const lines = LineIndex.of(body);
-  const rows: { cells: string[]; offset: number }[] = [];
-  const errors: CodebookProblem[] = [];
-  let offset = 0;
-  Papa.parse<string[]>(body, {
-    delimiter: ',',
-    skipEmptyLines: false,
-    step: (result) => {
-      for (const e of result.errors) {
-        errors.push({ file, ...lines.positionAt(Math.min(offset, body.length)), message: `CSV: ${e.message}` });
-      }
-      rows.push({ cells: result.data, offset });
-      offset = result.meta.cursor;
-      // The cursor stops before the line break; the next row starts after it.
-      if (body[offset] === '\r') offset++;
-      if (body[offset] === '\n') offset++;
-    },
-  });
+  const rows = csvRecords(body, ',');
+  const errors: CodebookProblem[] = rows.flatMap((row) => row.errors.map((e) => ({ file, ...lines.positionAt(Math.min(row.offset, body.length)), message: `CSV: ${e.message}` })));
   if (errors.length > 0) return { problems: errors };
   const header = rows.shift();
   const at = (o: number, message: string): CodebookProblem => ({ file, ...lines.positionAt(o), message });

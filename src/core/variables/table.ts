@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { stripBom } from '../text/chinese';
+import { csvRecords } from '../text/csvRecords';
 import type { ArticleVariables, VariableProblem } from './types';
 import { normaliseValue } from './values';
 
@@ -35,35 +37,23 @@ export function tablePath(path: string): string {
  * and column and left out; the row keeps its other variables.
  */
 export function readVariableTable(text: string, file: string): VariableTable {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = stripBom(text);
   const problems: VariableProblem[] = [];
   const records: { cells: string[]; line: number }[] = [];
   const lineAt = lineCounter(source);
-  let rowStart = 0;
   let malformed = false;
-  Papa.parse<string[]>(source, {
-    skipEmptyLines: false,
-    step: (result) => {
-      const line = lineAt(rowStart);
-      rowStart = result.meta.cursor;
-      while (source[rowStart] === '\r' || source[rowStart] === '\n') {
-        if (source[rowStart] === '\n') {
-          rowStart++;
-          break;
-        }
-        rowStart++;
+  for (const record of csvRecords(source)) {
+    const line = lineAt(record.offset);
+    for (const e of record.errors) {
+      if (e.type === 'Quotes') {
+        malformed = true;
+        problems.push({ file, line, column: 1, message: `${e.message}; close the quoted cell (a quote inside a cell is written "")` });
       }
-      for (const e of result.errors) {
-        if (e.type === 'Quotes') {
-          malformed = true;
-          problems.push({ file, line, column: 1, message: `${e.message}; close the quoted cell (a quote inside a cell is written "")` });
-        }
-      }
-      const cells = result.data;
-      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return; // a blank line
-      records.push({ cells, line });
-    },
-  });
+    }
+    const { cells } = record;
+    if (cells.length === 1 && (cells[0] ?? '').trim() === '') continue; // a blank line
+    records.push({ cells, line });
+  }
   const header = records.shift();
   if (!header) return { pathColumn: 'path', columns: [], rows: new Map(), problems, malformed };
   const pathColumn = (header.cells[0] ?? '').trim() || 'path';
