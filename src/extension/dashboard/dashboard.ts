@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import type { DashboardUpdate } from '../../core/dashboard';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel, type DashboardServices, type RenderedReport, dashboardOptions } from './dashboardPanel';
-import { COOCCUR_SELECTED_COMMAND, selectedArticles } from './selectedArticles';
+import { selectedArticles } from '../files/selectedArticles';
 import { dashboardStrings } from './strings';
+
+/** `Tension Lens: Co-occurrence of Selected Articles`: from the Explorer's context menu, or the palette (it asks). */
+export const COOCCUR_SELECTED_COMMAND = 'tensionLens.cooccurSelected';
 
 /** What tests (through the extension API) can see of the dashboard. */
 export interface DashboardSnapshot {
@@ -54,7 +57,10 @@ export class Dashboard implements vscode.Disposable {
 
   /** The Co-occurrence tab counting over the articles selected in the Explorer (or picked from the palette). */
   async #cooccurSelected(clicked: unknown, selected: unknown): Promise<void> {
-    const articles = await selectedArticles(clicked, selected, this.#services.config.current.include);
+    const articles = await selectedArticles(clicked, selected, this.#services.config.current.include, {
+      title: vscode.l10n.t('Tension Lens: Co-occurrence of Selected Articles'),
+      placeHolder: vscode.l10n.t('Check the articles to count co-occurrences over, then press Enter'),
+    });
     if (!articles) return;
     this.open();
     this.#current?.showCooccurrence(articles);

@@ -9,6 +9,15 @@ import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
 import { plural } from '../plural';
+import { articlesOfSelection, selectedArticles } from '../files/selectedArticles';
+
+/** `Tension Lens: Export Selected Articles…`: from the Explorer's context menu (files and folders), or the palette. */
+export const EXPORT_SELECTED_COMMAND = 'tensionLens.exportSelected';
+
+const selectionPrompt = (): { title: string; placeHolder: string } => ({
+  title: vscode.l10n.t('Tension Lens: Export Selected Articles'),
+  placeHolder: vscode.l10n.t('Check the articles to export, then press Enter'),
+});
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
 export interface ExportServices extends GatherServices {
@@ -60,7 +69,7 @@ function nothingMessage(what: ExportWhat, where: string): string {
 /** "3 annotations, 141 term occurrences, 23 tension sites" — the parts that are not zero. */
 function describe(summary: ExportSummary, scope: ExportScope): string {
   return [
-    scope === 'workspace' ? plural(summary.articles, vscode.l10n.t('{0} article', summary.articles), vscode.l10n.t('{0} articles', summary.articles)) : '',
+    scope !== 'file' ? plural(summary.articles, vscode.l10n.t('{0} article', summary.articles), vscode.l10n.t('{0} articles', summary.articles)) : '',
     summary.annotations > 0 ? plural(summary.annotations, vscode.l10n.t('{0} annotation', summary.annotations), vscode.l10n.t('{0} annotations', summary.annotations)) : '',
     summary.terms > 0 ? plural(summary.terms, vscode.l10n.t('{0} term occurrence', summary.terms), vscode.l10n.t('{0} term occurrences', summary.terms)) : '',
     summary.sites > 0 ? plural(summary.sites, vscode.l10n.t('{0} tension site', summary.sites), vscode.l10n.t('{0} tension sites', summary.sites)) : '',
@@ -112,9 +121,20 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a Markdown or plain-text article to export it, or export all articles in the workspace.'));
     return undefined;
   }
-  if (scope === 'workspace' && !hasFolder) {
+  if (scope !== 'file' && !hasFolder) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder to export its articles, or export the active file.'));
     return undefined;
+  }
+  // A selection given as files and folders (the options, the Explorer) is read as the Explorer means it; none given: asked.
+  let selection: vscode.Uri[] | undefined;
+  if (scope === 'selection') {
+    const include = services.config.current.include;
+    selection = options.articles ? await articlesOfSelection(options.articles, include) : await selectedArticles(undefined, undefined, include, selectionPrompt());
+    if (!selection) return undefined;
+    if (selection.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No articles in the selection: the files counted in a folder are those of the tensionLens.include setting.'));
+      return undefined;
+    }
   }
   const format = options.format ?? (await pickFormat(what));
   if (!format) return undefined;
@@ -144,7 +164,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
             const percent = (done / Math.max(1, total)) * 100;
             progress.report({ increment: percent - reported, message: `${done}/${total}` });
             reported = percent;
-          }, token);
+          }, token, selection);
         });
       if (!gathered) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; nothing was written.'));
@@ -162,11 +182,13 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   // A report of several articles can be grouped by a document variable (the picker lists the variables found); an
   // export given its target (a script, a test) asks nothing more, as the options argument promises.
   let groupBy = options.groupBy;
-  if (groupBy === undefined && options.target === undefined && (format === 'html' || format === 'md') && scope === 'workspace') {
+  if (groupBy === undefined && options.target === undefined && (format === 'html' || format === 'md') && scope !== 'file') {
     groupBy = await pickGrouping(articles);
     if (groupBy === undefined) return undefined;
   }
-  const where = scope === 'file' && document ? vscode.workspace.asRelativePath(document.uri) : vscode.l10n.t('the workspace');
+  const where = scope === 'file' && document ? vscode.workspace.asRelativePath(document.uri)
+    : selection ? plural(selection.length, vscode.l10n.t('the selection of {0} article', selection.length), vscode.l10n.t('the selection of {0} articles', selection.length))
+      : vscode.l10n.t('the workspace');
   const pinyin = format === 'csv' || format === 'json' ? loadPinyin(services.extensionUri) : undefined;
   const result = exportArticles({
     what, format, articles, lexicon: services.lexicon.current.lexicon, skipped,
@@ -204,5 +226,10 @@ export function registerExportCommands(services: ExportServices): vscode.Disposa
     vscode.commands.registerCommand('tensionLens.export', (arg?: unknown) => runExport(services, arg)),
     vscode.commands.registerCommand('tensionLens.exportAnnotationsCsv', (arg?: unknown) => runExport(services, arg, { what: 'annotations', format: 'csv' })),
     vscode.commands.registerCommand('tensionLens.exportHtmlReport', (arg?: unknown) => runExport(services, arg, { what: 'report', format: 'html' })),
+    vscode.commands.registerCommand(EXPORT_SELECTED_COMMAND, async (clicked?: unknown, selected?: unknown) => {
+      // Run from the Explorer: its selection; from the palette: the articles the user checks.
+      const articles = await selectedArticles(clicked, selected, services.config.current.include, selectionPrompt());
+      return articles ? runExport(services, undefined, { scope: 'selection', articles }) : undefined;
+    }),
   ];
 }

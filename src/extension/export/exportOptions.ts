@@ -4,8 +4,8 @@ import {
 } from '../../core';
 import { type ExportArticle, type ExportFormat, type ExportWhat, EXPORT_WHATS, FORMATS_FOR, isExportFormat, isExportWhat } from '../../core/export';
 
-/** Which articles an export reads: the active file, or every article of the workspace. */
-export type ExportScope = 'file' | 'workspace';
+/** Which articles an export reads: the active file, every article of the workspace, or the articles selected. */
+export type ExportScope = 'file' | 'workspace' | 'selection';
 
 /**
  * The options argument of `tensionLens.export` (documented in the README): every field given skips its prompt,
@@ -25,6 +25,11 @@ export interface ExportCommandOptions {
   readonly concordance?: { readonly query: string; readonly sort?: KwicSort };
   /** Whose annotations (team coding): `mine` (the sidecar the editor edits), `all`, or a coder's name; asked when absent. */
   readonly coder?: string;
+  /**
+   * Scope `selection`: the articles to export, as the Explorer selects them (files, or folders meaning the articles
+   * under them); URI strings, file paths or `vscode.Uri`s. Giving them implies the scope.
+   */
+  readonly articles?: readonly vscode.Uri[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,9 +53,18 @@ function targetOf(value: unknown): vscode.Uri | undefined {
  */
 export function parseExportOptions(arg: unknown): ExportCommandOptions | { error: string } {
   if (!isRecord(arg) || arg instanceof vscode.Uri) return {};
-  const { what, scope, format, target, groupBy, cooccurrence, concordance } = arg;
+  const { what, format, target, groupBy, cooccurrence, concordance, articles } = arg;
+  let scope = arg.scope as ExportScope | undefined;
   if (what !== undefined && !isExportWhat(what)) return { error: vscode.l10n.t('Unknown export "what": {0}. Use one of: {1}.', shown(what), EXPORT_WHATS.join(', ')) };
-  if (scope !== undefined && scope !== 'file' && scope !== 'workspace') return { error: vscode.l10n.t('Unknown export scope: {0}. Use "file" or "workspace".', shown(scope)) };
+  if (scope !== undefined && !(['file', 'workspace', 'selection'] as unknown[]).includes(scope)) return { error: vscode.l10n.t('Unknown export scope: {0}. Use "file", "workspace" or "selection".', shown(scope)) };
+  let selection: vscode.Uri[] | undefined;
+  if (articles !== undefined) {
+    selection = Array.isArray(articles) ? articles.map(targetOf).filter((u): u is vscode.Uri => u !== undefined) : [];
+    if (!Array.isArray(articles) || selection.length !== articles.length || (scope !== undefined && scope !== 'selection')) {
+      return { error: vscode.l10n.t('Export articles {0}: give a list of file or folder paths or URIs, with no scope or the scope "selection".', shown(articles)) };
+    }
+    scope = 'selection';
+  }
   if (format !== undefined && !isExportFormat(format)) return { error: vscode.l10n.t('Unknown export format: {0}. Use one of: {1}.', shown(format), 'csv, json, md, html, w3c, qdpx') };
   const uri = targetOf(target);
   if (target !== undefined && !uri) return { error: vscode.l10n.t('The export target must be a file path or URI.') };
@@ -83,7 +97,7 @@ export function parseExportOptions(arg: unknown): ExportCommandOptions | { error
   return {
     ...(what ? { what } : {}), ...(scope ? { scope } : {}), ...(format ? { format } : {}), ...(uri ? { target: uri } : {}),
     ...(by !== undefined ? { groupBy: by } : {}), ...(matrix ? { cooccurrence: matrix } : {}), ...(kwic ? { concordance: kwic } : {}),
-    ...(typeof coder === 'string' ? { coder: coder.trim() } : {}),
+    ...(typeof coder === 'string' ? { coder: coder.trim() } : {}), ...(selection ? { articles: selection } : {}),
   };
 }
 
@@ -144,6 +158,7 @@ export async function pickScope(activeName: string): Promise<ExportScope | undef
   const items: (vscode.QuickPickItem & { value: ExportScope })[] = [
     { value: 'file', label: vscode.l10n.t('Active file'), description: activeName },
     { value: 'workspace', label: vscode.l10n.t('All articles in the workspace'), description: vscode.l10n.t('every file matching tensionLens.include') },
+    { value: 'selection', label: vscode.l10n.t('Articles I choose…'), description: vscode.l10n.t('check them in a list') },
   ];
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export: which articles?'), placeHolder: vscode.l10n.t('Which articles to export') }))?.value;
 }

@@ -124,13 +124,13 @@ export async function gatherDocument(document: vscode.TextDocument, withAnnotati
 }
 
 /**
- * Every article of the workspace (`tensionLens.include`, as the dashboard finds them), analysed, with its
+ * Every article of the workspace (`tensionLens.include`, as the dashboard finds them) or the `only` ones, analysed, with its
  * annotations when wanted. Unreadable files and malformed sidecars are skipped and listed; files without Chinese
  * and earlier exports are not articles and are left out silently. Reports progress per file; returns undefined when cancelled.
  */
 export async function gatherWorkspace(
   withAnnotations: boolean, target: vscode.Uri | undefined, services: GatherServices,
-  progress: (done: number, total: number) => void, token: vscode.CancellationToken,
+  progress: (done: number, total: number) => void, token: vscode.CancellationToken, only?: readonly vscode.Uri[],
 ): Promise<Gathered | undefined> {
   const articles: ExportArticle[] = [];
   const skipped: ExportProblem[] = [];
@@ -152,6 +152,6 @@ export async function gatherWorkspace(
       path: shownPath(uri), uri: uri.toString(), href: hrefFrom(target, uri), text: read.text,
       analysis, ...(annotations ? { annotations } : {}), ...(variables ? { variables } : {}),
     });
-  }));
+  }, only));
   return done ? { articles, skipped } : undefined;
 }

@@ -25,14 +25,15 @@ export async function readArticleText(uri: vscode.Uri, maxBytes: number): Promis
 }
 
 /**
- * Reads every file of the workspace that `tensionLens.include` names, one after another, yielding to the editor
- * between slices of work and reporting progress, and hands each to `visit`. False when cancelled.
+ * Reads every file of the workspace that `tensionLens.include` names (or the `only` articles, a selection), one after
+ * another, yielding to the editor between slices of work and reporting progress, and hands each to `visit`. False
+ * when cancelled.
  */
 export async function forEachArticleText(
   config: TensionConfig, token: vscode.CancellationToken, progress: (done: number, total: number) => void,
-  visit: (uri: vscode.Uri, read: ArticleText) => void | Promise<void>,
+  visit: (uri: vscode.Uri, read: ArticleText) => void | Promise<void>, only?: readonly vscode.Uri[],
 ): Promise<boolean> {
-  const uris = await findArticles(config.include, token);
+  const uris = only ?? await findArticles(config.include, token);
   if (token.isCancellationRequested) return false;
   const maxBytes = config.maxFileSizeMB * 1024 * 1024;
   let slice = Date.now();

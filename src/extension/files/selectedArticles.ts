@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { findArticles } from './articleFiles';
-import { WorkspaceArticles } from './workspaceArticles';
+import { findArticles } from '../dashboard/articleFiles';
+import { WorkspaceArticles } from '../dashboard/workspaceArticles';
 
-/** `Tension Lens: Co-occurrence of Selected Articles`: from the Explorer's context menu, or the palette (it asks). */
-export const COOCCUR_SELECTED_COMMAND = 'tensionLens.cooccurSelected';
+/** What the palette's pick says: the command's title, and what to check the articles for. */
+export interface SelectionPrompt {
+  readonly title: string;
+  readonly placeHolder: string;
+}
 
 function urisOfArguments(clicked: unknown, selected: unknown): vscode.Uri[] {
   // The Explorer passes the clicked resource and, with several selected, all of them (the clicked one among them).
@@ -23,7 +26,7 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
  * The articles of an Explorer selection: a selected file as it is (the user chose it, as `cooccur FILE…` counts
  * it), a selected folder as the workspace's articles under it (`tensionLens.include`). Sorted, without duplicates.
  */
-async function articlesOfSelection(resources: readonly vscode.Uri[], include: readonly string[]): Promise<vscode.Uri[]> {
+export async function articlesOfSelection(resources: readonly vscode.Uri[], include: readonly string[]): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   let articles: vscode.Uri[] | undefined;
   for (const resource of resources) {
@@ -39,28 +42,26 @@ async function articlesOfSelection(resources: readonly vscode.Uri[], include: re
 }
 
 /** The palette's way: a multi-select pick of the workspace's articles; undefined when the user cancels. */
-async function pickArticles(include: readonly string[]): Promise<vscode.Uri[] | undefined> {
+async function pickArticles(include: readonly string[], prompt: SelectionPrompt): Promise<vscode.Uri[] | undefined> {
   const articles = await findArticles(include);
   if (articles.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No articles in this workspace: the files searched are those of the tensionLens.include setting.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(articles.map((uri) => ({ label: WorkspaceArticles.pathOf(uri), uri })), {
-    title: vscode.l10n.t('Tension Lens: Co-occurrence of Selected Articles'),
-    placeHolder: vscode.l10n.t('Check the articles to count co-occurrences over, then press Enter'),
-    canPickMany: true,
+    title: prompt.title, placeHolder: prompt.placeHolder, canPickMany: true,
   });
   return picked?.map((p) => p.uri);
 }
 
 /**
- * The articles the command counts over: the Explorer's selection when it was run from there, else the ones the
- * user picks. Undefined when there is nothing to count (cancelled, or a folder without articles: said so).
+ * The articles a command over "selected articles" reads: the Explorer's selection when it was run from there, else
+ * the ones the user picks. Undefined when there is nothing to read (cancelled, or a folder without articles: said so).
  */
-export async function selectedArticles(clicked: unknown, selected: unknown, include: readonly string[]): Promise<vscode.Uri[] | undefined> {
+export async function selectedArticles(clicked: unknown, selected: unknown, include: readonly string[], prompt: SelectionPrompt): Promise<vscode.Uri[] | undefined> {
   const resources = urisOfArguments(clicked, selected);
   if (resources.length === 0) {
-    const picked = await pickArticles(include);
+    const picked = await pickArticles(include, prompt);
     return picked && picked.length > 0 ? picked : undefined;
   }
   const articles = await articlesOfSelection(resources, include);
