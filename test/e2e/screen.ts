@@ -80,7 +80,7 @@ export function updateSettings(folder: string, patch: Record<string, unknown>): 
  * Picks `label` in the open quick input after typing `text`. Enter takes the focused row: it must be `label`'s,
  * not merely one row among the list still shown for the previous text (see openFile in workbench.ts).
  */
-async function pick(text: string, label: string): Promise<void> {
+export async function pick(text: string, label: string): Promise<void> {
   const page = workbench();
   const input = page.locator(QUICK_INPUT);
   await input.waitFor({ state: 'visible' });

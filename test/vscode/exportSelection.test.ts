@@ -58,8 +58,10 @@ describe('export: selected articles', () => {
 
   it('is a command, offered in the Explorer\'s context menu on articles and folders', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('tensionLens.exportSelected'));
-    const extension = vscode.extensions.all.find((e) => e.packageJSON?.contributes?.commands?.some((c: { command: string }) => c.command === 'tensionLens.exportSelected'));
-    const menu = (extension?.packageJSON.contributes.menus['explorer/context'] ?? []) as { command: string; when?: string }[];
+    interface Manifest { contributes?: { commands?: { command: string }[]; menus?: Record<string, { command: string; when?: string }[]> } }
+    const manifests = vscode.extensions.all.map((e) => e.packageJSON as Manifest);
+    const ours = manifests.find((m) => m.contributes?.commands?.some((c) => c.command === 'tensionLens.exportSelected'));
+    const menu = ours?.contributes?.menus?.['explorer/context'] ?? [];
     assert.match(menu.find((m) => m.command === 'tensionLens.exportSelected')?.when ?? '', /explorerResourceIsFolder.*listMultiSelection/);
   });
 });
