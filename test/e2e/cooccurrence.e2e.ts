@@ -114,6 +114,15 @@ describe('co-occurrence matrix', () => {
     assert.ok((after.matrix[open]?.[closed] ?? 0) > (sentence.matrix[open]?.[closed] ?? 0), 'the new article adds sentences with both poles');
     await eventually(async () => assertSameMatrix(await drawnCells(dashboard), after), { timeout: 60_000 });
     assert.notEqual(before.get(`${open},${closed}`), after.matrix[open]?.[closed]);
+
+    // The recount keeps the matrices of the articles that did not change: an outside edit of the new one, and its
+    // removal, must still show in the cells.
+    fs.writeFileSync(added(), '# 新增\n\n基础研究还是商业化？开源与闭源之争仍在继续。非营利还是盈利？\n');
+    const edited = JSON.parse(cli(['cooccur', '--json', folder])) as CooccurJson;
+    assert.notDeepEqual(edited.matrix, after.matrix, 'the edit changes the counts');
+    await eventually(async () => assertSameMatrix(await drawnCells(dashboard), edited), { timeout: 60_000 });
+    fs.rmSync(added());
+    await eventually(async () => assertSameMatrix(await drawnCells(dashboard), sentence), { timeout: 60_000 });
   });
 
   it('counts over two articles picked for Co-occurrence of Selected Articles, and goes back to the workspace', async () => {

@@ -10,7 +10,7 @@ import type { ConfigService } from '../config';
 import type { LexiconService } from '../lexicon/lexiconService';
 import { setArticleVariable } from '../variables/editVariable';
 import { readArticle } from './articleFiles';
-import { type CountedCooccurrence, countCooccurrence } from './cooccurrence';
+import { CooccurrenceCache, type CountedCooccurrence, countCooccurrence } from './cooccurrence';
 import { dashboardHtml, dashboardResourceRoots } from './html';
 import { dashboardStrings } from './strings';
 import { WorkspaceArticles } from './workspaceArticles';
@@ -91,6 +91,8 @@ export class DashboardPanel implements vscode.Disposable {
   /** The settings the tab last asked for: counted again (quietly) when an article or the active one changes. */
   #cooccurSettings: CooccurrenceSettings | undefined;
   #recountTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Per-article matrices, so that a recount after an edit reads only the articles that changed. */
+  readonly #cooccurCache = new CooccurrenceCache();
   /** True between the webview's `ready` and its teardown: a message posted before would be lost. */
   #webviewReady = false;
   /** The Co-occurrence tab to show once the webview is ready (the command on selected articles opened the panel). */
@@ -339,7 +341,7 @@ export class DashboardPanel implements vscode.Disposable {
     const cancel = new vscode.CancellationTokenSource();
     this.#cooccurCancel = cancel;
     const article = settings.scope === 'article' ? this.#active : undefined;
-    const counted = await countCooccurrence(settings, article, this.#services, location, cancel.token);
+    const counted = await countCooccurrence(settings, article, this.#services, location, cancel.token, this.#cooccurCache);
     if (!counted || sequence !== this.#cooccurSequence || this.#isDisposed) return;
     this.#cooccurrence = { key: JSON.stringify(settings), counted };
     await this.#send({
