@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { type Cooccurrence, cellQuery } from '../../src/core';
 import { eventually, openWorkbench, resultsDir, workbench } from './workbench';
-import { runCommand } from './screen';
+import { pick, runCommand } from './screen';
 
 const root = path.resolve(__dirname, '../..');
 const IMAGES = process.env['UPDATE_SCREENSHOTS'] ? path.join(root, 'docs/images') : resultsDir;
@@ -140,6 +140,26 @@ describe('co-occurrence matrix', () => {
     assert.equal(await frame.locator('[data-key="cooccur-scope-shown"]').textContent(), '2 selected articles');
     assert.equal(await frame.locator('select[data-key="cooccur-scope"]').inputValue(), 'selection');
     await eventually(async () => assertSameMatrix(await drawnCells(frame), two), { timeout: 60_000 });
+
+    // Its HTML report… button exports the report of the same two articles, with the matrix.
+    const report = path.join(folder, `${path.basename(folder)}.report.html`);
+    fs.rmSync(report, { force: true });
+    await frame.locator('[data-key="cooccur-export"]').click();
+    const input = page.locator('.quick-input-widget input');
+    await eventually(async () => assert.match(await input.inputValue(), /\.report\.html$/));
+    await input.fill(report);
+    await page.keyboard.press('Enter');
+    // A grouping is asked when the articles have document variables: none.
+    const exported = page.locator('.notification-list-item-message', { hasText: /Exported 2 articles/ }).first();
+    await eventually(async () => {
+      if (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'No grouping' }).isVisible()) await pick('No grouping', 'No grouping');
+      await exported.waitFor({ timeout: 1_000 });
+    }, { timeout: 30_000 });
+    const html = fs.readFileSync(report, 'utf8');
+    fs.rmSync(report, { force: true });
+    for (const name of names) assert.ok(html.includes(name), `the report of the selection names ${name}`);
+    assert.ok(!html.includes('zh-Hant'), 'the report holds an article outside the selection');
+    assert.match(html, /<section class="card cooccurrence-card" data-window="sentence" data-of="poles">/);
 
     // A cell's concordance searches the same two articles.
     const open = two.labels.indexOf('open');

@@ -276,9 +276,11 @@ export class DashboardPanel implements vscode.Disposable {
         await this.#countCooccurrence(message.settings, vscode.ProgressLocation.Notification);
         return;
       case 'cooccurExport': {
-        const { window, of, scope } = message.settings;
-        // The report exports a file or the workspace; the tab offers no export of a selection.
-        if (scope === 'selection') return;
+        const { window, of, scope, files } = message.settings;
+        if (scope === 'selection') {
+          await vscode.commands.executeCommand('tensionLens.export', { what: 'report', format: 'html', articles: files ?? [], cooccurrence: { window, of } });
+          return;
+        }
         // The active article's report is an export of the active file: show it first, as Export… reads the active editor.
         if (scope === 'article') {
           if (!this.#active) return;

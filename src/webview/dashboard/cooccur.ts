@@ -62,8 +62,8 @@ export function renderCooccur(root: HTMLElement, context: ViewContext): number {
       ['workspace', s.scopeWorkspace], ['article', s.scopeArticle],
       ...(settings.files && settings.files.length > 0 ? [['selection', counted(s.scopeSelection, settings.files.length, context.language)] as const] : []),
     ], (scope) => set({ scope })),
-    // The HTML report exports a file or the workspace, not a selection.
-    settings.scope !== 'selection' && exportButton(context, settings)));
+    // The HTML report of the same articles: the active file, the workspace or the selection.
+    exportButton(context, settings)));
   const scope = scopeLine(context, settings, set);
   if (scope) root.append(scope);
   const key = keyOf(settings);
