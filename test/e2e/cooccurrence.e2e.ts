@@ -142,24 +142,29 @@ describe('co-occurrence matrix', () => {
     await eventually(async () => assertSameMatrix(await drawnCells(frame), two), { timeout: 60_000 });
 
     // Its HTML report… button exports the report of the same two articles, with the matrix.
-    const report = path.join(folder, `${path.basename(folder)}.report.html`);
-    fs.rmSync(report, { force: true });
-    await frame.locator('[data-key="cooccur-export"]').click();
-    const input = page.locator('.quick-input-widget input');
-    await eventually(async () => assert.match(await input.inputValue(), /\.report\.html$/));
-    await input.fill(report);
-    await page.keyboard.press('Enter');
-    // A grouping is asked when the articles have document variables: none.
-    const exported = page.locator('.notification-list-item-message', { hasText: /Exported 2 articles/ }).first();
-    await eventually(async () => {
-      if (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'No grouping' }).isVisible()) await pick('No grouping', 'No grouping');
-      await exported.waitFor({ timeout: 1_000 });
-    }, { timeout: 30_000 });
-    const html = fs.readFileSync(report, 'utf8');
-    fs.rmSync(report, { force: true });
-    for (const name of names) assert.ok(html.includes(name), `the report of the selection names ${name}`);
-    assert.ok(!html.includes('zh-Hant'), 'the report holds an article outside the selection');
-    assert.match(html, /<section class="card cooccurrence-card" data-window="sentence" data-of="poles">/);
+    const selectionReport = async (button: () => Promise<void>, section: RegExp): Promise<void> => {
+      const report = path.join(folder, `${path.basename(folder)}.report.html`);
+      fs.rmSync(report, { force: true });
+      await button();
+      const input = page.locator('.quick-input-widget input');
+      await eventually(async () => assert.match(await input.inputValue(), /\.report\.html$/));
+      await input.fill(report);
+      await page.keyboard.press('Enter');
+      // A grouping is asked when the articles have document variables: none.
+      const exported = page.locator('.notification-list-item-message', { hasText: /Exported 2 articles/ }).first();
+      await eventually(async () => {
+        if (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'No grouping' }).isVisible()) await pick('No grouping', 'No grouping');
+        await exported.waitFor({ timeout: 1_000 });
+        assert.ok(fs.existsSync(report), `${report} is written`);
+      }, { timeout: 30_000 });
+      const html = fs.readFileSync(report, 'utf8');
+      fs.rmSync(report, { force: true });
+      for (const name of names) assert.ok(html.includes(name), `the report of the selection names ${name}`);
+      assert.ok(!html.includes('zh-Hant'), 'the report holds an article outside the selection');
+      assert.match(html, section);
+      await runCommand('Notifications: Clear All Notifications');
+    };
+    await selectionReport(() => frame.locator('[data-key="cooccur-export"]').click(), /<section class="card cooccurrence-card" data-window="sentence" data-of="poles">/);
 
     // A cell's concordance searches the same two articles.
     const open = two.labels.indexOf('open');
@@ -176,6 +181,8 @@ describe('co-occurrence matrix', () => {
       const shown = await concordance.locator('#lines tbody tr').evaluateAll((trs) => trs.map((tr) => ['match', 'left', 'right'].map((c) => tr.querySelector(`td.${c}`)?.textContent ?? '').join('|')));
       assert.deepEqual(shown.sort(), expected.map((l) => `${l.match}|${l.left}|${l.right}`).sort());
     }, { timeout: 60_000 });
+    // And the concordance's HTML report… is the report of the two articles it searched.
+    await selectionReport(() => concordance.locator('#export-html').click(), /<section class="card concordance-card">/);
 
     const dashboard = await frameWith(page, '[data-key="cooccur-workspace"]');
     await dashboard.locator('[data-key="cooccur-workspace"]').click();

@@ -47,6 +47,8 @@ export class ConcordancePanel implements vscode.Disposable {
   #panel: vscode.WebviewPanel | undefined;
   #search: vscode.CancellationTokenSource | undefined;
   #query = '';
+  /** The articles the last search was limited to (a co-occurrence cell of a selection); undefined: the workspace. */
+  #files: readonly vscode.Uri[] | undefined;
   #lines: { line: ViewLine; uri: vscode.Uri }[] = [];
   #done = true;
   #ready: Promise<void> | undefined;
@@ -130,9 +132,11 @@ export class ConcordancePanel implements vscode.Disposable {
         return;
       }
       case 'export': return this.#export(message.ids);
-      // The workspace's HTML report with this concordance as a section (Export… asks where, and for a grouping).
+      // The HTML report of the articles searched, with this concordance as a section (Export… asks where, and for a grouping).
       case 'exportHtml':
-        await vscode.commands.executeCommand('tensionLens.export', { what: 'report', scope: 'workspace', format: 'html', concordance: { query: this.#query, sort: message.sort } });
+        await vscode.commands.executeCommand('tensionLens.export', {
+          what: 'report', format: 'html', concordance: { query: this.#query, sort: message.sort }, ...(this.#files ? { articles: this.#files } : { scope: 'workspace' }),
+        });
         return;
       default: return;
     }
@@ -163,6 +167,7 @@ export class ConcordancePanel implements vscode.Disposable {
     const { config, lexicon, annotations } = this.#services;
     const settings = config.current;
     this.#query = query;
+    this.#files = files;
     this.#lines = [];
     this.#done = false;
     this.#post({ type: 'start', query, strings: concordanceStrings() });
