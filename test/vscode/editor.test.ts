@@ -207,6 +207,39 @@ describe('editor: user lexicon', () => {
   });
 });
 
+describe('editor: user lexicon saved again and again', () => {
+  const lexiconUri = () => vscode.Uri.joinPath(fixtureFolder().uri, '.vscode', 'tension-lexicon.json');
+  const lexiconWith = (form: string): Uint8Array => new TextEncoder().encode(JSON.stringify({
+    version: 1, axes: [{ id: 'open-closed', poles: [{ id: 'open', terms: [{ id: 'user-term', forms: [form] }] }, { id: 'closed', terms: [] }] }],
+  }));
+
+  after(async () => {
+    await vscode.workspace.fs.delete(lexiconUri()).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('tensionLens.refresh');
+  });
+
+  // As a git checkout or two quick saves do: the second write must be in force without a refresh, whatever the gap.
+  it('two writes in quick succession: the last one is in force, without Refresh', async () => {
+    const tl = await api();
+    const editor = await openFixture(ARTICLE);
+    const found = (word: string): boolean => !!tl.getAnalysis(editor.document.uri)?.hits.some((h) => h.text === word);
+    await tl.whenAnalyzed(editor.document);
+    for (const [first, second, gapMs] of [['会议纪要', '学生培养', 0], ['评估框架', '季度战略', 10], ['路线图', '代码仓库', 60]] as const) {
+      assert.ok(!found(first) && !found(second), `${first} and ${second} are not built-in terms`);
+      await vscode.workspace.fs.writeFile(lexiconUri(), lexiconWith(first));
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      await vscode.workspace.fs.writeFile(lexiconUri(), lexiconWith(second));
+      await waitFor(() => found(second) && !found(first), `${second} in force (written ${gapMs} ms after ${first})`, 15_000);
+      // Then a write after the reload has settled: the watchers must still be listening.
+      await tl.lexiconReady();
+      await vscode.workspace.fs.writeFile(lexiconUri(), lexiconWith('分道扬镳'));
+      await waitFor(() => found('分道扬镳') && !found(second), 'a later write in force', 15_000);
+      await vscode.workspace.fs.delete(lexiconUri());
+      await waitFor(() => !found('分道扬镳'), 'the deleted lexicon out of force', 15_000);
+    }
+  });
+});
+
 describe('editor: highlights survive lexicon and settings changes (what reaches setDecorations)', () => {
   let tl: TensionLensApi;
   let editor: vscode.TextEditor;
