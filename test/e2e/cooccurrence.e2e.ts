@@ -74,6 +74,9 @@ describe('co-occurrence matrix', () => {
     assert.ok(open >= 0 && closed >= 0);
     assert.ok((sentence.matrix[open]?.[closed] ?? 0) > 0, 'the fixtures hold sentences with both poles of open-closed');
     assertSameMatrix(await drawnCells(dashboard), sentence);
+    // All the poles' columns in view: the matrix needs no sideways scrolling in a panel beside the Explorer.
+    const overflow = await dashboard.locator('.chart.cooccurrence').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    assert.ok(overflow.scroll <= overflow.client, `the matrix is ${overflow.scroll} px wide in a ${overflow.client} px panel`);
 
     const paragraph = JSON.parse(cli(['cooccur', '--json', '--window', 'paragraph', folder])) as CooccurJson;
     assert.notDeepEqual(paragraph.matrix, sentence.matrix);

@@ -21,6 +21,9 @@ export function cooccurrenceLabels(m: Cooccurrence, axes: readonly DashboardAxis
   });
 }
 
+/** More labels than this, and the columns narrow under slanted headings. */
+const SLANT_PAST = 6;
+
 export interface CooccurrenceChartOptions {
   readonly title: string;
   /** The tooltip of cell (i, j) with count n; `{0}` and `{1}` the labels, `{2}` the count. */
@@ -49,8 +52,11 @@ export function cooccurrenceChart(m: Cooccurrence, labels: readonly Cooccurrence
     return { ...(n > 0 ? { fill: i === j ? theme.muted : options.fill } : {}), strength, label: String(n), title: options.cellTitle(a, b, n) };
   }));
   const longest = Math.max(40, ...rows.map((r) => textWidth(r.label, theme.fontSize)));
+  // Past a few labels, narrow columns under slanted names: all seven axes' poles fit a panel without scrolling.
+  const many = labels.length > SLANT_PAST;
+  const widest = Math.max(0, ...cells.flatMap((row) => row.map((c) => textWidth(c.label, theme.fontSize))));
   return heatMap(rows, columns, cells, {
-    title: options.title, cellWidth: 64, cellHeight: 24, rowLabelWidth: Math.min(260, Math.ceil(16 + longest)), theme,
-    cellKeys: true, ...(options.focusableCells ? { focusableCells: true } : {}),
+    title: options.title, cellWidth: many ? Math.max(36, Math.ceil(widest + 12)) : 64, cellHeight: 24, rowLabelWidth: Math.min(many ? 200 : 260, Math.ceil(16 + longest)), theme,
+    cellKeys: true, ...(options.focusableCells ? { focusableCells: true } : {}), ...(many ? { slantedHeadings: true } : {}),
   });
 }

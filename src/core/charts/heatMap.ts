@@ -1,4 +1,4 @@
-import { type ChartTheme, clip, el, escapeXml, svgRoot, title } from './svg';
+import { type ChartTheme, clip, el, escapeXml, svgRoot, textWidth, title } from './svg';
 
 /** A column heading in two lines (the two pole names of an axis), each in its own colour. */
 export interface HeatColumn {
@@ -34,7 +34,16 @@ export interface HeatMapOptions {
   readonly cellKeys?: boolean;
   /** Cells are buttons in the tab order (a page that opens something on a click also opens it on Enter). */
   readonly focusableCells?: boolean;
+  /**
+   * Column headings as one slanted line (`top` only; the rest stays in the tooltip), so that narrow columns keep their
+   * whole names: a matrix of many labels then fits a panel without scrolling sideways.
+   */
+  readonly slantedHeadings?: boolean;
 }
+
+/** The slant of slanted column headings, and the longest heading drawn before it is clipped. */
+const SLANT = Math.PI / 4;
+const SLANTED_MAX = 160;
 
 const INDENT = 12;
 /** The faintest fill a non-empty cell gets, so that a weak lean is still visible; the strongest gets MAX. */
@@ -49,12 +58,24 @@ const MAX_OPACITY = 0.78;
 export function heatMap(rows: readonly HeatRow[], columns: readonly HeatColumn[], cells: readonly (readonly HeatCell[])[], options: HeatMapOptions): string {
   const { cellWidth, cellHeight, rowLabelWidth, theme } = options;
   const fs = theme.fontSize;
-  const headerHeight = 2 * (fs + 4) + 8;
-  const width = rowLabelWidth + columns.length * cellWidth + 1;
+  const slanted = options.slantedHeadings === true;
+  const headings = slanted ? columns.map((c) => clip(c.top, SLANTED_MAX, fs)) : [];
+  const longestHeading = Math.max(0, ...headings.map((h) => textWidth(h, fs)));
+  const headerHeight = slanted ? Math.ceil(longestHeading * Math.sin(SLANT) + fs + 8) : 2 * (fs + 4) + 8;
+  const grid = rowLabelWidth + columns.length * cellWidth + 1;
+  // The last slanted heading runs on to the right of the grid.
+  const width = slanted ? Math.max(grid, Math.ceil(grid - cellWidth / 2 + longestHeading * Math.cos(SLANT) + fs)) : grid;
   const height = headerHeight + rows.length * cellHeight + 1;
   let body = '';
   columns.forEach((column, c) => {
     const x = rowLabelWidth + c * cellWidth + cellWidth / 2;
+    if (slanted) {
+      const y = headerHeight - 6;
+      body += el('g', {}, title(column.title) + el('text', {
+        x, y, fill: column.colorTop, 'font-weight': '600', transform: `rotate(${-(SLANT * 180) / Math.PI} ${x} ${y})`,
+      }, escapeXml(headings[c] ?? '')));
+      return;
+    }
     body += el('g', { 'text-anchor': 'middle' },
       title(column.title)
       + el('text', { x, y: fs + 2, fill: column.colorTop, 'font-weight': '600' }, escapeXml(clip(column.top, cellWidth - 6, fs)))
