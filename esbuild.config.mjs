@@ -22,8 +22,22 @@ const packedLexicon = {
   },
 };
 
+// These CommonJS packages do nothing when loaded but define their exports; esbuild cannot know that, so a bundle
+// would carry one (jStat is larger than the crosstab that uses it) whenever a module importing it is reached at all,
+// even through a barrel export nothing calls. Declared free of side effects, they go only where they are used.
+const pureCommonJs = {
+  name: 'pure-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^(jstat|papaparse|diff-match-patch)$/ }, async (args) => {
+      if (args.pluginData === pureCommonJs) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: pureCommonJs });
+      return resolved.errors.length > 0 ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 const common = {
-  plugins: [packedLexicon],
+  plugins: [packedLexicon, pureCommonJs],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -49,12 +63,14 @@ const desktopOnly = {
   alias: {
     ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.node.ts',
     'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.node.ts',
+    'tension-lens-export-writers': './src/extension/export/exportWriters.node.ts',
   },
 };
 const webOnly = {
   alias: {
     ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.web.ts',
     'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.web.ts',
+    'tension-lens-export-writers': './src/extension/export/exportWriters.web.ts',
   },
 };
 
@@ -83,6 +99,10 @@ const builds = [
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },
+  // The export writers (CSV, JSON, Markdown, the HTML report with its charts and crosstab statistics, W3C, REFI-QDA
+  // with its zip), loaded on the first export by src/extension/export/exportWriters.node.ts (desktop and remote hosts):
+  // activation need not parse them. The web build bundles them into dist/web/extension.js instead.
+  { ...common, sourcemap: false, entryPoints: { export: 'src/extension/export/exportWritersBundle.ts' }, outdir: 'dist', alias: entities },
   // The importers (#22: Readability + linkedom, mammoth, turndown, pdf.js with its worker in-process), loaded on demand
   // by the extension (src/extension/import/importerLoader.ts) and the CLI (src/cli/import.ts): together they are
   // several times the size of the extension. pdf.js is an ES module; bundled as CommonJS, its `import.meta.url`

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  type ExportArticle, type ExportFormat, type ExportProblem, type ExportSummary, type ExportWhat, EXTENSION_OF, defaultFileName, exportArticles, supports,
+  type ExportArticle, type ExportFormat, type ExportProblem, type ExportSummary, type ExportWhat, EXTENSION_OF, defaultFileName, supports,
 } from '../../core/export';
 import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickGrouping, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
@@ -9,6 +9,8 @@ import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
 import { plural } from '../plural';
+import { BundleLoadError } from '../bundles/requireBundle';
+import { loadExportWriters } from 'tension-lens-export-writers';
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
 export interface ExportServices extends GatherServices {
@@ -168,7 +170,15 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   }
   const where = scope === 'file' && document ? vscode.workspace.asRelativePath(document.uri) : vscode.l10n.t('the workspace');
   const pinyin = format === 'csv' || format === 'json' ? loadPinyin(services.extensionUri) : undefined;
-  const result = exportArticles({
+  let writers;
+  try {
+    writers = loadExportWriters(services.extensionUri);
+  } catch (e) {
+    if (!(e instanceof BundleLoadError)) throw e;
+    void vscode.window.showErrorMessage(e.message);
+    return undefined;
+  }
+  const result = writers.exportArticles({
     what, format, articles, lexicon: services.lexicon.current.lexicon, skipped,
     language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en', created: new Date().toISOString(),
     generator: { name: 'Tension Lens', version: services.version }, ...(pinyin ? { pinyin } : {}),
