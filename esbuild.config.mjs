@@ -55,6 +55,26 @@ const common = {
   external: ['vscode'],
 };
 
+// Modules the desktop build loads on first use from a bundle of their own in dist/ (built below from the module
+// itself) instead of carrying them in dist/extension.js: each import of the module gets its stub, which requires
+// the bundle beside it when first called (src/extension/bundles/onDemand.ts). The web build cannot require files,
+// the CLI need not: both bundle the modules themselves.
+const onDemandModules = [
+  { module: 'src/core/variables/yaml.ts', bundle: 'yaml', stub: 'src/extension/bundles/yaml.node.ts' },
+];
+const onDemand = {
+  name: 'on-demand',
+  setup(build) {
+    const stubs = new Map(onDemandModules.map((m) => [path.resolve(m.module), path.resolve(m.stub)]));
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === onDemand) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: onDemand });
+      const stub = stubs.get(resolved.path);
+      return stub && resolved.errors.length === 0 ? { path: stub } : undefined;
+    });
+  },
+};
+
 // The extension bundles (desktop and web) decode 2 KB of common HTML entities instead of micromark's 35 KB table of
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
 const entities = { 'decode-named-character-reference': './src/core/parse/namedEntities.ts' };
@@ -89,7 +109,10 @@ function testEntries() {
 
 const builds = [
   // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
-  { ...common, ...desktopOnly, entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
+  { ...common, ...desktopOnly, plugins: [...common.plugins, onDemand],
+    entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
+  // The modules the desktop build loads on first use (onDemandModules above).
+  { ...common, sourcemap: false, entryPoints: Object.fromEntries(onDemandModules.map((m) => [m.bundle, m.module])), outdir: 'dist' },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },

@@ -9,7 +9,7 @@ import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
 import { plural } from '../plural';
-import { BundleLoadError } from '../bundles/requireBundle';
+import { BundleLoadError, bundleLoadMessage } from '../bundles/requireBundle';
 import { loadExportWriters } from 'tension-lens-export-writers';
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
@@ -175,7 +175,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
     writers = loadExportWriters(services.extensionUri);
   } catch (e) {
     if (!(e instanceof BundleLoadError)) throw e;
-    void vscode.window.showErrorMessage(e.message);
+    void vscode.window.showErrorMessage(bundleLoadMessage(e));
     return undefined;
   }
   const result = writers.exportArticles({
