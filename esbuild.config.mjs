@@ -61,11 +61,14 @@ const common = {
 // the CLI need not: both bundle the modules themselves.
 const onDemandModules = [
   { module: 'src/core/variables/yaml.ts', bundle: 'yaml', stub: 'src/extension/bundles/yaml.node.ts' },
+  { module: 'papaparse', entry: 'src/extension/bundles/papaparseBundle.ts', bundle: 'papaparse', stub: 'src/extension/bundles/papaparse.node.ts' },
 ];
 const onDemand = {
   name: 'on-demand',
   setup(build) {
-    const stubs = new Map(onDemandModules.map((m) => [path.resolve(m.module), path.resolve(m.stub)]));
+    const packages = new Map(onDemandModules.filter((m) => !m.module.startsWith('src/')).map((m) => [m.module, path.resolve(m.stub)]));
+    build.onResolve({ filter: /^[^./]/ }, (args) => (packages.has(args.path) ? { path: packages.get(args.path) } : undefined));
+    const stubs = new Map(onDemandModules.filter((m) => m.module.startsWith('src/')).map((m) => [path.resolve(m.module), path.resolve(m.stub)]));
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData === onDemand) return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: onDemand });
@@ -109,10 +112,10 @@ function testEntries() {
 
 const builds = [
   // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
-  { ...common, ...desktopOnly, plugins: [...common.plugins, onDemand],
+  { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand, pureCommonJs],
     entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
   // The modules the desktop build loads on first use (onDemandModules above).
-  { ...common, sourcemap: false, entryPoints: Object.fromEntries(onDemandModules.map((m) => [m.bundle, m.module])), outdir: 'dist' },
+  { ...common, sourcemap: false, entryPoints: Object.fromEntries(onDemandModules.map((m) => [m.bundle, m.entry ?? m.module])), outdir: 'dist' },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
