@@ -55,24 +55,42 @@ const common = {
   external: ['vscode'],
 };
 
-// Modules the desktop build loads on first use from a bundle of their own in dist/ (built below from the module
-// itself) instead of carrying them in dist/extension.js: each import of the module gets its stub, which requires
-// the bundle beside it when first called (src/extension/bundles/onDemand.ts). The web build cannot require files,
-// the CLI need not: both bundle the modules themselves.
-const onDemandModules = [
-  { module: 'src/core/variables/yaml.ts', bundle: 'yaml', stub: 'src/extension/bundles/yaml.node.ts' },
-  { module: 'papaparse', entry: 'src/extension/bundles/papaparseBundle.ts', bundle: 'papaparse', stub: 'src/extension/bundles/papaparse.node.ts' },
-];
+// Bundles the desktop build loads on first use from dist/<name>.js instead of carrying them in dist/extension.js, and
+// the modules each replaces: in the desktop build, every import of such a module (a file in src/ or a package) gets
+// its stub, which requires the bundle beside it when first called (src/extension/bundles/onDemand.ts). The web build
+// cannot require files and the CLI need not: both bundle the modules themselves.
+const onDemandBundles = {
+  // js-yaml, for the first article with front matter
+  yaml: 'src/core/variables/yaml.ts',
+  // the JSON-Schema checks, for the first sidecar, user lexicon or codebook read
+  validators: 'src/core/json/validators.generated.js',
+  // for the first CSV read or written: a variables table, a codebook CSV, a concordance export
+  papaparse: 'src/extension/bundles/papaparseBundle.ts',
+  // for the first malformed or invalid JSON file (a valid one is read with JSON.parse alone)
+  'jsonc-parser': 'src/extension/bundles/jsoncParserBundle.ts',
+  // agreement statistics, adjudication and their panels' pages, for the first comparison of coders
+  agreement: 'src/extension/team/agreementBundle.ts',
+};
+const onDemandStubs = {
+  'src/core/variables/yaml.ts': 'src/extension/bundles/yaml.node.ts',
+  'src/core/json/validators.generated.js': 'src/extension/bundles/validators.node.ts',
+  papaparse: 'src/extension/bundles/papaparse.node.ts',
+  'jsonc-parser': 'src/extension/bundles/jsoncParser.node.ts',
+  'src/core/agreement/index.ts': 'src/extension/bundles/agreementCore.node.ts',
+  'src/extension/team/agreementHtml.ts': 'src/extension/bundles/agreementHtml.node.ts',
+  'src/extension/team/adjudicationHtml.ts': 'src/extension/bundles/adjudicationHtml.node.ts',
+};
 const onDemand = {
   name: 'on-demand',
   setup(build) {
-    const packages = new Map(onDemandModules.filter((m) => !m.module.startsWith('src/')).map((m) => [m.module, path.resolve(m.stub)]));
+    const stubs = Object.entries(onDemandStubs);
+    const packages = new Map(stubs.filter(([m]) => !m.startsWith('src/')).map(([m, stub]) => [m, path.resolve(stub)]));
     build.onResolve({ filter: /^[^./]/ }, (args) => (packages.has(args.path) ? { path: packages.get(args.path) } : undefined));
-    const stubs = new Map(onDemandModules.filter((m) => m.module.startsWith('src/')).map((m) => [path.resolve(m.module), path.resolve(m.stub)]));
+    const files = new Map(stubs.filter(([m]) => m.startsWith('src/')).map(([m, stub]) => [path.resolve(m), path.resolve(stub)]));
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData === onDemand) return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: onDemand });
-      const stub = stubs.get(resolved.path);
+      const stub = files.get(resolved.path);
       return stub && resolved.errors.length === 0 ? { path: stub } : undefined;
     });
   },
@@ -114,8 +132,8 @@ const builds = [
   // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
   { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand, pureCommonJs],
     entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
-  // The modules the desktop build loads on first use (onDemandModules above).
-  { ...common, sourcemap: false, entryPoints: Object.fromEntries(onDemandModules.map((m) => [m.bundle, m.entry ?? m.module])), outdir: 'dist' },
+  // The bundles the desktop build loads on first use (onDemandBundles above).
+  { ...common, sourcemap: false, entryPoints: onDemandBundles, outdir: 'dist' },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },

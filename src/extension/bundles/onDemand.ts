@@ -45,3 +45,12 @@ export function besideThisBundle<T>(name: string, ...functions: readonly (keyof 
   const isBundle = exportsFunctions<T>(...functions);
   return () => requireBundleFile(`${__dirname}/${name}.js`, isBundle);
 }
+
+/**
+ * A function with the type of the bundle's export `name` that calls it, loading the bundle on its first call: what a
+ * stub exports in place of the module's own function.
+ */
+export function passOn<T, K extends keyof T & string>(load: () => T, name: K): T[K] {
+  const call = (...args: unknown[]): unknown => (load()[name] as (...args: unknown[]) => unknown)(...args);
+  return call as T[K];
+}
