@@ -60,6 +60,9 @@ const common = {
 // its stub, which requires the bundle beside it when first called (src/extension/bundles/onDemand.ts). The web build
 // cannot require files and the CLI need not: both bundle the modules themselves.
 const onDemandBundles = {
+  // the export writers (the HTML report with its charts and crosstab statistics, the REFI-QDA zip) and the export
+  // command's pickers, when an export starts
+  export: 'src/extension/export/exportBundle.ts',
   // js-yaml, for the first article with front matter
   yaml: 'src/core/variables/yaml.ts',
   // the JSON-Schema checks, for the first sidecar, user lexicon or codebook read
@@ -70,8 +73,16 @@ const onDemandBundles = {
   'jsonc-parser': 'src/extension/bundles/jsoncParserBundle.ts',
   // agreement statistics, adjudication and their panels' pages, for the first comparison of coders
   agreement: 'src/extension/team/agreementBundle.ts',
+  // diff-match-patch, for the first annotation whose exact quote is no longer in its article
+  fuzzy: 'src/core/annotations/fuzzy.ts',
+  // Suggest Terms' evidence and ranking, for the first suggestion
+  suggest: 'src/extension/suggest/suggestBundle.ts',
+  // the dashboard page's labels, when the dashboard first opens
+  'dashboard-strings': 'src/extension/dashboard/strings.ts',
 };
 const onDemandStubs = {
+  'src/core/export/exporter.ts': 'src/extension/bundles/exportExporter.node.ts',
+  'src/extension/export/exportOptions.ts': 'src/extension/bundles/exportOptions.node.ts',
   'src/core/variables/yaml.ts': 'src/extension/bundles/yaml.node.ts',
   'src/core/json/validators.generated.js': 'src/extension/bundles/validators.node.ts',
   papaparse: 'src/extension/bundles/papaparse.node.ts',
@@ -79,6 +90,10 @@ const onDemandStubs = {
   'src/core/agreement/index.ts': 'src/extension/bundles/agreementCore.node.ts',
   'src/extension/team/agreementHtml.ts': 'src/extension/bundles/agreementHtml.node.ts',
   'src/extension/team/adjudicationHtml.ts': 'src/extension/bundles/adjudicationHtml.node.ts',
+  'src/core/annotations/fuzzy.ts': 'src/extension/bundles/fuzzy.node.ts',
+  'src/core/suggest/evidence.ts': 'src/extension/bundles/suggestEvidence.node.ts',
+  'src/core/suggest/rank.ts': 'src/extension/bundles/suggestRank.node.ts',
+  'src/extension/dashboard/strings.ts': 'src/extension/bundles/dashboardStrings.node.ts',
 };
 const onDemand = {
   name: 'on-demand',
@@ -104,14 +119,12 @@ const desktopOnly = {
   alias: {
     ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.node.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.node.ts',
     'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.node.ts',
-    'tension-lens-export-writers': './src/extension/export/exportWriters.node.ts',
   },
 };
 const webOnly = {
   alias: {
     ...entities, 'tension-lens-replace-file': './src/extension/files/replaceFile.web.ts', 'tension-lens-system-coder': './src/extension/team/systemCoder.web.ts',
     'tension-lens-row-analyser': './src/extension/dashboard/rowAnalyser.web.ts',
-    'tension-lens-export-writers': './src/extension/export/exportWriters.web.ts',
   },
 };
 
@@ -133,7 +146,7 @@ const builds = [
   { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand, pureCommonJs],
     entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
   // The bundles the desktop build loads on first use (onDemandBundles above).
-  { ...common, sourcemap: false, entryPoints: onDemandBundles, outdir: 'dist' },
+  { ...common, sourcemap: false, entryPoints: onDemandBundles, outdir: 'dist', alias: entities },
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
@@ -143,10 +156,6 @@ const builds = [
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },
-  // The export writers (CSV, JSON, Markdown, the HTML report with its charts and crosstab statistics, W3C, REFI-QDA
-  // with its zip), loaded on the first export by src/extension/export/exportWriters.node.ts (desktop and remote hosts):
-  // activation need not parse them. The web build bundles them into dist/web/extension.js instead.
-  { ...common, sourcemap: false, entryPoints: { export: 'src/extension/export/exportWritersBundle.ts' }, outdir: 'dist', alias: entities },
   // The importers (#22: Readability + linkedom, mammoth, turndown, pdf.js with its worker in-process), loaded on demand
   // by the extension (src/extension/import/importerLoader.ts) and the CLI (src/cli/import.ts): together they are
   // several times the size of the extension. pdf.js is an ES module; bundled as CommonJS, its `import.meta.url`

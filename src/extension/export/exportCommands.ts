@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  type ExportArticle, type ExportFormat, type ExportProblem, type ExportSummary, type ExportWhat, EXTENSION_OF, defaultFileName, supports,
+  type ExportArticle, type ExportFormat, type ExportProblem, type ExportSummary, type ExportWhat, EXTENSION_OF, defaultFileName, exportArticles, supports,
 } from '../../core/export';
 import { type ExportCommandOptions, type ExportScope, formatLabel, parseExportOptions, pickFormat, pickGrouping, pickScope, pickWhat } from './exportOptions';
 import { type GatherServices, GatherError, gatherDocument, gatherWorkspace } from './gatherArticles';
@@ -9,8 +9,8 @@ import { loadPinyin } from './pinyinLoader';
 import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
 import { plural } from '../plural';
-import { BundleLoadError, bundleLoadMessage } from '../bundles/requireBundle';
-import { loadExportWriters } from 'tension-lens-export-writers';
+import { BundleLoadError } from '../bundles/onDemand';
+import { bundleLoadMessage } from '../bundles/bundleLoadMessage';
 
 /** What the export commands need: the extension's services, its folder (for dist/pinyin.js) and its version. */
 export interface ExportServices extends GatherServices {
@@ -170,15 +170,7 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   }
   const where = scope === 'file' && document ? vscode.workspace.asRelativePath(document.uri) : vscode.l10n.t('the workspace');
   const pinyin = format === 'csv' || format === 'json' ? loadPinyin(services.extensionUri) : undefined;
-  let writers;
-  try {
-    writers = loadExportWriters(services.extensionUri);
-  } catch (e) {
-    if (!(e instanceof BundleLoadError)) throw e;
-    void vscode.window.showErrorMessage(bundleLoadMessage(e));
-    return undefined;
-  }
-  const result = writers.exportArticles({
+  const result = exportArticles({
     what, format, articles, lexicon: services.lexicon.current.lexicon, skipped,
     language: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en', created: new Date().toISOString(),
     generator: { name: 'Tension Lens', version: services.version }, ...(pinyin ? { pinyin } : {}),
@@ -209,10 +201,21 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
 }
 
 /** Registers `Export…` and the two one-step exports (annotations as CSV, the HTML report). */
+/** An export, or a message saying which file is missing when the desktop build cannot load the writers (dist/export.js). */
+async function exportCommand(services: ExportServices, arg: unknown, preset?: ExportCommandOptions): Promise<ExportOutcome | undefined> {
+  try {
+    return await runExport(services, arg, preset);
+  } catch (e) {
+    if (!(e instanceof BundleLoadError)) throw e;
+    void vscode.window.showErrorMessage(bundleLoadMessage(e));
+    return undefined;
+  }
+}
+
 export function registerExportCommands(services: ExportServices): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('tensionLens.export', (arg?: unknown) => runExport(services, arg)),
-    vscode.commands.registerCommand('tensionLens.exportAnnotationsCsv', (arg?: unknown) => runExport(services, arg, { what: 'annotations', format: 'csv' })),
-    vscode.commands.registerCommand('tensionLens.exportHtmlReport', (arg?: unknown) => runExport(services, arg, { what: 'report', format: 'html' })),
+    vscode.commands.registerCommand('tensionLens.export', (arg?: unknown) => exportCommand(services, arg)),
+    vscode.commands.registerCommand('tensionLens.exportAnnotationsCsv', (arg?: unknown) => exportCommand(services, arg, { what: 'annotations', format: 'csv' })),
+    vscode.commands.registerCommand('tensionLens.exportHtmlReport', (arg?: unknown) => exportCommand(services, arg, { what: 'report', format: 'html' })),
   ];
 }
