@@ -80,36 +80,41 @@ const onDemandBundles = {
   // the dashboard page's labels, when the dashboard first opens
   'dashboard-strings': 'src/extension/dashboard/strings.ts',
 };
+// Each stub: the module it stands in for (a file in src/, or a package) → [the bundle it loads, the stub].
 const onDemandStubs = {
-  'src/core/export/exporter.ts': 'src/extension/bundles/exportExporter.node.ts',
-  'src/extension/export/exportOptions.ts': 'src/extension/bundles/exportOptions.node.ts',
-  'src/core/variables/yaml.ts': 'src/extension/bundles/yaml.node.ts',
-  'src/core/json/validators.generated.js': 'src/extension/bundles/validators.node.ts',
-  papaparse: 'src/extension/bundles/papaparse.node.ts',
-  'jsonc-parser': 'src/extension/bundles/jsoncParser.node.ts',
-  'src/core/agreement/index.ts': 'src/extension/bundles/agreementCore.node.ts',
-  'src/extension/team/agreementHtml.ts': 'src/extension/bundles/agreementHtml.node.ts',
-  'src/extension/team/adjudicationHtml.ts': 'src/extension/bundles/adjudicationHtml.node.ts',
-  'src/core/annotations/fuzzy.ts': 'src/extension/bundles/fuzzy.node.ts',
-  'src/core/suggest/evidence.ts': 'src/extension/bundles/suggestEvidence.node.ts',
-  'src/core/suggest/rank.ts': 'src/extension/bundles/suggestRank.node.ts',
-  'src/extension/dashboard/strings.ts': 'src/extension/bundles/dashboardStrings.node.ts',
+  'src/core/export/exporter.ts': ['export', 'src/extension/bundles/exportExporter.node.ts'],
+  'src/extension/export/exportOptions.ts': ['export', 'src/extension/bundles/exportOptions.node.ts'],
+  'src/core/variables/yaml.ts': ['yaml', 'src/extension/bundles/yaml.node.ts'],
+  'src/core/json/validators.generated.js': ['validators', 'src/extension/bundles/validators.node.ts'],
+  papaparse: ['papaparse', 'src/extension/bundles/papaparse.node.ts'],
+  'jsonc-parser': ['jsonc-parser', 'src/extension/bundles/jsoncParser.node.ts'],
+  'src/core/agreement/index.ts': ['agreement', 'src/extension/bundles/agreementCore.node.ts'],
+  'src/extension/team/agreementHtml.ts': ['agreement', 'src/extension/bundles/agreementHtml.node.ts'],
+  'src/extension/team/adjudicationHtml.ts': ['agreement', 'src/extension/bundles/adjudicationHtml.node.ts'],
+  'src/core/annotations/fuzzy.ts': ['fuzzy', 'src/extension/bundles/fuzzy.node.ts'],
+  'src/core/suggest/evidence.ts': ['suggest', 'src/extension/bundles/suggestEvidence.node.ts'],
+  'src/core/suggest/rank.ts': ['suggest', 'src/extension/bundles/suggestRank.node.ts'],
+  'src/extension/dashboard/strings.ts': ['dashboard-strings', 'src/extension/bundles/dashboardStrings.node.ts'],
 };
-const onDemand = {
-  name: 'on-demand',
-  setup(build) {
-    const stubs = Object.entries(onDemandStubs);
-    const packages = new Map(stubs.filter(([m]) => !m.startsWith('src/')).map(([m, stub]) => [m, path.resolve(stub)]));
-    build.onResolve({ filter: /^[^./]/ }, (args) => (packages.has(args.path) ? { path: packages.get(args.path) } : undefined));
-    const files = new Map(stubs.filter(([m]) => m.startsWith('src/')).map(([m, stub]) => [path.resolve(m), path.resolve(stub)]));
-    build.onResolve({ filter: /^\./ }, async (args) => {
-      if (args.pluginData === onDemand) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: onDemand });
-      const stub = files.get(resolved.path);
-      return stub && resolved.errors.length === 0 ? { path: stub } : undefined;
-    });
-  },
-};
+/** The stubs in place, for dist/extension.js and dist/row-worker.js, or for the bundle `own` (not its own modules). */
+function onDemand(own) {
+  const plugin = {
+    name: 'on-demand',
+    setup(build) {
+      const stubs = Object.entries(onDemandStubs).filter(([, [bundle]]) => bundle !== own);
+      const packages = new Map(stubs.filter(([m]) => !m.startsWith('src/')).map(([m, [, stub]]) => [m, path.resolve(stub)]));
+      build.onResolve({ filter: /^[^./]/ }, (args) => (packages.has(args.path) ? { path: packages.get(args.path) } : undefined));
+      const files = new Map(stubs.filter(([m]) => m.startsWith('src/')).map(([m, [, stub]]) => [path.resolve(m), path.resolve(stub)]));
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === plugin) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: plugin });
+        const stub = files.get(resolved.path);
+        return stub && resolved.errors.length === 0 ? { path: stub } : undefined;
+      });
+    },
+  };
+  return plugin;
+}
 
 // The extension bundles (desktop and web) decode 2 KB of common HTML entities instead of micromark's 35 KB table of
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
@@ -143,10 +148,12 @@ function testEntries() {
 
 const builds = [
   // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
-  { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand, pureCommonJs],
+  { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand(), pureCommonJs],
     entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
-  // The bundles the desktop build loads on first use (onDemandBundles above).
-  { ...common, sourcemap: false, entryPoints: onDemandBundles, outdir: 'dist', alias: entities },
+  // The bundles the desktop build loads on first use (onDemandBundles above), each loading the others it needs.
+  ...Object.entries(onDemandBundles).map(([name, entry]) => ({
+    ...common, sourcemap: false, plugins: [packedLexicon, onDemand(name), pureCommonJs], entryPoints: { [name]: entry }, outdir: 'dist', alias: entities,
+  })),
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
