@@ -79,6 +79,8 @@ const onDemandBundles = {
   suggest: 'src/extension/suggest/suggestBundle.ts',
   // the dashboard page's labels, when the dashboard first opens
   'dashboard-strings': 'src/extension/dashboard/strings.ts',
+  // the codebook's REFI-QDA .qdc and CSV readers and writers, for the first codebook import or export
+  'codebook-exchange': 'src/extension/memos/codebookExchange.ts',
 };
 // Each stub: the module it stands in for (a file in src/, or a package) → [the bundle it loads, the stub].
 const onDemandStubs = {
@@ -95,6 +97,7 @@ const onDemandStubs = {
   'src/core/suggest/evidence.ts': ['suggest', 'src/extension/bundles/suggestEvidence.node.ts'],
   'src/core/suggest/rank.ts': ['suggest', 'src/extension/bundles/suggestRank.node.ts'],
   'src/extension/dashboard/strings.ts': ['dashboard-strings', 'src/extension/bundles/dashboardStrings.node.ts'],
+  'src/extension/memos/codebookExchange.ts': ['codebook-exchange', 'src/extension/bundles/codebookExchange.node.ts'],
 };
 /** The stubs in place, for dist/extension.js and dist/row-worker.js, or for the bundle `own` (not its own modules). */
 function onDemand(own) {
