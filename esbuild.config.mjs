@@ -22,8 +22,22 @@ const packedLexicon = {
   },
 };
 
+// These CommonJS packages do nothing when loaded but define their exports; esbuild cannot know that, so a bundle
+// would carry one (jStat is larger than the crosstab that uses it) whenever a module importing it is reached at all,
+// even through a barrel export nothing calls. Declared free of side effects, they go only where they are used.
+const pureCommonJs = {
+  name: 'pure-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^(jstat|papaparse|diff-match-patch)$/ }, async (args) => {
+      if (args.pluginData === pureCommonJs) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: pureCommonJs });
+      return resolved.errors.length > 0 ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 const common = {
-  plugins: [packedLexicon],
+  plugins: [packedLexicon, pureCommonJs],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -40,6 +54,70 @@ const common = {
   // The extension host provides 'vscode'; never bundle it.
   external: ['vscode'],
 };
+
+// Bundles the desktop build loads on first use from dist/<name>.js instead of carrying them in dist/extension.js, and
+// the modules each replaces: in the desktop build, every import of such a module (a file in src/ or a package) gets
+// its stub, which requires the bundle beside it when first called (src/extension/bundles/onDemand.ts). The web build
+// cannot require files and the CLI need not: both bundle the modules themselves.
+const onDemandBundles = {
+  // the export writers (the HTML report with its charts and crosstab statistics, the REFI-QDA zip) and the export
+  // command's pickers, when an export starts
+  export: 'src/extension/export/exportBundle.ts',
+  // js-yaml, for the first article with front matter
+  yaml: 'src/core/variables/yaml.ts',
+  // the JSON-Schema checks, for the first sidecar, user lexicon or codebook read
+  validators: 'src/core/json/validators.generated.js',
+  // for the first CSV read or written: a variables table, a codebook CSV, a concordance export
+  papaparse: 'src/extension/bundles/papaparseBundle.ts',
+  // for the first malformed or invalid JSON file (a valid one is read with JSON.parse alone)
+  'jsonc-parser': 'src/extension/bundles/jsoncParserBundle.ts',
+  // agreement statistics, adjudication and their panels' pages, for the first comparison of coders
+  agreement: 'src/extension/team/agreementBundle.ts',
+  // diff-match-patch, for the first annotation whose exact quote is no longer in its article
+  fuzzy: 'src/core/annotations/fuzzy.ts',
+  // Suggest Terms' evidence and ranking, for the first suggestion
+  suggest: 'src/extension/suggest/suggestBundle.ts',
+  // the dashboard page's labels, when the dashboard first opens
+  'dashboard-strings': 'src/extension/dashboard/strings.ts',
+  // the codebook's REFI-QDA .qdc and CSV readers and writers, for the first codebook import or export
+  'codebook-exchange': 'src/extension/memos/codebookExchange.ts',
+};
+// Each stub: the module it stands in for (a file in src/, or a package) → [the bundle it loads, the stub].
+const onDemandStubs = {
+  'src/core/export/exporter.ts': ['export', 'src/extension/bundles/exportExporter.node.ts'],
+  'src/extension/export/exportOptions.ts': ['export', 'src/extension/bundles/exportOptions.node.ts'],
+  'src/core/variables/yaml.ts': ['yaml', 'src/extension/bundles/yaml.node.ts'],
+  'src/core/json/validators.generated.js': ['validators', 'src/extension/bundles/validators.node.ts'],
+  papaparse: ['papaparse', 'src/extension/bundles/papaparse.node.ts'],
+  'jsonc-parser': ['jsonc-parser', 'src/extension/bundles/jsoncParser.node.ts'],
+  'src/core/agreement/index.ts': ['agreement', 'src/extension/bundles/agreementCore.node.ts'],
+  'src/extension/team/agreementHtml.ts': ['agreement', 'src/extension/bundles/agreementHtml.node.ts'],
+  'src/extension/team/adjudicationHtml.ts': ['agreement', 'src/extension/bundles/adjudicationHtml.node.ts'],
+  'src/core/annotations/fuzzy.ts': ['fuzzy', 'src/extension/bundles/fuzzy.node.ts'],
+  'src/core/suggest/evidence.ts': ['suggest', 'src/extension/bundles/suggestEvidence.node.ts'],
+  'src/core/suggest/rank.ts': ['suggest', 'src/extension/bundles/suggestRank.node.ts'],
+  'src/extension/dashboard/strings.ts': ['dashboard-strings', 'src/extension/bundles/dashboardStrings.node.ts'],
+  'src/extension/memos/codebookExchange.ts': ['codebook-exchange', 'src/extension/bundles/codebookExchange.node.ts'],
+};
+/** The stubs in place, for dist/extension.js and dist/row-worker.js, or for the bundle `own` (not its own modules). */
+function onDemand(own) {
+  const plugin = {
+    name: 'on-demand',
+    setup(build) {
+      const stubs = Object.entries(onDemandStubs).filter(([, [bundle]]) => bundle !== own);
+      const packages = new Map(stubs.filter(([m]) => !m.startsWith('src/')).map(([m, [, stub]]) => [m, path.resolve(stub)]));
+      build.onResolve({ filter: /^[^./]/ }, (args) => (packages.has(args.path) ? { path: packages.get(args.path) } : undefined));
+      const files = new Map(stubs.filter(([m]) => m.startsWith('src/')).map(([m, [, stub]]) => [path.resolve(m), path.resolve(stub)]));
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === plugin) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: plugin });
+        const stub = files.get(resolved.path);
+        return stub && resolved.errors.length === 0 ? { path: stub } : undefined;
+      });
+    },
+  };
+  return plugin;
+}
 
 // The extension bundles (desktop and web) decode 2 KB of common HTML entities instead of micromark's 35 KB table of
 // all 2,231 (see src/core/parse/namedEntities.ts); the CLI keeps the full table.
@@ -73,7 +151,12 @@ function testEntries() {
 
 const builds = [
   // row-worker: the dashboard's worker thread (src/extension/dashboard/rowAnalyser.node.ts), desktop and remote hosts.
-  { ...common, ...desktopOnly, entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
+  { ...common, ...desktopOnly, plugins: [packedLexicon, onDemand(), pureCommonJs],
+    entryPoints: { extension: 'src/extension/extension.ts', 'row-worker': 'src/extension/dashboard/rowWorker.ts' }, outdir: 'dist' },
+  // The bundles the desktop build loads on first use (onDemandBundles above), each loading the others it needs.
+  ...Object.entries(onDemandBundles).map(([name, entry]) => ({
+    ...common, sourcemap: false, plugins: [packedLexicon, onDemand(name), pureCommonJs], entryPoints: { [name]: entry }, outdir: 'dist', alias: entities,
+  })),
   // The same extension for VS Code for the Web (package.json `browser`), run in a web worker: a Node built-in that
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },

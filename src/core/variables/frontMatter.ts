@@ -1,7 +1,7 @@
-import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
 import { frontMatterSpan } from '../parse/frontMatter';
 import type { VariableProblem, VariablesRead } from './types';
 import { normaliseValue } from './values';
+import { readYaml } from './yaml';
 
 /**
  * The variables in a Markdown article's YAML front matter: every top-level key with a scalar value (a list of
@@ -17,14 +17,13 @@ export function readFrontMatter(text: string, file: string): VariablesRead {
   const firstLine = 2;
   const problems: VariableProblem[] = [];
   const variables: Record<string, string> = {};
+  const read = readYaml(yaml);
   let parsed: unknown;
-  try {
-    parsed = load(yaml, { schema: CORE_SCHEMA });
-  } catch (e) {
-    if (!(e instanceof YAMLException)) throw e;
+  if ('value' in read) parsed = read.value;
+  else {
     const lines = lineByLine(yaml);
     parsed = lines.values;
-    const bad = lines.bad.length > 0 ? lines.bad : [{ line: e.mark.line, column: e.mark.column, reason: e.reason }];
+    const bad = lines.bad.length > 0 ? lines.bad : [read.error];
     for (const b of bad) {
       problems.push({ file, line: firstLine + b.line, column: b.column + 1, message: `front matter is not valid YAML here (${b.reason}); the other lines were read one by one` });
     }
@@ -70,13 +69,9 @@ function lineByLine(yaml: string): { values: Record<string, unknown>; bad: { lin
   const bad: { line: number; column: number; reason: string }[] = [];
   yaml.split(/\r?\n/).forEach((line, i) => {
     if (!/^[^\s#-][^:]*:(?:\s|$)/.test(line)) return;
-    try {
-      const one: unknown = load(line, { schema: CORE_SCHEMA });
-      if (one && typeof one === 'object' && !Array.isArray(one)) Object.assign(values, one);
-    } catch (e) {
-      if (!(e instanceof YAMLException)) throw e;
-      bad.push({ line: i, column: e.mark.column, reason: e.reason });
-    }
+    const one = readYaml(line);
+    if ('error' in one) bad.push({ line: i, column: one.error.column, reason: one.error.reason });
+    else if (one.value && typeof one.value === 'object' && !Array.isArray(one.value)) Object.assign(values, one.value);
   });
   return { values, bad };
 }

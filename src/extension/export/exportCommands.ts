@@ -10,6 +10,8 @@ import { writeAtomic } from '../files/atomicWrite';
 import { writeErrorReason } from './writeFile';
 import { plural } from '../plural';
 import { articlesOfSelection, selectedArticles } from '../files/selectedArticles';
+import { BundleLoadError } from '../bundles/onDemand';
+import { bundleLoadMessage } from '../bundles/bundleLoadMessage';
 
 /** `Tension Lens: Export Selected Articles…`: from the Explorer's context menu (files and folders), or the palette. */
 export const EXPORT_SELECTED_COMMAND = 'tensionLens.exportSelected';
@@ -220,16 +222,27 @@ async function runExport(services: ExportServices, arg: unknown, preset: ExportC
   return { target: target.toString(), summary: result.summary, skipped, message };
 }
 
-/** Registers `Export…` and the two one-step exports (annotations as CSV, the HTML report). */
+/** An export, or a message saying which file is missing when the desktop build cannot load the writers (dist/export.js). */
+async function exportCommand(services: ExportServices, arg: unknown, preset?: ExportCommandOptions): Promise<ExportOutcome | undefined> {
+  try {
+    return await runExport(services, arg, preset);
+  } catch (e) {
+    if (!(e instanceof BundleLoadError)) throw e;
+    void vscode.window.showErrorMessage(bundleLoadMessage(e));
+    return undefined;
+  }
+}
+
+/** Registers `Export…`, the two one-step exports (annotations as CSV, the HTML report) and Export Selected Articles. */
 export function registerExportCommands(services: ExportServices): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('tensionLens.export', (arg?: unknown) => runExport(services, arg)),
-    vscode.commands.registerCommand('tensionLens.exportAnnotationsCsv', (arg?: unknown) => runExport(services, arg, { what: 'annotations', format: 'csv' })),
-    vscode.commands.registerCommand('tensionLens.exportHtmlReport', (arg?: unknown) => runExport(services, arg, { what: 'report', format: 'html' })),
+    vscode.commands.registerCommand('tensionLens.export', (arg?: unknown) => exportCommand(services, arg)),
+    vscode.commands.registerCommand('tensionLens.exportAnnotationsCsv', (arg?: unknown) => exportCommand(services, arg, { what: 'annotations', format: 'csv' })),
+    vscode.commands.registerCommand('tensionLens.exportHtmlReport', (arg?: unknown) => exportCommand(services, arg, { what: 'report', format: 'html' })),
     vscode.commands.registerCommand(EXPORT_SELECTED_COMMAND, async (clicked?: unknown, selected?: unknown) => {
       // Run from the Explorer: its selection; from the palette: the articles the user checks.
       const articles = await selectedArticles(clicked, selected, services.config.current.include, selectionPrompt());
-      return articles ? runExport(services, undefined, { scope: 'selection', articles }) : undefined;
+      return articles ? exportCommand(services, undefined, { scope: 'selection', articles }) : undefined;
     }),
   ];
 }

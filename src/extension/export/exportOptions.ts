@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import {
-  COOCCURRENCE_OFS, type CooccurrenceOf, type GroupBy, KWIC_SORTS, type KwicSort, WINDOW_KINDS, type WindowKind, groupByText, isDateVariable, parseGroupBy,
-} from '../../core';
+// The concordance and variables modules rather than the core's facade: this module is part of dist/export.js
+// (esbuild.config.mjs), which would otherwise unpack a second copy of the lexicon when the first export loads it.
+import { COOCCURRENCE_OFS, type CooccurrenceOf, KWIC_SORTS, type KwicSort, WINDOW_KINDS, type WindowKind } from '../../core/concordance';
+import { type GroupBy, groupByText, isDateVariable, parseGroupBy } from '../../core/variables';
 import { type ExportArticle, type ExportFormat, type ExportWhat, EXPORT_WHATS, FORMATS_FOR, isExportFormat, isExportWhat } from '../../core/export';
 
 /** Which articles an export reads: the active file, every article of the workspace, or the articles selected. */

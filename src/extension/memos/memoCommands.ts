@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import {
-  type CodebookTag, type ImportPlan, type ReadCodebook, applyImport, exchangeTags, formatCodebookProblem, planImport, readCodebookCsv, readQdc,
-  stripBom, writeCodebookCsv, writeQdc,
+  type CodebookTag, type ImportPlan, type ReadCodebook, applyImport, exchangeTags, formatCodebookProblem, planImport, stripBom,
 } from '../../core';
+import { readCodebookCsv, readQdc, writeCodebookCsv, writeQdc } from './codebookExchange';
 import { type AnnotationService, guarded } from '../annotations/annotationService';
 import { writeAtomic } from '../files/atomicWrite';
 import type { CodebookService } from './codebookService';
