@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { type Cooccurrence, builtinLexicon } from '../../../src/core';
+import { dashboardAxes } from '../../../src/core/dashboard/model';
 import { type ChartTheme, cooccurrenceChart, cooccurrenceLabels } from '../../../src/core/charts';
 
 const THEME: ChartTheme = { text: '#000', muted: '#666', grid: '#ccc', background: '#fff', fontFamily: 'sans-serif', fontSize: 13 };
-const AXES = builtinLexicon.axes.map((a) => ({ id: a.id, label: a.label, poles: a.poles.map((p) => ({ id: p.id, label: p.label })) }));
+const AXES = dashboardAxes(builtinLexicon);
 
 function matrixOf(poles: readonly string[]): Cooccurrence {
   return { window: 'sentence', of: 'poles', labels: [...poles], kinds: poles.map(() => 'pole'), matrix: poles.map((_, i) => poles.map((__, j) => (i + 1) * (j + 1) * 7)) };
