@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_MARKER_PROBE, isTensionLensExport } from '../core/export';
@@ -119,6 +119,20 @@ export function readBytes(file: string): Uint8Array {
 }
 
 /**
+ * Valid UTF-8 as a string. Chinese text is mostly three-byte sequences, which `toString('utf8')` decodes a character
+ * at a time; `transcode` converts to UTF-16 in bulk (SIMD where Node has it) and the string is then a copy, several
+ * times faster and the same characters. ASCII needs neither. Where Node is built without ICU, `transcode` throws.
+ */
+function utf8Text(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  try {
+    return transcode(bytes, 'utf8', 'ucs2').toString('ucs2');
+  } catch {
+    return bytes.toString('utf8');
+  }
+}
+
+/**
  * Decodes an article's bytes, BOM dropped: `auto` (the default) is UTF-8, else GB18030 or Big5 when the bytes read
  * as Chinese in one of them (src/core/text/encoding.ts). Throws a `FileError` for a binary file (NUL bytes) or bytes
  * that fit no encoding tried, naming the one that would fit when the user asked for another.
@@ -127,7 +141,7 @@ export function decodeArticleBytes(file: string, bytes: Uint8Array, choice: Enco
   if (bytes.subarray(0, 8192).includes(0)) throw new FileError(file, 'binary file (contains NUL bytes), skipped');
   // Most files are UTF-8: Node checks and decodes those natively, several times faster than a fatal TextDecoder.
   if ((choice === 'auto' || choice === 'utf-8') && isUtf8(bytes)) {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const text = utf8Text(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   }
   const decoded = decodeText(bytes, choice);
