@@ -49,7 +49,7 @@ import turns each FILE (.html, .htm, .docx, .pdf) into a Markdown article with f
 Options:
   --json          machine-readable output (see README: "CLI JSON")
   --jsonl         scan: one JSON object per file and line, written as each file is done, in path order
-  --jobs N        files analysed in parallel by N worker threads (default: the number of cores, here ${os.availableParallelism()})
+  --jobs N        files analysed in parallel by N threads, this one and N-1 workers (default: the number of cores, here ${os.availableParallelism()})
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
