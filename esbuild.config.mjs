@@ -93,6 +93,10 @@ const builds = [
   // The CLI and the worker its pool runs (src/cli/pool.ts loads dist/cli-worker.js beside dist/cli.js).
   { ...common, plugins: [jsonLexicon], entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) } },
+  // The CLI's commands loaded on demand (src/cli/parts.ts): what stats, scan and kwic never use stays out of
+  // dist/cli.js, which every run parses first.
+  { ...common, plugins: [jsonLexicon], entryPoints: { 'cli-export': 'src/cli/export.ts', 'cli-agreement': 'src/cli/agreement.ts', 'cli-codebook': 'src/cli/codebook.ts', 'cli-annotations': 'src/cli/annotations.ts' },
+    outdir: 'dist', define: { __VERSION__: JSON.stringify(pkg.version) } },
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },

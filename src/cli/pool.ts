@@ -5,9 +5,12 @@ import { CountsSum, type PartialCounts } from '../core';
 import type { ListedFile } from './files';
 import { type FileOutcome, type WorkOptions, fileWorker } from './work';
 import type { WorkAnswer, WorkRequest } from './worker';
+import type { CliErrorName } from './errors';
 
 /** Thrown into every pending batch when the run is interrupted (Ctrl+C). */
 export class Interrupted extends Error {
+  override readonly name = 'Interrupted' satisfies CliErrorName;
+
   constructor() {
     super('interrupted');
   }
