@@ -55,10 +55,13 @@ export interface ListedFile {
 export function listFiles(args: readonly string[]): { files: ListedFile[]; errors: FileError[] } {
   const files: ListedFile[] = [];
   const errors: FileError[] = [];
-  const walk = (dir: string): void => {
+  // `top` is the directory as given; below it every `dir` is a path.join result (normalised, no trailing separator)
+  // and an entry's name holds no separator, so joining by hand gives path.join's string without normalising it
+  // again for every file of a large corpus.
+  const walk = (dir: string, top: boolean): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full);
+      const full = top ? path.join(dir, entry.name) : `${dir}${path.sep}${entry.name}`;
+      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full, false);
       else if (entry.isFile() && ARTICLE.test(entry.name)) files.push({ path: full, found: true });
     }
   };
@@ -76,7 +79,7 @@ export function listFiles(args: readonly string[]): { files: ListedFile[]; error
     }
     if (stat.isDirectory()) {
       try {
-        walk(arg);
+        walk(arg, true);
       } catch (e) {
         errors.push(new FileError(arg, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       }
