@@ -242,9 +242,13 @@ export async function* inOrder(
   const queue: { first: number; batch: Promise<FileOutcome[]> }[] = [];
   const window = jobs * 4;
   let next = 0;
+  // The first batches grow from one file: the first output (scan, kwic) waits for the whole first batch, done by
+  // code not yet optimised, while the rest of the run needs batches large enough to keep messages few.
+  let ramp = 1;
   const submit = (): void => {
     const first = next;
-    next += batchSize(files.length - next, jobs, most);
+    next += Math.min(ramp, batchSize(files.length - next, jobs, most));
+    ramp *= 2;
     const batch = processor.process(files.slice(first, next), first);
     // Rejections are awaited in turn below; this keeps one that arrives early from counting as unhandled.
     batch.catch(() => undefined);
