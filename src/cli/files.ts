@@ -116,8 +116,54 @@ export function readBytes(file: string): Uint8Array {
   try {
     return file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(e)})`);
+    throw readError(file, e);
+  }
+}
+
+function readError(file: string, e: unknown): FileError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new FileError(file, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(e)})`);
+}
+
+/** What a `ReusedReader`'s buffer starts at, and the most it keeps after a larger file. */
+const REUSED_BYTES = 256 * 1024;
+
+/**
+ * `readBytes` for a thread that reads file after file: into one buffer, reused, instead of a new one per file (and
+ * the fstat readFileSync makes to size it). The bytes returned are valid until the next `read`: decoding copies
+ * them into a string. A file larger than the buffer gets a larger one, kept only up to `REUSED_BYTES`.
+ */
+export class ReusedReader {
+  private buffer = Buffer.allocUnsafe(REUSED_BYTES);
+
+  read(file: string): Uint8Array {
+    if (file === '-') return readBytes(file);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (e) {
+      throw readError(file, e);
+    }
+    let buffer = this.buffer;
+    let length = 0;
+    try {
+      for (;;) {
+        if (length === buffer.length) {
+          const larger = Buffer.allocUnsafe(buffer.length * 2);
+          buffer.copy(larger, 0, 0, length);
+          buffer = larger;
+        }
+        const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+    } catch (e) {
+      throw readError(file, e);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (buffer.length <= REUSED_BYTES) this.buffer = buffer;
+    return buffer.subarray(0, length);
   }
 }
 

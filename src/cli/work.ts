@@ -6,7 +6,7 @@ import {
 import { isTensionLensExport } from '../core/export';
 import { palette } from './colors';
 import { kwicPiece } from './kwicFormat';
-import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
+import { FileError, type ListedFile, ReusedReader, decodeArticleBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { loadReference } from './reference';
 import { scanRecord, scanSummary } from './report';
@@ -98,11 +98,12 @@ export function fileWorker(options: WorkOptions): FileWorker {
   // One term, pole or axis: its lines come from the matcher alone (the same hits), not from a whole analysis.
   const hitAtom = query && isHitAtom(query) ? query : undefined;
   const reference = options.task === 'suggest' ? loadReference() : undefined;
+  const reader = new ReusedReader();
   return {
     work({ path: file, found }, index) {
       let bytes = 0;
       try {
-        const raw = readBytes(file);
+        const raw = reader.read(file);
         bytes = raw.byteLength;
         const { text, encoding } = decodeOrExport(file, raw, found, options.encoding);
         if (text === undefined) return { kind: 'export', bytes };
