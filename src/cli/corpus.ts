@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, compareGroupValues, formatVariableProblem } from '../core';
+import {
+  type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, builtAutomata, compareGroupValues, compileLexicon, formatVariableProblem,
+} from '../core';
+import { loadLexicon } from './lexicon';
 import { type ListedFile, listFiles, namesDirectory } from './files';
 import { Interrupted, type Processor, type WorkerPool, inOrder, inProcess, sharedWithPool, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
@@ -53,25 +56,43 @@ function trace(message: string): void {
  */
 export class Processors {
   private early: WorkerPool | undefined;
+  private options: WorkOptions | undefined;
   private readonly bundle = workerBundle();
 
   constructor(private readonly run: Pick<CorpusRun, 'options' | 'jobs'>, args: readonly string[]) {
     if (run.jobs > 1 && this.bundle !== undefined && !args.includes('-') && namesDirectory(args)) {
-      this.early = workerPool(run.options, run.jobs - 1, this.bundle);
+      this.early = workerPool(this.withAutomata(), run.jobs - 1, this.bundle);
     }
+  }
+
+  /**
+   * The options with the lexicon's automata, built here once: this thread needs them for its own share anyway, and
+   * each worker then takes them over instead of building them during its start. A lexicon that does not load is
+   * left to the workers to report, as before.
+   */
+  private withAutomata(): WorkOptions {
+    if (this.options) return this.options;
+    try {
+      this.options = { ...this.run.options, automata: builtAutomata(compileLexicon(loadLexicon(this.run.options.lexiconFiles))) };
+    } catch {
+      this.options = this.run.options;
+    }
+    return this.options;
   }
 
   for(files: readonly ListedFile[]): Processor {
     const jobs = Math.min(this.run.jobs, files.length);
     if (this.early && jobs > 1) {
       trace(`${this.run.jobs} threads: this one and ${this.run.jobs - 1} workers`);
-      return sharedWithPool(this.early, this.run.options);
+      return sharedWithPool(this.early, this.withAutomata());
     }
     void this.early?.close();
     this.early = undefined;
     const pool = jobs > 1 && this.bundle !== undefined && !files.some((f) => f.path === '-');
     trace(pool ? `${jobs} threads: this one and ${jobs - 1} workers` : 'in process');
-    return pool && this.bundle !== undefined ? sharedWithPool(workerPool(this.run.options, jobs - 1, this.bundle), this.run.options) : inProcess(this.run.options);
+    if (!pool || this.bundle === undefined) return inProcess(this.run.options);
+    const options = this.withAutomata();
+    return sharedWithPool(workerPool(options, jobs - 1, this.bundle), options);
   }
 }
 
