@@ -36,6 +36,19 @@ const pureCommonJs = {
   },
 };
 
+// The CLI is not in the .vsix, and every one of its threads starts cold: it carries builtin.json as a single
+// JSON.parse of a string, which V8 parses natively, rather than the packed form, whose inflating and expanding run
+// as not-yet-optimised JavaScript in the main thread and again in each worker. Same lexicon (test/unit/lexicon.test.ts).
+const jsonLexicon = {
+  name: 'json-lexicon',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]lexicon[\\/]builtin\.json$/ }, async (args) => {
+      const json = JSON.stringify(JSON.parse(await fs.promises.readFile(args.path, 'utf8')));
+      return { contents: `export default JSON.parse(${JSON.stringify(json)});\n`, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   plugins: [packedLexicon, pureCommonJs],
   bundle: true,
@@ -161,8 +174,12 @@ const builds = [
   // reaches src/extension fails this build ("Could not resolve"), so files go through vscode.workspace.fs only.
   { ...common, ...browserCjs, ...webOnly, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist/web' },
   // The CLI and the worker its pool runs (src/cli/pool.ts loads dist/cli-worker.js beside dist/cli.js).
-  { ...common, entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
+  { ...common, plugins: [jsonLexicon, pureCommonJs], entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(pkg.version) } },
+  // The CLI's commands loaded on demand (src/cli/parts.ts): what stats, scan and kwic never use stays out of
+  // dist/cli.js, which every run parses first.
+  { ...common, plugins: [jsonLexicon, pureCommonJs], entryPoints: { 'cli-export': 'src/cli/export.ts', 'cli-agreement': 'src/cli/agreement.ts', 'cli-codebook': 'src/cli/codebook.ts', 'cli-annotations': 'src/cli/annotations.ts' },
+    outdir: 'dist', define: { __VERSION__: JSON.stringify(pkg.version) } },
   // pinyin-pro's dictionaries for exports, loaded on demand by src/extension/export/pinyinLoader.ts (desktop and remote
   // hosts), so that dist/extension.js does not carry ~300 KB most sessions never use.
   { ...common, sourcemap: false, entryPoints: { pinyin: 'src/extension/export/pinyinBundle.ts' }, outdir: 'dist' },

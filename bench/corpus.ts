@@ -21,8 +21,8 @@ export interface CorpusTiming {
 
 /**
  * CPU time per thread of one `stats --json` run, from /proc/<pid>/task/<tid>/schedstat (time on a CPU, which the
- * load of a shared machine does not inflate): the main thread, the `jobs` busiest other threads (the workers) and
- * the rest (V8's helper threads: garbage collection, JIT compilation).
+ * load of a shared machine does not inflate): the main thread, the `jobs - 1` busiest other threads (the workers:
+ * `--jobs N` is the main thread and N - 1 workers) and the rest (V8's helper threads: garbage collection, JIT).
  */
 export interface ThreadCpu {
   readonly jobs: number;
@@ -142,8 +142,8 @@ function threadCpu(dir: string, corpus: string, jobs: number): ThreadCpu | undef
   const { code, main, threads } = JSON.parse(r.stdout) as { code: number; main: number; threads: number[] };
   if (code !== 0) throw new Error(`stats --jobs ${jobs} exited ${code}`);
   const sorted = [...threads].sort((a, b) => b - a);
-  const workers = jobs > 1 ? sorted.slice(0, jobs) : [];
-  const helpers = (jobs > 1 ? sorted.slice(jobs) : sorted).reduce((a, b) => a + b, 0);
+  const workers = jobs > 1 ? sorted.slice(0, jobs - 1) : [];
+  const helpers = (jobs > 1 ? sorted.slice(jobs - 1) : sorted).reduce((a, b) => a + b, 0);
   const total = main + threads.reduce((a, b) => a + b, 0);
   return { jobs, mainMs: main / 1e6, workersMs: workers.map((ns) => ns / 1e6), helpersMs: helpers / 1e6, totalMs: total / 1e6 };
 }

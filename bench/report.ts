@@ -211,7 +211,7 @@ function concordanceText(c: ConcordanceResult): string[] {
     table(['command', 'first line ms', 'complete ms', 'lines', 'first ÷ indexOf', 'complete ÷ indexOf'], rows),
     '  Both spawned as a user runs them (process start included), output read through a pipe; one warm-up run, then the timed runs.',
     '  indexOf finds raw substrings; kwic matches every article\'s visible text (leftmost-longest, exclusions, negation; one pole needs no',
-    '  further analysis) and adds contexts. The CLI\'s main thread does the first files itself while its workers load.',
+    '  further analysis) and adds contexts. With --jobs N the CLI\'s main thread takes its share of the files beside N - 1 workers, from the first file.',
   ];
 }
 

@@ -25,11 +25,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * co-occurrence) rather than a reason to trim the README to fit.
  */
 export const MAX_BYTES = 2.5 * 1024 * 1024;
-/** Bundles in dist/ that are not part of the extension (the command-line tool and the worker of its pool). */
-const NOT_SHIPPED = new Set(['dist/cli.js', 'dist/cli-worker.js']);
+/** Bundles in dist/ that are not part of the extension (the command-line tool, the worker of its pool, its commands loaded on demand). */
+const NOT_SHIPPED = new Set(['dist/cli.js', 'dist/cli-worker.js', 'dist/cli-export.js', 'dist/cli-agreement.js', 'dist/cli-codebook.js', 'dist/cli-annotations.js']);
 /** Paths (inside the .vsix's `extension/` folder) that must never ship. */
 const FORBIDDEN = [/^src\//, /^test\//, /^node_modules\//, /^bench\//, /^scripts\//, /^out\//, /^docs\//, /\.map$/,
-  /^dist\/cli(?:-worker)?\.js$/, /\.ts$/, /^tsconfig/, /^\.vscode-test/, /\.vsix$/];
+  /^dist\/cli(?:-[a-z]+)?\.js$/, /\.ts$/, /^tsconfig/, /^\.vscode-test/, /\.vsix$/];
 
 /**
  * The entries of a zip file from its central directory: `{ name, size }` (uncompressed bytes). Enough for a .vsix

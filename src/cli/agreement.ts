@@ -4,6 +4,7 @@ import {
   type ArticleAgreement, type Coefficient, type SidecarLocation, type TagAgreement, agreementJson, codingOf, coderOfSidecarName, coderSidecarPathFor,
   compareCodings, fileSafeCoder, formatJsonProblem, parseSidecar, poolAgreement,
 } from '../core';
+import type { CliErrorName } from './errors';
 import { FileError, collectPaths, readArticle } from './files';
 
 /** Where the command writes: one line per call, without the newline. */
@@ -21,7 +22,9 @@ export interface AgreementOptions {
 }
 
 /** A command line the agreement cannot run with (exit 2). */
-export class AgreementUsageError extends Error {}
+export class AgreementUsageError extends Error {
+  override readonly name = 'AgreementUsageError' satisfies CliErrorName;
+}
 
 const slash = (p: string): string => path.resolve(p).split(path.sep).join('/');
 

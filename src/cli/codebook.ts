@@ -5,10 +5,10 @@ import {
   CODEBOOK_FILE, type Codebook, type CodebookTag, type ImportPlan, type SidecarTag, applyImport, emptyCodebook, exchangeTags, formatCodebookProblem,
   formatJsonProblem, parseCodebook, parseSidecar, planImport, readCodebookCsv, readQdc, serializeCodebook, stripBom, writeCodebookCsv, writeQdc,
 } from '../core';
+import { CODEBOOK_USAGE } from './codebookUsage';
 import { AtomicOutput } from './corpus';
 
-export const CODEBOOK_USAGE = `tension-lens codebook export [--codebook FILE] --out FILE.qdc|FILE.csv [PATH...]
-  tension-lens codebook import [--codebook FILE] [--dry-run] [--yes] [--json] FILE.qdc|FILE.csv`;
+export { CODEBOOK_USAGE };
 
 interface Io {
   out: (s: string) => void;

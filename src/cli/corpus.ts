@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, compareGroupValues, formatVariableProblem } from '../core';
+import {
+  type ArticleVariables, CountsSum, type Group, type TensionCounts, type TextEncodingName, builtAutomata, compareGroupValues, compileLexicon, formatVariableProblem,
+} from '../core';
+import { loadLexicon } from './lexicon';
 import { type ListedFile, listFiles, namesDirectory } from './files';
-import { Interrupted, type Processor, inOrder, inProcess, startingInProcess, workerBundle, workerPool } from './pool';
+import { Interrupted, type Processor, type WorkerPool, inOrder, inProcess, sharedWithPool, workerBundle, workerPool } from './pool';
 import { TerminalProgress } from './progress';
 import type { FileOutcome, WorkOptions } from './work';
 
@@ -47,32 +50,49 @@ function trace(message: string): void {
 }
 
 /**
- * The pool for `args`: started before the files are listed when a directory is named (a corpus: the workers load
- * while this thread walks the folders), else sized to the files. stdin is read where it is: in this thread.
+ * What does the files of `args`: with `jobs` above 1, this thread and `jobs - 1` workers sharing the batches
+ * (`sharedWithPool`); the workers are started before the files are listed when a directory is named (a corpus: they
+ * load while this thread walks the folders), else sized to the files. stdin is read where it is: in this thread.
  */
 export class Processors {
-  private early: ReturnType<typeof workerPool> | undefined;
+  private early: WorkerPool | undefined;
+  private options: WorkOptions | undefined;
   private readonly bundle = workerBundle();
 
   constructor(private readonly run: Pick<CorpusRun, 'options' | 'jobs'>, args: readonly string[]) {
     if (run.jobs > 1 && this.bundle !== undefined && !args.includes('-') && namesDirectory(args)) {
-      this.early = workerPool(run.options, run.jobs, this.bundle);
+      this.early = workerPool(this.withAutomata(), run.jobs - 1, this.bundle);
     }
+  }
+
+  /**
+   * The options with the lexicon's automata, built here once: this thread needs them for its own share anyway, and
+   * each worker then takes them over instead of building them during its start. A lexicon that does not load is
+   * left to the workers to report, as before.
+   */
+  private withAutomata(): WorkOptions {
+    if (this.options) return this.options;
+    try {
+      this.options = { ...this.run.options, automata: builtAutomata(compileLexicon(loadLexicon(this.run.options.lexiconFiles))) };
+    } catch {
+      this.options = this.run.options;
+    }
+    return this.options;
   }
 
   for(files: readonly ListedFile[]): Processor {
     const jobs = Math.min(this.run.jobs, files.length);
     if (this.early && jobs > 1) {
-      trace(`${this.run.jobs} workers`);
-      // stats prints nothing before the end: no first output to hasten, and this thread's share would cost a
-      // lexicon compiled once more and code warmed up once more.
-      return this.run.options.task === 'stats' ? this.early : startingInProcess(this.early, this.run.options);
+      trace(`${this.run.jobs} threads: this one and ${this.run.jobs - 1} workers`);
+      return sharedWithPool(this.early, this.withAutomata());
     }
     void this.early?.close();
     this.early = undefined;
     const pool = jobs > 1 && this.bundle !== undefined && !files.some((f) => f.path === '-');
-    trace(pool ? `${jobs} workers` : 'in process');
-    return pool && this.bundle !== undefined ? workerPool(this.run.options, jobs, this.bundle) : inProcess(this.run.options);
+    trace(pool ? `${jobs} threads: this one and ${jobs - 1} workers` : 'in process');
+    if (!pool || this.bundle === undefined) return inProcess(this.run.options);
+    const options = this.withAutomata();
+    return sharedWithPool(workerPool(options, jobs - 1, this.bundle), options);
   }
 }
 

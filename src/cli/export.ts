@@ -14,6 +14,7 @@ import { MOST_PER_BATCH, Processors } from './corpus';
 import { type FileError, type ListedFile, listFiles } from './files';
 import { Interrupted, inOrder } from './pool';
 import { type FileOutcome, type WorkOptions, fileWorker } from './work';
+import { writeError } from './errors';
 import { loadLexicon } from './lexicon';
 import { VariableTables } from './variables';
 
@@ -152,14 +153,6 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     }
     throw e;
   }
-}
-
-/** The one line saying why `--out` could not be written, and the fix. */
-export function writeError(target: string, e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EISDIR' ? 'it is a directory' : code === 'ENOSPC' ? 'the disk is full' : code ?? String(e);
-  return `tension-lens: cannot write ${target}: ${reason}; nothing was written — choose another --out`;
 }
 
 const NOTHING: Readonly<Record<ExportWhat, string>> = {

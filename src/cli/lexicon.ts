@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import type { CliErrorName } from './errors';
 import { type Lexicon, type UserLexicon, builtinLexicon, formatProblem, mergeLexicons, parseUserLexicon } from '../core';
 
 /** Thrown for a lexicon the user named that cannot be used; `message` lists every problem, one per line. */
-export class LexiconError extends Error {}
+export class LexiconError extends Error {
+  override readonly name = 'LexiconError' satisfies CliErrorName;
+}
 
 /** The built-in lexicon with the user's lexicon files merged over it, in order. */
 export function loadLexicon(files: readonly string[]): Lexicon {

@@ -1,16 +1,14 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
-import { AgreementUsageError, runAgreementCommand } from './agreement';
-import { runAnnotationsCommand } from './annotations';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
-import { runExportCommandWithJobs, writeError } from './export';
+import { isCliError, writeError } from './errors';
 import { runImportCommand } from './import';
-import { CODEBOOK_USAGE, runCodebookCommand } from './codebook';
-import { LexiconError, loadLexicon } from './lexicon';
+import { CODEBOOK_USAGE } from './codebookUsage';
+import { loadLexicon } from './lexicon';
 import { MergeError, mergeStats, readShard } from './merge';
-import { Interrupted } from './pool';
+import { loadPart } from './parts';
 import { parseRetrieval } from './retrieveArgs';
 import { runRetrieval } from './retrieve';
 import { QueryError } from '../core';
@@ -49,7 +47,7 @@ import turns each FILE (.html, .htm, .docx, .pdf) into a Markdown article with f
 Options:
   --json          machine-readable output (see README: "CLI JSON")
   --jsonl         scan: one JSON object per file and line, written as each file is done, in path order
-  --jobs N        files analysed in parallel by N worker threads (default: the number of cores, here ${os.availableParallelism()})
+  --jobs N        files analysed in parallel by N threads, this one and N-1 workers (default: the number of cores, here ${os.availableParallelism()})
   --encoding E    how files are decoded: auto (UTF-8, else GB18030 or Big5 when the bytes read as Chinese; the
                   default), utf-8, gb18030 or big5; the JSON outputs say which encoding each file was read in
   --merge         stats: sum the 'stats --json' outputs of shards (SHARD.json...) into the stats of the whole
@@ -130,7 +128,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
   try {
     return await runCommand(argv, io);
   } catch (e) {
-    if (e instanceof Interrupted) {
+    if (isCliError(e, 'Interrupted')) {
       const out = argv.some((a) => a === '--out' || a.startsWith('--out='));
       io.err(`tension-lens: interrupted${out ? '; nothing was written to --out' : ''}`);
       return INTERRUPTED;
@@ -143,11 +141,11 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       io.err(`tension-lens: cannot merge: ${e.message}`);
       return 1;
     }
-    if (e instanceof UsageError || e instanceof AgreementUsageError) {
+    if (e instanceof UsageError || isCliError(e, 'AgreementUsageError')) {
       io.err(`tension-lens: ${e.message}\nRun 'tension-lens --help' for usage.`);
       return 2;
     }
-    if (e instanceof LexiconError) {
+    if (isCliError(e, 'LexiconError')) {
       io.err(`tension-lens: lexicon not usable:\n${e.message}`);
       return 2;
     }
@@ -159,7 +157,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   // import has its own options (--force, --out DIR): it parses its arguments itself.
   if (argv[0] === 'import') return runImportCommand(argv.slice(1), io);
   // codebook has its own actions and options (export|import, --codebook, --yes).
-  if (argv[0] === 'codebook') return runCodebookCommand(argv.slice(1), io, VERSION);
+  if (argv[0] === 'codebook') return (await loadPart('codebook')).runCodebookCommand(argv.slice(1), io, VERSION);
   let parsed;
   try {
     parsed = parseArgs({
@@ -246,6 +244,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
       if (e instanceof RangeError) throw new UsageError(e.message);
       throw e;
     }
+    const { runExportCommandWithJobs } = await loadPart('export');
     return runExportCommandWithJobs(paths, {
       ...sections,
       lexicon: lexicon ?? [], version: VERSION, encoding, jobs, ...(io.signal ? { signal: io.signal } : {}), ...(format === undefined ? {} : { format }), ...(what === undefined ? {} : { what }),
@@ -256,6 +255,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   }
   if (command === 'agreement') {
     const root = values['sidecar-folder'];
+    const { runAgreementCommand } = await loadPart('agreement');
     return runAgreementCommand(paths, {
       json: values.json ?? false, ...(values.coders === undefined ? {} : { coders: values.coders.split(',') }),
       ...(root === undefined ? {} : { location: 'folder', workspaceRoot: root }),
@@ -263,6 +263,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   }
   if (command === 'annotations') {
     const root = values['sidecar-folder'];
+    const { runAnnotationsCommand } = await loadPart('annotations');
     return runAnnotationsCommand(paths, io, root === undefined ? {} : { location: 'folder', workspaceRoot: root });
   }
   const lexicon = loadLexicon(values.lexicon ?? []);

@@ -5,9 +5,12 @@ import { CountsSum, type PartialCounts } from '../core';
 import type { ListedFile } from './files';
 import { type FileOutcome, type WorkOptions, fileWorker } from './work';
 import type { WorkAnswer, WorkRequest } from './worker';
+import type { CliErrorName } from './errors';
 
 /** Thrown into every pending batch when the run is interrupted (Ctrl+C). */
 export class Interrupted extends Error {
+  override readonly name = 'Interrupted' satisfies CliErrorName;
+
   constructor() {
     super('interrupted');
   }
@@ -60,16 +63,29 @@ interface Pending {
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, Pending>;
+  /** Whether the worker has loaded its bundle and lexicon (it answered `ready`). */
+  ready: boolean;
   partial?: (counts: PartialCounts | undefined) => void;
   failed?: Error;
 }
 
+/** Batches a worker is given ahead of time: one at work and one waiting, so that it never waits for a round trip. */
+const AHEAD = 2;
+
+/** A pool of workers: a `Processor`, and what `sharedWithPool` needs to hand it batches only when it can take them. */
+export interface WorkerPool extends Processor {
+  /** Settles when the first worker has loaded. */
+  readonly ready: Promise<void>;
+  /** How many more batches the loaded workers can take without any of them holding more than `AHEAD`. */
+  room(): number;
+}
+
 /**
- * `jobs` worker threads running `workerFile`, each with its own compiled lexicon; a batch goes to the worker with
- * the fewest batches pending, so a long file does not hold up the batches behind it on other workers. Workers start
- * loading as soon as the pool is made: give it the options before listing the files, and the two overlap.
+ * `jobs` worker threads running `workerFile`, each with its own compiled lexicon; a batch goes to the loaded worker
+ * with the fewest batches pending, so a long file does not hold up the batches behind it on other workers. Workers
+ * start loading as soon as the pool is made: give it the options before listing the files, and the two overlap.
  */
-export function workerPool(options: WorkOptions, jobs: number, workerFile: string): Processor & { readonly ready: Promise<void> } {
+export function workerPool(options: WorkOptions, jobs: number, workerFile: string): WorkerPool {
   let nextId = 0;
   let ready = (): void => undefined;
   const loaded = new Promise<void>((resolve) => (ready = resolve));
@@ -79,9 +95,10 @@ export function workerPool(options: WorkOptions, jobs: number, workerFile: strin
     slot.pending.clear();
   };
   const slots: Slot[] = Array.from({ length: jobs }, () => {
-    const slot: Slot = { worker: new Worker(workerFile, { workerData: options }), pending: new Map() };
+    const slot: Slot = { worker: new Worker(workerFile, { workerData: options }), pending: new Map(), ready: false };
     slot.worker.on('message', (answer: WorkAnswer) => {
       if (answer.kind === 'ready') {
+        slot.ready = true;
         ready();
         return;
       }
@@ -101,8 +118,10 @@ export function workerPool(options: WorkOptions, jobs: number, workerFile: strin
   });
   return {
     ready: loaded,
+    room: () => slots.reduce((room, s) => room + (s.ready && !s.failed ? Math.max(0, AHEAD - s.pending.size) : 0), 0),
     process(files, first) {
-      const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+      // A loaded worker first: one still loading would hold the batch while another could do it.
+      const slot = slots.reduce((best, s) => (s.ready > best.ready || (s.ready === best.ready && s.pending.size < best.pending.size) ? s : best));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         if (slot.failed) return reject(slot.failed);
@@ -141,32 +160,38 @@ interface Waiting {
 }
 
 /**
- * The pool, with this thread doing the first batches itself, one at a time, until a worker has loaded: a worker
- * takes as long to start (its bundle, its lexicon) as this thread took, so without this the first output waited
- * for two start-ups in a row. Once any worker is ready, every batch not yet begun goes to the pool. Outcomes and
- * stats are the same whoever did a batch (the same `fileWorker`; partial sums merge in any order).
+ * This thread and a pool of workers sharing the batches, so that `--jobs N` is N threads at work: this one and N - 1
+ * workers. A pool of N workers beside a main thread that mostly waits starts one worker more than there are hands
+ * (a bundle loaded, a lexicon compiled and code warmed up once more), and on N cores that start-up is time taken
+ * from the work. This thread takes the next batch whenever it is free, from the start (it does not wait for a worker
+ * to load, so the first output does not wait for a start-up either); the workers are kept `AHEAD` batches ahead once
+ * loaded. Outcomes and stats are the same whoever did a batch (the same `fileWorker`; partial sums merge in any
+ * order). Between two files this thread hears the workers' answers and Ctrl+C (`inProcess` does one file a turn).
  */
-export function startingInProcess(pool: Processor & { readonly ready: Promise<void> }, options: WorkOptions): Processor {
+export function sharedWithPool(pool: WorkerPool, options: WorkOptions): Processor {
   let local: Processor | undefined;
   let busy = false;
-  let ready = false;
+  let loaded = false;
+  let stopped = false;
   const waiting: Waiting[] = [];
   const pump = (): void => {
-    if (ready) {
-      for (const w of waiting.splice(0)) pool.process(w.files, w.first).then(w.resolve, w.reject);
-      return;
+    if (stopped) return;
+    if (!busy && waiting.length > 0) {
+      const next = waiting.shift() as Waiting;
+      busy = true;
+      local ??= inProcess(options);
+      local.process(next.files, next.first).then(next.resolve, next.reject).finally(() => {
+        busy = false;
+        pump();
+      });
     }
-    const next = busy ? undefined : waiting.shift();
-    if (!next) return;
-    busy = true;
-    local ??= inProcess(options);
-    local.process(next.files, next.first).then(next.resolve, next.reject).finally(() => {
-      busy = false;
-      pump();
-    });
+    while (loaded && waiting.length > 0 && pool.room() > 0) {
+      const next = waiting.shift() as Waiting;
+      pool.process(next.files, next.first).then(next.resolve, next.reject).finally(pump);
+    }
   };
   void pool.ready.then(() => {
-    ready = true;
+    loaded = true;
     pump();
   });
   return {
@@ -184,6 +209,7 @@ export function startingInProcess(pool: Processor & { readonly ready: Promise<vo
     },
     close: () => pool.close(),
     stop() {
+      stopped = true;
       local?.stop();
       pool.stop();
       for (const w of waiting.splice(0)) w.reject(new Interrupted());
@@ -216,9 +242,13 @@ export async function* inOrder(
   const queue: { first: number; batch: Promise<FileOutcome[]> }[] = [];
   const window = jobs * 4;
   let next = 0;
+  // The first batches grow from one file: the first output (scan, kwic) waits for the whole first batch, done by
+  // code not yet optimised, while the rest of the run needs batches large enough to keep messages few.
+  let ramp = 1;
   const submit = (): void => {
     const first = next;
-    next += batchSize(files.length - next, jobs, most);
+    next += Math.min(ramp, batchSize(files.length - next, jobs, most));
+    ramp *= 2;
     const batch = processor.process(files.slice(first, next), first);
     // Rejections are awaited in turn below; this keeps one that arrives early from counting as unhandled.
     batch.catch(() => undefined);

@@ -1,12 +1,12 @@
 import {
   type ArticleFormat, type Cooccurrence, type CooccurrenceOf, DEFAULT_KWIC_WIDTH, type EncodingChoice, type KwicLine, type PartialCounts, type PortableAnalysis,
   type TextEncodingName, TermTally, type WindowKind, analyze, collectEvidence, hitAtomOccurrences, isHitAtom, kwicLinesOf, compileLexicon, concordance, cooccurrenceOf, formatOf, hasChinese, parseQuery, portableAnalysis,
-  type ArticleVariables, type TensionCounts, type VariableProblem, readFrontMatter,
+  type ArticleVariables, type BuiltAutomata, type TensionCounts, type VariableProblem, readFrontMatter,
 } from '../core';
 import { isTensionLensExport } from '../core/export';
 import { palette } from './colors';
 import { kwicPiece } from './kwicFormat';
-import { FileError, type ListedFile, decodeArticleBytes, readBytes, startsLikeExport } from './files';
+import { FileError, type ListedFile, ReusedReader, decodeArticleBytes, startsLikeExport } from './files';
 import { loadLexicon } from './lexicon';
 import { loadReference } from './reference';
 import { scanRecord, scanSummary } from './report';
@@ -48,6 +48,11 @@ export interface WorkOptions {
    * with the variables, to be grouped in the main thread, instead of summed in the worker.
    */
   readonly variables?: boolean;
+  /**
+   * The lexicon's automata as this thread's pool built them, so that a worker takes them over rather than spend its
+   * start building them again (`compileLexicon` checks they are this lexicon's).
+   */
+  readonly automata?: BuiltAutomata;
 }
 
 /**
@@ -89,7 +94,7 @@ export interface FileWorker {
  */
 export function fileWorker(options: WorkOptions): FileWorker {
   const lexicon = loadLexicon(options.lexiconFiles);
-  const compiled = compileLexicon(lexicon);
+  const compiled = compileLexicon(lexicon, options.automata);
   const c = palette(options.color);
   // stats without --by: counts only, summed in typed arrays (no analysis, no counts object per file).
   const tally = options.task === 'stats' && !options.variables ? new TermTally(compiled) : undefined;
@@ -98,11 +103,12 @@ export function fileWorker(options: WorkOptions): FileWorker {
   // One term, pole or axis: its lines come from the matcher alone (the same hits), not from a whole analysis.
   const hitAtom = query && isHitAtom(query) ? query : undefined;
   const reference = options.task === 'suggest' ? loadReference() : undefined;
+  const reader = new ReusedReader();
   return {
     work({ path: file, found }, index) {
       let bytes = 0;
       try {
-        const raw = readBytes(file);
+        const raw = reader.read(file);
         bytes = raw.byteLength;
         const { text, encoding } = decodeOrExport(file, raw, found, options.encoding);
         if (text === undefined) return { kind: 'export', bytes };

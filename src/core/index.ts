@@ -10,7 +10,7 @@ export type {
   AbstractBlock, Analysis, ArticleFormat, FormCount, HitCursor, LineSpan, Section, Sentence, SiteCursor, TensionCounts, TensionSite, TermHit, TextRange,
 } from './analyze/types';
 export { builtinLexicon } from './lexicon/builtin';
-export { compileLexicon, type CompiledLexicon, type CompiledTerm } from './lexicon/compile';
+export { type BuiltAutomata, builtAutomata, compileLexicon, type CompiledLexicon, type CompiledTerm } from './lexicon/compile';
 export { mergeLexicons, type UserLexicon } from './lexicon/merge';
 export { poleColorId, poleColors, type PoleColor } from './lexicon/palette';
 export type { Bilingual, Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './lexicon/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Automaton } from '../../src/core';
+import { Automaton, type CompiledLexicon, builtAutomata, builtinLexicon, compileLexicon } from '../../src/core';
 
 function matches(patterns: string[], text: string): [string, number, number][] {
   const out: [string, number, number][] = [];
@@ -67,5 +67,41 @@ describe('Automaton (leftmost-longest)', () => {
       }
       assert.deepEqual(matches(patterns, text), expected, text);
     }
+  });
+});
+
+describe('Automaton tables handed to another thread (the CLI pool)', () => {
+  const all = (a: Automaton, text: string): number[][] => {
+    const out: number[][] = [];
+    a.scan(text, 0, text.length, (start, end, id) => out.push([start, end, id]));
+    return out;
+  };
+
+  it('an automaton made from the structured clone of tables() matches exactly as the one built from the patterns', () => {
+    const patterns = ['开放', '开放原则', '开', '𠀀', '非营利', '营利', '开源', '开源'];
+    const built = new Automaton(patterns);
+    const copied = new Automaton(structuredClone(built.tables()));
+    const text = '坚持开放原则，开源𠀀非营利性质，开放原理开';
+    assert.ok(all(built, text).length > 5);
+    assert.deepEqual(all(copied, text), all(built, text));
+    assert.equal(copied.patternCount, built.patternCount);
+  });
+
+  it('compileLexicon takes over automata built for the same lexicon, and builds its own for another', () => {
+    const lexicon = builtinLexicon;
+    const source = compileLexicon(lexicon);
+    const text = '坚持开放原则与商业化，但并非封闭';
+    const hits = (c: CompiledLexicon): number[][] => all(c.termAutomaton, text);
+    // A copy of the lexicon is another object: compileLexicon memoizes per object, so this really compiles again.
+    const same = compileLexicon(structuredClone(lexicon), structuredClone(builtAutomata(source)));
+    assert.deepEqual(hits(same), hits(source));
+    // Automata of a lexicon with one form fewer are not this lexicon's: ignored, and the result is still right.
+    const fewer = structuredClone(lexicon);
+    const term = fewer.axes[0]?.poles[0].terms[0];
+    assert.ok(term && term.forms.length > 1);
+    Object.assign(term, { forms: term.forms.slice(1) });
+    const mismatched = compileLexicon(fewer, structuredClone(builtAutomata(source)));
+    assert.deepEqual(hits(mismatched), hits(compileLexicon(structuredClone(fewer))));
+    assert.equal(mismatched.termAutomaton.patternCount, mismatched.patterns.length);
   });
 });

@@ -64,10 +64,10 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
       const one = tension([...args, '--jobs', '1', corpus], { TENSION_LENS_TRACE: 'pool' });
       const three = tension([...args, '--jobs', '3', corpus], { TENSION_LENS_TRACE: 'pool' });
       assert.match(one.stderr, /^tension-lens: in process$/m, args.join(' '));
-      assert.match(three.stderr, /^tension-lens: 3 workers$/m, 'the pool really ran');
+      assert.match(three.stderr, /^tension-lens: 3 threads: this one and 2 workers$/m, 'the pool really ran');
       assert.equal(three.stdout, one.stdout, args.join(' '));
       assert.equal(three.code, 1, 'exit 1: two files could not be read');
-      const errors = (s: string) => s.split('\n').filter((l) => !/^tension-lens: (?:in process|\d+ workers)$/.test(l));
+      const errors = (s: string) => s.split('\n').filter((l) => !/^tension-lens: (?:in process|\d+ threads: this one and \d+ workers)$/.test(l));
       assert.deepEqual(errors(three.stderr), errors(one.stderr));
     }
   });
@@ -148,7 +148,7 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
         const target = path.join(tmp, `export-${jobs}.${format}`);
         const r = tension(['export', '--format', format, '--what', what, '--lang', 'en', '--jobs', String(jobs), '--out', target, corpus], env);
         assert.equal(r.code, 1, `${format}: exit 1, two files skipped: ${r.stderr}`);
-        assert.match(r.stderr, jobs === 1 ? /^tension-lens: in process$/m : /^tension-lens: 3 workers$/m);
+        assert.match(r.stderr, jobs === 1 ? /^tension-lens: in process$/m : /^tension-lens: 3 threads: this one and 2 workers$/m);
         assert.match(r.stderr, /skipped .*latin1\.txt/);
         return fs.readFileSync(target);
       });

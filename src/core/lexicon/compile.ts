@@ -1,5 +1,5 @@
 import { NegationFrames } from '../match/negationFrames';
-import { Automaton } from '../match/automaton';
+import { Automaton, type AutomatonTables } from '../match/automaton';
 import type { Lexicon, LexiconAxis, LexiconPole, LexiconTerm } from './types';
 
 /** A term with the axis and pole it belongs to, as the matcher reports it. */
@@ -23,6 +23,8 @@ export interface CompiledLexicon {
   readonly patterns: readonly string[];
   /** Contrast markers (pattern id < markerCount) followed by their exclusions. */
   readonly markerAutomaton: Automaton;
+  /** The marker automaton's patterns by id: the markers, then their exclusions. */
+  readonly markerPatterns: readonly string[];
   readonly markers: readonly string[];
   /** Negators, longest first so 没有 is preferred to 没. */
   readonly negators: readonly string[];
@@ -35,8 +37,31 @@ export interface CompiledLexicon {
 const compiled = new WeakMap<Lexicon, CompiledLexicon>();
 let nextKey = 1;
 
-/** Compiles (and memoizes per lexicon object) the automata that `analyze` runs. */
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+/**
+ * A compiled lexicon's automata as plain data, with the patterns they were built from: another thread compiling the
+ * same lexicon takes them over (`compileLexicon`'s `built`) instead of building them again.
+ */
+export interface BuiltAutomata {
+  readonly patterns: readonly string[];
+  readonly terms: AutomatonTables;
+  readonly markerPatterns: readonly string[];
+  readonly markers: AutomatonTables;
+}
+
+/** The automata of `c`, to hand to `compileLexicon` in another thread. */
+export function builtAutomata(c: CompiledLexicon): BuiltAutomata {
+  return { patterns: c.patterns, terms: c.termAutomaton.tables(), markerPatterns: c.markerPatterns, markers: c.markerAutomaton.tables() };
+}
+
+function samePatterns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}
+
+/**
+ * Compiles (and memoizes per lexicon object) the automata that `analyze` runs. `built`: the automata another thread
+ * built for the same lexicon, used when their patterns are exactly this lexicon's (else they are built here).
+ */
+export function compileLexicon(lexicon: Lexicon, built?: BuiltAutomata): CompiledLexicon {
   const cached = compiled.get(lexicon);
   if (cached) return cached;
   const terms: CompiledTerm[] = [];
@@ -61,13 +86,15 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const patternTerm = new Int32Array(patterns.length).fill(-1);
   formTerm.forEach((t, i) => (patternTerm[i] = t));
   const markers = [...lexicon.contrastMarkers];
+  const markerPatterns = [...markers, ...(lexicon.contrastExclude ?? [])];
   const result: CompiledLexicon = Object.freeze({
     lexicon,
     terms,
     patternTerm,
-    termAutomaton: new Automaton(patterns),
+    termAutomaton: new Automaton(built && samePatterns(built.patterns, patterns) ? built.terms : patterns),
     patterns,
-    markerAutomaton: new Automaton([...markers, ...(lexicon.contrastExclude ?? [])]),
+    markerAutomaton: new Automaton(built && samePatterns(built.markerPatterns, markerPatterns) ? built.markers : markerPatterns),
+    markerPatterns,
     markers,
     negators: [...lexicon.negators].sort((a, b) => b.length - a.length),
     negationFrames: new NegationFrames(lexicon.negationFrames ?? []),

@@ -26,6 +26,23 @@ function pairHash(a: number, b: number): number {
   return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
 }
 
+/**
+ * An automaton's tables as plain data (typed arrays and numbers): what another thread needs to match with the same
+ * automaton without building it again (see `Automaton.tables`).
+ */
+export interface AutomatonTables {
+  readonly patternCount: number;
+  readonly root: Int32Array;
+  readonly table: Int32Array;
+  readonly mask: number;
+  readonly pairs: Uint32Array;
+  readonly pairTable: Int32Array;
+  readonly pairShift: number;
+  readonly pairMask: number;
+  readonly nodes: Int32Array;
+  readonly hasSingles: boolean;
+}
+
 export class Automaton {
   /** Root transition per code unit (0 = no pattern starts with it): the hot-path filter. */
   readonly #root: Int32Array;
@@ -43,7 +60,7 @@ export class Automaton {
    * form, but only about one in four of those is followed by a character that continues one; the bit answers for
    * the rest without a probe into the (much larger) transition table.
    */
-  readonly #pairs = new Uint32Array(PAIR_BITS >>> 5);
+  readonly #pairs: Uint32Array;
   /**
    * The state after a pattern's first two code units, by the pair: [pair (a << 16 | b), state] per slot, open
    * addressing, an empty slot holds state 0. A walk starts here, where the pair filter let it through: a few
@@ -64,8 +81,24 @@ export class Automaton {
   /** True when some pattern is one code unit long (the pair filter cannot see those). */
   readonly #hasSingles: boolean;
 
-  constructor(patterns: readonly string[]) {
+  /** Builds the automaton of `patterns`, or takes over the `tables` of one built from the same patterns. */
+  constructor(patterns: readonly string[] | AutomatonTables) {
+    if ('root' in patterns) {
+      const t = patterns;
+      this.patternCount = t.patternCount;
+      this.#root = t.root;
+      this.#table = t.table;
+      this.#mask = t.mask;
+      this.#pairs = t.pairs;
+      this.#pairTable = t.pairTable;
+      this.#pairShift = t.pairShift;
+      this.#pairMask = t.pairMask;
+      this.#nodes = t.nodes;
+      this.#hasSingles = t.hasSingles;
+      return;
+    }
     this.patternCount = patterns.length;
+    this.#pairs = new Uint32Array(PAIR_BITS >>> 5);
     let maxStates = 1;
     for (const p of patterns) maxStates += p.length;
     let size = 16;
@@ -105,6 +138,14 @@ export class Automaton {
     });
     this.#nodes = nodes;
     this.#hasSingles = patterns.some((p) => p.length === 1);
+  }
+
+  /** The tables, shared (not copied): posting them to a worker copies them. */
+  tables(): AutomatonTables {
+    return {
+      patternCount: this.patternCount, root: this.#root, table: this.#table, mask: this.#mask, pairs: this.#pairs, pairTable: this.#pairTable,
+      pairShift: this.#pairShift, pairMask: this.#pairMask, nodes: this.#nodes, hasSingles: this.#hasSingles,
+    };
   }
 
   #setPair(a: number, b: number, state: number): void {

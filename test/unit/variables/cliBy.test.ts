@@ -64,7 +64,7 @@ describe('CLI: stats --by (document variables)', function () {
   it('gives the same groups with 1 job and with the worker pool', () => {
     const one = stats(['--jobs', '1', '--by', 'date:year', workspace]);
     const pool = tension(['stats', '--json', '--jobs', '3', '--by', 'date:year', workspace], { TENSION_LENS_TRACE: 'pool' });
-    assert.match(pool.stderr, /3 workers/);
+    assert.match(pool.stderr, /3 threads: this one and 2 workers/);
     assert.deepEqual(JSON.parse(pool.stdout), one);
   });
 
