@@ -164,12 +164,15 @@ export class Automaton {
     const singles = this.#hasSingles;
     let count = 0;
     let i = from;
+    // The code unit at i + 1 becomes the next position's first: each code unit is read once, not twice (reading
+    // a string's code unit dispatches on its representation, a large share of a loop this tight).
+    let second = from < to ? text.charCodeAt(from) : 0;
     while (i < to) {
-      const first = text.charCodeAt(i);
+      const first = second;
       // The state after the pair at i, 0 when no pattern of two or more code units starts there.
       let state = 0;
       if (i + 1 < to) {
-        const second = text.charCodeAt(i + 1);
+        second = text.charCodeAt(i + 1);
         const h = pairHash(first, second);
         const bit = h >>> 16;
         if (((pairs[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
@@ -230,6 +233,7 @@ export class Automaton {
         emit(i, bestEnd, bestId);
         count++;
         i = bestEnd;
+        second = text.charCodeAt(i); // NaN at the end of the text, where the loop stops
       }
     }
     return count;
