@@ -75,7 +75,7 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
  * Scratch arrays reused by every group (analysis is synchronous and never re-entered): the result keeps exact-size
  * copies, so each group allocates its arrays once instead of growing them push by push.
  */
-const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer() };
+const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer(), openings: new NumberBuffer() };
 
 /**
  * Parses and matches one group of chunks (see `groupChunks`); `cuts` are the ends of its chunks, relative to it.
@@ -143,12 +143,27 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
   const visible = scratch.visible;
   visible.clear();
   const negators = negatorIndexOf(lexicon);
+  const frames = lexicon.negationFrames;
+  // Where opening words of negation frames start in the block, found at its first hit (most blocks have one):
+  // `negates` is asked only about hits that follow one closely.
+  const openings = scratch.openings;
+  let openingCount = -1;
+  let o = 0;
   lexicon.termAutomaton.scan(text, 0, text.length, (start, end, id) => {
     const termIndex = lexicon.patternTerm[id] ?? -1;
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
     hits.push2(sourceOffset(block, start), sourceEnd(block, start, end));
     hits.push2(termIndex, id);
-    hits.push(isNegated(text, start, negators) || lexicon.negationFrames.negates(text, start, end) ? 1 : 0);
+    let negated = isNegated(text, start, negators);
+    if (!negated) {
+      if (openingCount < 0) {
+        frames.openingStarts(text, openings);
+        openingCount = openings.count;
+      }
+      while (o < openingCount && openings.at(o) < start - frames.span) o++;
+      negated = o < openingCount && openings.at(o) < start && frames.negates(text, start, end);
+    }
+    hits.push(negated ? 1 : 0);
     visible.push2(start, end);
   });
 

@@ -1,4 +1,5 @@
 import type { NegationFrame } from '../lexicon/types';
+import type { NumberBuffer } from '../text/numberBuffer';
 
 /**
  * What a UTF-16 unit is to a frame, by code unit: a flat table, because every hit looks back over several characters
@@ -36,6 +37,10 @@ export class NegationFrames {
   /** Per code unit, for the look ahead to a closing word: its PUNCTUATION kind, plus STARTS_AN_END. */
   readonly #endKinds = PUNCTUATION.slice();
   readonly #reach: number;
+  /** Any opening word, for `openingStarts`; undefined when there is none. */
+  readonly #opening: RegExp | undefined;
+  /** Characters before a term within which an opening word that negates it must start: reach plus the longest word. */
+  readonly span: number;
 
   constructor(frames: readonly NegationFrame[]) {
     this.#frames = frames;
@@ -53,6 +58,27 @@ export class NegationFrames {
       }
     });
     this.#reach = Math.max(0, ...frames.map((f) => f.reach));
+    const words = frames.flatMap((f) => f.starts).filter((w) => w.length > 0);
+    this.span = this.#reach + Math.max(0, ...words.map((w) => w.length));
+    this.#opening = words.length > 0 ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+  }
+
+  /**
+   * Replaces `out` with every offset of `text` where some opening word starts, in order. A term can be negated by a
+   * frame only when one of them lies less than `span` characters before it: `negates` looks back over up to `reach`
+   * characters for every hit it is asked about, while opening words are rare; one native search of a block lets
+   * the caller ask only about the hits just after one.
+   */
+  openingStarts(text: string, out: NumberBuffer): void {
+    out.clear();
+    const opening = this.#opening;
+    if (!opening) return;
+    opening.lastIndex = 0;
+    // Every start, not only the non-overlapping matches: each search resumes one past the last match's start.
+    for (let match = opening.exec(text); match; match = opening.exec(text)) {
+      out.push(match.index);
+      opening.lastIndex = match.index + 1;
+    }
   }
 
   /** True when a frame negates the term at `[start, end)` of `text` (visible text of one block). */
