@@ -2,7 +2,7 @@ import type { CompiledLexicon } from '../lexicon/compile';
 import { markdownBlocks } from '../parse/markdown';
 import { plaintextBlocks } from '../parse/plaintext';
 import { type ProseBlock, proseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
-import { splitSentences } from '../parse/sentences';
+import { SENTENCE_STOPS, splitSentencesAt } from '../parse/sentences';
 import { NumberBuffer } from '../text/numberBuffer';
 import type { ArticleFormat } from './types';
 
@@ -75,7 +75,7 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
  * Scratch arrays reused by every group (analysis is synchronous and never re-entered): the result keeps exact-size
  * copies, so each group allocates its arrays once instead of growing them push by push.
  */
-const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer(), openings: new NumberBuffer() };
+const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer(), openings: new NumberBuffer(), stops: new NumberBuffer() };
 
 /**
  * Parses and matches one group of chunks (see `groupChunks`); `cuts` are the ends of its chunks, relative to it.
@@ -149,7 +149,9 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
   const openings = scratch.openings;
   let openingCount = -1;
   let o = 0;
-  lexicon.termAutomaton.scan(text, 0, text.length, (start, end, id) => {
+  const stops = scratch.stops;
+  stops.clear();
+  lexicon.termAutomaton.scanMarking(text, 0, text.length, (start, end, id) => {
     const termIndex = lexicon.patternTerm[id] ?? -1;
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
     hits.push2(sourceOffset(block, start), sourceEnd(block, start, end));
@@ -165,11 +167,11 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
     }
     hits.push(negated ? 1 : 0);
     visible.push2(start, end);
-  });
+  }, SENTENCE_STOPS, stops);
 
   const bounds = scratch.bounds;
   bounds.clear();
-  splitSentences(text, 0, text.length, bounds);
+  splitSentencesAt(text, 0, text.length, stops, bounds);
   let h = 0;
   const blockHits = hits.count / HIT_FIELDS - firstHit;
   for (let s = 0; s < bounds.count; s += 2) {
