@@ -92,7 +92,8 @@ export class Analyzer {
       if (kept && k < prefix) results[k] = kept.results[k] as GroupResult;
       else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as GroupResult;
       else if (k === 0) results[k] = analyzeGroup(source, format, this.#lexicon, true, (groups[k] as ChunkGroup).cuts);
-      else results[k] = byText.get(source) ?? analyzeGroup(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
+      // Not even asked when empty: a lookup hashes the whole group's text.
+      else results[k] = (byText.size > 0 ? byText.get(source) : undefined) ?? analyzeGroup(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
     }
     return results;
   }
