@@ -15,13 +15,14 @@ export const OPAQUE = '\u0000';
  * paragraph whose visible text is its source, so it is not worth a parse — most Chinese prose is like that.
  */
 function needsParse(source: string): boolean {
-  if (/[`*_[<&\\]/.test(source)) return true;
+  // Line starts first: they are few, and a heading, quote or list item then needs no search of its characters here.
   for (let at = 0; ;) {
     if (opensNonParagraph(source, at)) return true;
     const lineEnd = source.indexOf('\n', at);
-    if (lineEnd < 0) return false;
+    if (lineEnd < 0) break;
     at = lineEnd + 1;
   }
+  return /[`*_[<&\\]/.test(source);
 }
 
 /**
