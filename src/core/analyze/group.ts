@@ -88,7 +88,9 @@ export function analyzeGroup(source: string, format: ArticleFormat, lexicon: Com
   hits.clear();
   sentences.clear();
   const sites: GroupSite[] = [];
-  for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
+  // Looked up once per group, not per block and sentence: a WeakMap lookup each was a visible share of the analysis.
+  const lookups: Lookups = { negators: negatorIndexOf(lexicon), sides: termSidesOf(lexicon) };
+  for (const block of blocks) analyzeBlock(block, lexicon, lookups, hits, sentences, sites);
   return { length: source.length, hits: hits.copy(), sentences: sentences.copy(), sites, blocks, lineBreaks: lineBreaksOf(source) };
 }
 
@@ -136,13 +138,19 @@ function lineBreaksOf(source: string): readonly number[] {
   return breaks;
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberBuffer, sentences: NumberBuffer, sites: GroupSite[]): void {
+/** The per-lexicon tables `analyzeBlock` reads. */
+interface Lookups {
+  readonly negators: NegatorIndex;
+  readonly sides: TermSides;
+}
+
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, lookups: Lookups, hits: NumberBuffer, sentences: NumberBuffer, sites: GroupSite[]): void {
   const text = block.text;
   const firstHit = hits.count / HIT_FIELDS;
   // Visible-text ranges of this block's hits, parallel to its hits.
   const visible = scratch.visible;
   visible.clear();
-  const negators = negatorIndexOf(lexicon);
+  const negators = lookups.negators;
   const frames = lexicon.negationFrames;
   // Where opening words of negation frames start in the block, found at its first hit (most blocks have one):
   // `negates` is asked only about hits that follow one closely.
@@ -185,7 +193,7 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
     while (end < blockHits && visible.at(2 * end + 1) <= to) end++;
     // A site needs a hit on each side of an axis: most sentences have fewer than two hits and need no grouping.
     if (end - h >= 2) {
-      sentenceSites(hits, firstHit + h, firstHit + end, { block, from, to, start: sentenceStart, end: sentenceEnd }, lexicon, sites);
+      sentenceSites(hits, firstHit + h, firstHit + end, { block, from, to, start: sentenceStart, end: sentenceEnd }, lookups.sides, sites);
     }
     h = end;
   }
@@ -204,8 +212,8 @@ interface BlockSentence {
  * Appends a site for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the
  * order they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
  */
-function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, lexicon: CompiledLexicon, out: GroupSite[]): void {
-  const { seen, axis, side } = termSidesOf(lexicon);
+function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, sides: TermSides, out: GroupSite[]): void {
+  const { seen, axis, side } = sides;
   for (let k = first; k < end; k++) {
     const term = hits.at(k * HIT_FIELDS + 2);
     const slot = (axis[term] as number) * 2 + (side[term] as number);
