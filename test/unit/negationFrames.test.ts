@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as OpenCC from 'opencc-js';
-import { analyze, builtinLexicon, mergeLexicons, parseUserLexicon } from '../../src/core';
+import { analyze, builtinLexicon, compileLexicon, mergeLexicons, parseUserLexicon } from '../../src/core';
+import { isNegated, negatorIndexOf } from '../../src/core/analyze/group';
 
 /** Each hit of a one-line text as `form` or `!form` when negated. */
 function marks(text: string): string[] {
@@ -65,5 +66,35 @@ describe('negation frames: negation that reaches past the character before the t
     assert.deepEqual(negated('他们看重的不是估值,而是使命。'), [true, false]);
     assert.deepEqual(negated('这谈不上开源。'), [true]);
     assert.ok(parseUserLexicon('{ "version": 1, "negationFrames": [{ "starts": [] }], "axes": [] }', 'bad.json').problems.length > 0);
+  });
+});
+
+describe('negation frames: asked only near an opening word, the same answers as asking at every hit', () => {
+  it('marks the same hits negated as asking negates() for each hit, on random texts of frames, terms and stops', () => {
+    const lexicon = compileLexicon(builtinLexicon);
+    const negators = negatorIndexOf(lexicon);
+    // Opening and closing words of every frame, terms, negators, commas and sentence ends, and filler that pushes a
+    // term past a frame's reach.
+    const pieces = [
+      '不是', '而是', '而非', '而不是', '并非', '並非', '并不是', '不受', '驱动', '约束', '与其', '不如', '倒不如',
+      '开源', '封闭', '资本驱动', '公共利益', '短期利益', '追求利润', '合作', '不', '没有', '，', '。', '；', '、',
+      '的', '这一', '我们', '选择', '一二三四五六七八九十',
+    ];
+    let seed = 42;
+    const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let negatedByFrame = 0;
+    for (let t = 0; t < 1500; t++) {
+      let text = '';
+      const n = 2 + Math.floor(random() * 24);
+      for (let i = 0; i < n; i++) text += pieces[Math.floor(random() * pieces.length)];
+      // One line, no blank line: one plain-text block whose visible text is the text itself.
+      const hits = analyze(text, 'plaintext', lexicon).hits;
+      for (const hit of hits) {
+        const byFrame = lexicon.negationFrames.negates(text, hit.start, hit.end);
+        if (byFrame && !isNegated(text, hit.start, negators)) negatedByFrame++;
+        assert.equal(hit.negated, isNegated(text, hit.start, negators) || byFrame, `${text} @${hit.start} ${hit.text}`);
+      }
+    }
+    assert.ok(negatedByFrame > 200, `frames negated only ${negatedByFrame} hits: the texts do not exercise them`);
   });
 });

@@ -3,7 +3,7 @@ import type { Lexicon } from '../lexicon/types';
 import { splitChunks } from '../parse/chunks';
 import { type ChunkGroup, groupChunks } from '../parse/groups';
 import { ArticleAnalysis } from './articleAnalysis';
-import { type GroupResult, HIT_FIELDS, analyzeGroup } from './group';
+import { type GroupResult, type GroupSite, HIT_FIELDS, analyzeGroup } from './group';
 import { HEADINGS, HITS, type RowCounts, SENTENCES, SITES, TABLES, type Tables, allocateTables, copyRows } from './tables';
 import type { Analysis, ArticleFormat, HitTable, TensionCounts } from './types';
 
@@ -92,7 +92,8 @@ export class Analyzer {
       if (kept && k < prefix) results[k] = kept.results[k] as GroupResult;
       else if (kept && k >= newTail) results[k] = kept.results[k - newTail + oldTail] as GroupResult;
       else if (k === 0) results[k] = analyzeGroup(source, format, this.#lexicon, true, (groups[k] as ChunkGroup).cuts);
-      else results[k] = byText.get(source) ?? analyzeGroup(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
+      // Not even asked when empty: a lookup hashes the whole group's text.
+      else results[k] = (byText.size > 0 ? byText.get(source) : undefined) ?? analyzeGroup(source, format, this.#lexicon, false, (groups[k] as ChunkGroup).cuts);
     }
     return results;
   }
@@ -224,10 +225,12 @@ function placeGroup(tables: Tables, at: number[], result: GroupResult, base: num
 
   const t = tables.sites;
   row = at[SITES] as number;
-  for (const site of result.sites) {
+  for (let i = 0, b = 0; i < result.sites.length; i++) {
+    const site = result.sites[i] as GroupSite;
+    b = breaksUpTo(breaks, site.start, b);
     t.start[row] = base + site.start;
     t.end[row] = base + site.end;
-    t.line[row] = line + breaksUpTo(breaks, site.start, 0);
+    t.line[row] = line + b;
     t.axis[row] = site.axisIndex;
     t.hitBase[row] = hitBase;
     t.details[row] = site;

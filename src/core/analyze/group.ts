@@ -2,7 +2,7 @@ import type { CompiledLexicon } from '../lexicon/compile';
 import { markdownBlocks } from '../parse/markdown';
 import { plaintextBlocks } from '../parse/plaintext';
 import { type ProseBlock, proseBlock, sourceEnd, sourceOffset, sourceRange } from '../parse/proseBlock';
-import { splitSentences } from '../parse/sentences';
+import { SENTENCE_STOPS, splitSentencesAt } from '../parse/sentences';
 import { NumberBuffer } from '../text/numberBuffer';
 import type { ArticleFormat } from './types';
 
@@ -75,7 +75,7 @@ function termSidesOf(lexicon: CompiledLexicon): TermSides {
  * Scratch arrays reused by every group (analysis is synchronous and never re-entered): the result keeps exact-size
  * copies, so each group allocates its arrays once instead of growing them push by push.
  */
-const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer() };
+const scratch = { hits: new NumberBuffer(), sentences: new NumberBuffer(), visible: new NumberBuffer(), bounds: new NumberBuffer(), openings: new NumberBuffer(), stops: new NumberBuffer() };
 
 /**
  * Parses and matches one group of chunks (see `groupChunks`); `cuts` are the ends of its chunks, relative to it.
@@ -88,7 +88,9 @@ export function analyzeGroup(source: string, format: ArticleFormat, lexicon: Com
   hits.clear();
   sentences.clear();
   const sites: GroupSite[] = [];
-  for (const block of blocks) analyzeBlock(block, lexicon, hits, sentences, sites);
+  // Looked up once per group, not per block and sentence: a WeakMap lookup each was a visible share of the analysis.
+  const lookups: Lookups = { negators: negatorIndexOf(lexicon), sides: termSidesOf(lexicon) };
+  for (const block of blocks) analyzeBlock(block, lexicon, lookups, hits, sentences, sites);
   return { length: source.length, hits: hits.copy(), sentences: sentences.copy(), sites, blocks, lineBreaks: lineBreaksOf(source) };
 }
 
@@ -136,25 +138,48 @@ function lineBreaksOf(source: string): readonly number[] {
   return breaks;
 }
 
-function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberBuffer, sentences: NumberBuffer, sites: GroupSite[]): void {
+/** The per-lexicon tables `analyzeBlock` reads. */
+interface Lookups {
+  readonly negators: NegatorIndex;
+  readonly sides: TermSides;
+}
+
+function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, lookups: Lookups, hits: NumberBuffer, sentences: NumberBuffer, sites: GroupSite[]): void {
   const text = block.text;
   const firstHit = hits.count / HIT_FIELDS;
   // Visible-text ranges of this block's hits, parallel to its hits.
   const visible = scratch.visible;
   visible.clear();
-  const negators = negatorIndexOf(lexicon);
-  lexicon.termAutomaton.scan(text, 0, text.length, (start, end, id) => {
+  const negators = lookups.negators;
+  const frames = lexicon.negationFrames;
+  // Where opening words of negation frames start in the block, found at its first hit (most blocks have one):
+  // `negates` is asked only about hits that follow one closely.
+  const openings = scratch.openings;
+  let openingCount = -1;
+  let o = 0;
+  const stops = scratch.stops;
+  stops.clear();
+  lexicon.termAutomaton.scanMarking(text, 0, text.length, (start, end, id) => {
     const termIndex = lexicon.patternTerm[id] ?? -1;
     if (termIndex < 0) return; // an exclusion phrase: it consumed the text, nothing fires
     hits.push2(sourceOffset(block, start), sourceEnd(block, start, end));
     hits.push2(termIndex, id);
-    hits.push(isNegated(text, start, negators) || lexicon.negationFrames.negates(text, start, end) ? 1 : 0);
+    let negated = isNegated(text, start, negators);
+    if (!negated) {
+      if (openingCount < 0) {
+        frames.openingStarts(text, openings);
+        openingCount = openings.count;
+      }
+      while (o < openingCount && openings.at(o) < start - frames.span) o++;
+      negated = o < openingCount && openings.at(o) < start && frames.negates(text, start, end);
+    }
+    hits.push(negated ? 1 : 0);
     visible.push2(start, end);
-  });
+  }, SENTENCE_STOPS, stops);
 
   const bounds = scratch.bounds;
   bounds.clear();
-  splitSentences(text, 0, text.length, bounds);
+  splitSentencesAt(text, 0, text.length, stops, bounds);
   let h = 0;
   const blockHits = hits.count / HIT_FIELDS - firstHit;
   for (let s = 0; s < bounds.count; s += 2) {
@@ -168,7 +193,7 @@ function analyzeBlock(block: ProseBlock, lexicon: CompiledLexicon, hits: NumberB
     while (end < blockHits && visible.at(2 * end + 1) <= to) end++;
     // A site needs a hit on each side of an axis: most sentences have fewer than two hits and need no grouping.
     if (end - h >= 2) {
-      sentenceSites(hits, firstHit + h, firstHit + end, { block, from, to, start: sentenceStart, end: sentenceEnd }, lexicon, sites);
+      sentenceSites(hits, firstHit + h, firstHit + end, { block, from, to, start: sentenceStart, end: sentenceEnd }, lookups.sides, sites);
     }
     h = end;
   }
@@ -187,8 +212,8 @@ interface BlockSentence {
  * Appends a site for each axis with hits on both sides among hits `[first, end)` of one sentence, axes in the
  * order they first occur, with each side's hit indices. Counts in a scratch array, not a Map per sentence.
  */
-function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, lexicon: CompiledLexicon, out: GroupSite[]): void {
-  const { seen, axis, side } = termSidesOf(lexicon);
+function sentenceSites(hits: NumberBuffer, first: number, end: number, sentence: BlockSentence, sides: TermSides, out: GroupSite[]): void {
+  const { seen, axis, side } = sides;
   for (let k = first; k < end; k++) {
     const term = hits.at(k * HIT_FIELDS + 2);
     const slot = (axis[term] as number) * 2 + (side[term] as number);

@@ -1,4 +1,5 @@
 import type { NegationFrame } from '../lexicon/types';
+import type { NumberBuffer } from '../text/numberBuffer';
 
 /**
  * What a UTF-16 unit is to a frame, by code unit: a flat table, because every hit looks back over several characters
@@ -7,6 +8,8 @@ import type { NegationFrame } from '../lexicon/types';
 const SENTENCE_END = 1;
 const COMMA = 2;
 const ENDS_A_START = 4;
+/** Some closing word (而是, 约束 …) starts with this unit. */
+const STARTS_AN_END = 8;
 const PUNCTUATION = new Uint8Array(0x10000);
 /** Characters that end a sentence or clause: no negation frame reaches across them. */
 for (const c of '。；！？：;!?:\n\r') PUNCTUATION[c.charCodeAt(0)] = SENTENCE_END;
@@ -31,7 +34,13 @@ export class NegationFrames {
    * do not, and skip the Map): one table read per character looked at, not two.
    */
   readonly #kinds = PUNCTUATION.slice();
+  /** Per code unit, for the look ahead to a closing word: its PUNCTUATION kind, plus STARTS_AN_END. */
+  readonly #endKinds = PUNCTUATION.slice();
   readonly #reach: number;
+  /** Any opening word, for `openingStarts`; undefined when there is none. */
+  readonly #opening: RegExp | undefined;
+  /** Characters before a term within which an opening word that negates it must start: reach plus the longest word. */
+  readonly span: number;
 
   constructor(frames: readonly NegationFrame[]) {
     this.#frames = frames;
@@ -44,8 +53,32 @@ export class NegationFrames {
         if (list) list.push({ word, frame: i });
         else this.#startsByLast.set(last, [{ word, frame: i }]);
       }
+      for (const word of frame.ends ?? []) {
+        if (word.length > 0) this.#endKinds[word.charCodeAt(0)] = (this.#endKinds[word.charCodeAt(0)] ?? 0) | STARTS_AN_END;
+      }
     });
     this.#reach = Math.max(0, ...frames.map((f) => f.reach));
+    const words = frames.flatMap((f) => f.starts).filter((w) => w.length > 0);
+    this.span = this.#reach + Math.max(0, ...words.map((w) => w.length));
+    this.#opening = words.length > 0 ? new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+  }
+
+  /**
+   * Replaces `out` with every offset of `text` where some opening word starts, in order. A term can be negated by a
+   * frame only when one of them lies less than `span` characters before it: `negates` looks back over up to `reach`
+   * characters for every hit it is asked about, while opening words are rare; one native search of a block lets
+   * the caller ask only about the hits just after one.
+   */
+  openingStarts(text: string, out: NumberBuffer): void {
+    out.clear();
+    const opening = this.#opening;
+    if (!opening) return;
+    opening.lastIndex = 0;
+    // Every start, not only the non-overlapping matches: each search resumes one past the last match's start.
+    for (let match = opening.exec(text); match; match = opening.exec(text)) {
+      out.push(match.index);
+      opening.lastIndex = match.index + 1;
+    }
   }
 
   /** True when a frame negates the term at `[start, end)` of `text` (visible text of one block). */
@@ -79,17 +112,23 @@ export class NegationFrames {
       const f = this.#frames[frame] as NegationFrame;
       if (start - p > f.reach || (comma && !f.ends) || !text.startsWith(word, p - word.length)) continue;
       // A closing word may lie inside the term itself (不受资本驱动: the term is 资本驱动).
-      if (!f.ends || endFollows(text, start + 1, Math.max(end, start + 1), f.ends, f.reach)) return true;
+      if (!f.ends || endFollows(text, start + 1, Math.max(end, start + 1), f.ends, f.reach, this.#endKinds)) return true;
     }
     return false;
   }
 }
 
-/** True when one of `ends` starts at or after `from`, within `reach` characters after `end`, in the same sentence. */
-function endFollows(text: string, from: number, end: number, ends: readonly string[], reach: number): boolean {
+/**
+ * True when one of `ends` starts at or after `from`, within `reach` characters after `end`, in the same sentence.
+ * `kinds` flags the units some closing word starts with: the words are compared only where one could start, not at
+ * every character (a frame such as 不受… has seventeen closing words).
+ */
+function endFollows(text: string, from: number, end: number, ends: readonly string[], reach: number, kinds: Uint8Array): boolean {
   const limit = Math.min(text.length, end + reach + 1);
   for (let q = from; q < limit; q++) {
-    if (PUNCTUATION[text.charCodeAt(q)] === SENTENCE_END) return false;
+    const kind = kinds[text.charCodeAt(q)] as number;
+    if ((kind & SENTENCE_END) !== 0) return false;
+    if ((kind & STARTS_AN_END) === 0) continue;
     for (let k = 0; k < ends.length; k++) if (text.startsWith(ends[k] as string, q)) return true;
   }
   return false;

@@ -107,6 +107,9 @@ function isAtxHeading(text: string, first: number, lineEnd: number): boolean {
 
 /** Skips a list marker (`- `, `1. `) so a fence opened inside a list item is seen too. */
 function listContentStart(text: string, first: number, lineEnd: number): number {
+  // Most lines start with prose: no slice and no RegExp for them.
+  const c = text.charCodeAt(first);
+  if (c !== 0x2d && c !== 0x2a && c !== 0x2b && !(c >= 0x30 && c <= 0x39)) return first;
   const m = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(text.slice(first, Math.min(lineEnd, first + 16)));
   return m ? first + m[0].length : first;
 }

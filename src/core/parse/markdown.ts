@@ -15,9 +15,32 @@ export const OPAQUE = '\u0000';
  * paragraph whose visible text is its source, so it is not worth a parse — most Chinese prose is like that.
  */
 function needsParse(source: string): boolean {
-  if (/[`*_[<&\\]/.test(source)) return true;
-  // Line starts that open a block other than a paragraph: # > - + = ~ | digits+. or ), 4-space/tab indent.
-  return /(?:^|\n)(?: {0,3}[#>\-+=~|]|[ ]{4}|\t| {0,3}\d{1,9}[.)])/.test(source);
+  // Line starts first: they are few, and a heading, quote or list item then needs no search of its characters here.
+  for (let at = 0; ;) {
+    if (opensNonParagraph(source, at)) return true;
+    const lineEnd = source.indexOf('\n', at);
+    if (lineEnd < 0) break;
+    at = lineEnd + 1;
+  }
+  return /[`*_[<&\\]/.test(source);
+}
+
+/**
+ * True when the line starting at `at` opens a block other than a paragraph: up to three spaces, then one of
+ * # > - + = ~ | or 1–9 digits and . or ); or an indent of four spaces or a tab. A loop over line starts, not a
+ * RegExp anchored at every line feed: the RegExp tried a match at every character of the chunk.
+ */
+function opensNonParagraph(source: string, at: number): boolean {
+  if (source.charCodeAt(at) === 0x09) return true;
+  let p = at;
+  while (p < at + 4 && source.charCodeAt(p) === 0x20) p++;
+  if (p === at + 4) return true;
+  const c = source.charCodeAt(p);
+  if (c === 0x23 || c === 0x3e || c === 0x2d || c === 0x2b || c === 0x3d || c === 0x7e || c === 0x7c) return true; // # > - + = ~ |
+  let d = p;
+  while (d < p + 10 && source.charCodeAt(d) >= 0x30 && source.charCodeAt(d) <= 0x39) d++;
+  const m = source.charCodeAt(d);
+  return d > p && d - p <= 9 && (m === 0x2e || m === 0x29);
 }
 
 /** Visible prose blocks of one Markdown chunk as remark reads it: the reference `lineBlocks` must agree with. */

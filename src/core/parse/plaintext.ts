@@ -22,10 +22,24 @@ const MAX_HEADING = 60;
  */
 export function plaintextBlocks(source: string, isFirstChunk: boolean): ProseBlock[] {
   const block = proseBlock(source, 0, source.length);
-  const line = source.trim();
+  // The trimmed length first, without making the trimmed string: nearly every chunk is a paragraph too long to be
+  // a heading, and `trim()` of each was a measurable share of reading plain text.
+  let s = 0;
+  let e = source.length;
+  while (s < e && isTrimmed(source.charCodeAt(s))) s++;
+  while (e > s && isTrimmed(source.charCodeAt(e - 1))) e--;
+  if (e - s > MAX_HEADING) return [block];
+  const line = source.slice(s, e);
   if (line.length === 0 || line.length > MAX_HEADING || line.includes('\n') || /[。！!；;]$/.test(line)) return [block];
   for (const [pattern, level] of HEADING_PATTERNS) {
     if (pattern.test(line)) return [proseBlock(source, 0, source.length, undefined, undefined, level)];
   }
   return isFirstChunk ? [proseBlock(source, 0, source.length, undefined, undefined, 1)] : [block];
+}
+
+/** The code units `String.prototype.trim` removes: ECMAScript's WhiteSpace and LineTerminator. */
+function isTrimmed(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -52,6 +52,41 @@ export function splitSentences(text: string, from: number, to: number, out: Numb
   pushTrimmed(text, start, to, out);
 }
 
+/** Code units where a sentence can end (those `STOP` finds), a bit each: the marks for `Automaton.scanMarking`. */
+export const SENTENCE_STOPS: Uint32Array = (() => {
+  const bits = new Uint32Array(0x10000 >>> 5);
+  for (let c = 0; c < 0x10000; c++) if ((CLASS[c] as number) === TERMINATOR || c === 0x0a) bits[c >>> 5] = (bits[c >>> 5] as number) | (1 << (c & 31));
+  return bits;
+})();
+
+/**
+ * `splitSentences` of `text[from, to)` given `stops`: the offsets in it of every code unit flagged in
+ * `SENTENCE_STOPS`, in order (what the matcher's `scanMarking` collects while it reads the text), so the text is
+ * not searched a second time.
+ */
+export function splitSentencesAt(text: string, from: number, to: number, stops: NumberBuffer, out: NumberBuffer): void {
+  let start = from;
+  let resume = from;
+  for (let k = 0; k < stops.count; k++) {
+    const i = stops.at(k);
+    if (i < resume) continue;
+    if (i >= to) break;
+    if (text.charCodeAt(i) === 0x0a) {
+      if (blankLineFollows(text, i + 1, to)) {
+        pushTrimmed(text, start, i, out);
+        start = i + 1;
+      }
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && ((CLASS[text.charCodeAt(j)] as number) & (TERMINATOR | CLOSER)) !== 0) j++;
+    pushTrimmed(text, start, j, out);
+    start = j;
+    resume = j;
+  }
+  pushTrimmed(text, start, to, out);
+}
+
 function pushTrimmed(text: string, start: number, end: number, out: NumberBuffer): void {
   let s = start;
   let e = end;
