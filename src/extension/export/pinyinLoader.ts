@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { exportsFunctions, requireBundleFile } from '../bundles/onDemand';
 
 type PinyinOf = (text: string) => string;
 
-let loaded: PinyinOf | null | undefined;
+const isPinyinBundle = exportsFunctions<{ pinyinOf: PinyinOf }>('pinyinOf');
+let unavailable = false;
 
 /**
  * The pinyin function of dist/pinyin.js, loaded on first use; undefined where it cannot be loaded (the web
@@ -10,16 +12,11 @@ let loaded: PinyinOf | null | undefined;
  * build-time pinyin for term rows and leave annotation rows without pinyin — a degraded column, never a failure.
  */
 export function loadPinyin(extensionUri: vscode.Uri): PinyinOf | undefined {
-  if (loaded !== undefined) return loaded ?? undefined;
-  loaded = null;
-  if (extensionUri.scheme !== 'file' || typeof require !== 'function') return undefined;
+  if (unavailable || extensionUri.scheme !== 'file' || typeof require !== 'function') return undefined;
   try {
-    // A path known only at run time: esbuild leaves this require alone, so pinyin-pro stays out of extension.js.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading our own separately built bundle
-    const bundle = require(vscode.Uri.joinPath(extensionUri, 'dist', 'pinyin.js').fsPath) as { pinyinOf?: unknown };
-    if (typeof bundle.pinyinOf === 'function') loaded = bundle.pinyinOf as PinyinOf;
+    return requireBundleFile(vscode.Uri.joinPath(extensionUri, 'dist', 'pinyin.js').fsPath, isPinyinBundle).pinyinOf;
   } catch {
-    // Missing or unloadable bundle: the fallback above.
+    unavailable = true; // missing or unloadable bundle: the fallback above
+    return undefined;
   }
-  return loaded ?? undefined;
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import { exportsFunctions, requireBundleFile } from '../bundles/onDemand';
 
 /** What dist/import.js exports (src/import/index.ts). */
 export interface Importer {
   importArticle(bytes: Uint8Array, fileName: string): Promise<string>;
 }
 
-let loaded: Importer | null | undefined;
+const isImporter = exportsFunctions<Importer>('importArticle');
+let unavailable = false;
 
 /**
  * The importers of dist/import.js, loaded on the first import: Readability, mammoth and pdf.js are several times
@@ -13,16 +15,11 @@ let loaded: Importer | null | undefined;
  * Node.js and no `require` for files — or the bundle is missing.
  */
 export function loadImporter(extensionUri: vscode.Uri): Importer | undefined {
-  if (loaded !== undefined) return loaded ?? undefined;
-  loaded = null;
-  if (extensionUri.scheme !== 'file' || typeof require !== 'function') return undefined;
+  if (unavailable || extensionUri.scheme !== 'file' || typeof require !== 'function') return undefined;
   try {
-    // A path known only at run time: esbuild leaves this require alone, so the importers stay out of extension.js.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading our own separately built bundle
-    const bundle = require(vscode.Uri.joinPath(extensionUri, 'dist', 'import.js').fsPath) as Partial<Importer>;
-    if (typeof bundle.importArticle === 'function') loaded = bundle as Importer;
+    return requireBundleFile(vscode.Uri.joinPath(extensionUri, 'dist', 'import.js').fsPath, isImporter);
   } catch {
-    // Missing or unloadable bundle: the command says imports are not available here.
+    unavailable = true; // missing or unloadable bundle: the command says imports are not available here
+    return undefined;
   }
-  return loaded ?? undefined;
 }
