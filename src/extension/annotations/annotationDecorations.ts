@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DecorationScreen, NamedDecorationType } from '../decorations/decorationScreen';
+import { KeyedDecorationTypes } from '../decorations/keyedTypes';
 import type { AnnotationService } from './annotationService';
 import { isHexColor } from './tagColors';
 import { tagIcon } from './tagIcon';
@@ -13,7 +14,8 @@ import { tagIcon } from './tagIcon';
 export class AnnotationDecorations implements vscode.Disposable {
   readonly #screen: DecorationScreen;
   readonly #annotations: AnnotationService;
-  readonly #types = new Map<string, NamedDecorationType>();
+  /** One type per tag colour in use. */
+  readonly #types: KeyedDecorationTypes;
   readonly #subscriptions: vscode.Disposable[] = [];
   /** A small ⇄ after each placed end of a tension pair, so linked passages can be told from plain annotations. */
   readonly #pairEnds: NamedDecorationType;
@@ -24,6 +26,16 @@ export class AnnotationDecorations implements vscode.Disposable {
   constructor(screen: DecorationScreen, annotations: AnnotationService, view?: { showsMine(): boolean; readonly onDidChange: vscode.Event<void> }) {
     this.#screen = screen;
     this.#annotations = annotations;
+    this.#types = new KeyedDecorationTypes(screen, (color) => screen.createType(`annotation:${color}`, {
+      borderStyle: 'none none dashed none',
+      borderWidth: '0 0 2px 0',
+      borderColor: color,
+      gutterIconPath: tagIcon(color, 'bar'),
+      gutterIconSize: 'contain',
+      overviewRulerColor: color,
+      overviewRulerLane: vscode.OverviewRulerLane.Full,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    }));
     this.#pairEnds = screen.createType('tensionPair', {
       after: { contentText: '⇄', color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 1px' },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
@@ -36,32 +48,10 @@ export class AnnotationDecorations implements vscode.Disposable {
     if (view) this.#subscriptions.push(view.onDidChange(() => this.paintAll()));
   }
 
-  #type(color: string): NamedDecorationType {
-    let type = this.#types.get(color);
-    if (!type) {
-      type = this.#screen.createType(`annotation:${color}`, {
-        borderStyle: 'none none dashed none',
-        borderWidth: '0 0 2px 0',
-        borderColor: color,
-        gutterIconPath: tagIcon(color, 'bar'),
-        gutterIconSize: 'contain',
-        overviewRulerColor: color,
-        overviewRulerLane: vscode.OverviewRulerLane.Full,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      });
-      this.#types.set(color, type);
-    }
-    return type;
-  }
-
   paintAll(): void {
     const inUse = new Set<string>();
     for (const editor of vscode.window.visibleTextEditors) for (const color of this.#paint(editor)) inUse.add(color);
-    for (const [color, type] of this.#types) {
-      if (inUse.has(color)) continue;
-      this.#types.delete(color);
-      type.dispose();
-    }
+    this.#types.keepOnly(inUse);
   }
 
   /** Paints one editor; returns the colours it uses. */
@@ -80,8 +70,7 @@ export class AnnotationDecorations implements vscode.Disposable {
       list.push(new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end)));
       byColor.set(color, list);
     }
-    for (const color of byColor.keys()) this.#type(color);
-    for (const [color, type] of this.#types) this.#screen.set(editor, type, byColor.get(color) ?? []);
+    this.#types.draw(editor, byColor);
     const ends: vscode.Range[] = [];
     for (const { pair, states } of entry?.set?.pairs ?? []) {
       pair.ends.forEach((end, k) => {
@@ -94,7 +83,7 @@ export class AnnotationDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.#types.values()) t.dispose();
+    this.#types.dispose();
     this.#pairEnds.dispose();
     for (const d of this.#subscriptions) d.dispose();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { DecorationScreen, NamedDecorationType } from '../decorations/decorationScreen';
+import type { DecorationScreen } from '../decorations/decorationScreen';
+import { KeyedDecorationTypes } from '../decorations/keyedTypes';
 import type { CodingViews } from './codingViews';
 
 /** Underline styles and colours that tell the coders apart, picked by the coder's place in the sorted list. */
@@ -17,26 +18,16 @@ export function coderStyle(index: number): { readonly border: (typeof STYLES)[nu
  * annotations keep the dashed tag-coloured underline of AnnotationDecorations.
  */
 export class OtherCodingDecorations implements vscode.Disposable {
-  readonly #screen: DecorationScreen;
   readonly #views: CodingViews;
-  readonly #types = new Map<string, NamedDecorationType>();
+  /** One type per coder drawn. */
+  readonly #types: KeyedDecorationTypes;
   readonly #subscriptions: vscode.Disposable[] = [];
 
   constructor(screen: DecorationScreen, views: CodingViews, repaintOn: readonly vscode.Event<unknown>[]) {
-    this.#screen = screen;
     this.#views = views;
-    this.#subscriptions.push(
-      views.onDidChange(() => this.paintAll()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
-      ...repaintOn.map((event) => event(() => this.paintAll())),
-    );
-  }
-
-  #type(coder: string): NamedDecorationType {
-    let type = this.#types.get(coder);
-    if (!type) {
-      const { border, color } = coderStyle(Math.max(0, this.#views.knownCoders().indexOf(coder)));
-      type = this.#screen.createType(`coder:${coder}`, {
+    this.#types = new KeyedDecorationTypes(screen, (coder) => {
+      const { border, color } = coderStyle(Math.max(0, views.knownCoders().indexOf(coder)));
+      return screen.createType(`coder:${coder}`, {
         borderStyle: `none none ${border} none`,
         borderWidth: '0 0 2px 0',
         borderColor: new vscode.ThemeColor(color),
@@ -45,20 +36,18 @@ export class OtherCodingDecorations implements vscode.Disposable {
         overviewRulerLane: vscode.OverviewRulerLane.Right,
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       });
-      this.#types.set(coder, type);
-    }
-    return type;
+    });
+    this.#subscriptions.push(
+      views.onDidChange(() => this.paintAll()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.paintAll()),
+      ...repaintOn.map((event) => event(() => this.paintAll())),
+    );
   }
 
   paintAll(): void {
     const inUse = new Set<string>();
     for (const editor of vscode.window.visibleTextEditors) for (const coder of this.#paint(editor)) inUse.add(coder);
-    // A coder no editor shows any more loses their type only after every editor is repainted (disposing wipes ranges).
-    for (const [coder, type] of this.#types) {
-      if (inUse.has(coder)) continue;
-      this.#types.delete(coder);
-      type.dispose();
-    }
+    this.#types.keepOnly(inUse);
   }
 
   #paint(editor: vscode.TextEditor): string[] {
@@ -71,13 +60,12 @@ export class OtherCodingDecorations implements vscode.Disposable {
         .map((a) => new vscode.Range(document.positionAt(a.annotation.target.position.start), document.positionAt(a.annotation.target.position.end)));
       if (ranges.length > 0) byCoder.set(coding.coder, ranges);
     }
-    for (const coder of byCoder.keys()) this.#type(coder);
-    for (const [coder, type] of this.#types) this.#screen.set(editor, type, byCoder.get(coder) ?? []);
+    this.#types.draw(editor, byCoder);
     return [...byCoder.keys()];
   }
 
   dispose(): void {
-    for (const t of this.#types.values()) t.dispose();
+    this.#types.dispose();
     for (const d of this.#subscriptions) d.dispose();
   }
 }
