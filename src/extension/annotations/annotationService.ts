@@ -293,6 +293,7 @@ export class AnnotationService implements vscode.Disposable {
     // After any re-read of the sidecar in progress (an outside change, or the echo of our own write), so the change
     // is made on the set it loads; and a re-read that starts now waits until this change is written.
     return this.#inTurn(entry, async () => {
+      await this.#catchUp(entry);
       if (!entry.set) throw new AnnotationBlocked(entry.problem ?? 'the sidecar is not loaded');
       const set = apply(entry.set);
       entry.store.set = set;
@@ -328,7 +329,18 @@ export class AnnotationService implements vscode.Disposable {
     this.#emitter.fire(entry.article);
     // Not dirty after a change: VS Code applied an outside change (or a revert, or undo back to the saved text), so
     // the article on disk is this text. Write the positions for it now, so a reload finds them exactly.
-    if (!e.document.isDirty && !this.writeBlocker(e.document) && entry.set.anchors.length + entry.set.pairs.length > 0) void this.#write(entry, e.document);
+    if (!e.document.isDirty) void this.#writeShifted(entry, e.document);
+  }
+
+  /**
+   * Writes the positions the live edits shifted, in turn and after a look at the file: when the article and its
+   * sidecar change on disk together (a pull), the sidecar that came with the article is read, not written over.
+   */
+  async #writeShifted(entry: Entry, document: vscode.TextDocument): Promise<void> {
+    await this.#inTurn(entry, async () => {
+      await this.#catchUp(entry);
+      if (entry.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length + entry.set.pairs.length > 0) await this.#write(entry, document);
+    });
   }
 
   /**
@@ -351,6 +363,9 @@ export class AnnotationService implements vscode.Disposable {
     }
     if (saved === undefined) return; // renamed or deleted: the rename handler moves the sidecar
     if (saved === document.getText()) return;
+    // The sidecar changed on disk since we last read or wrote it: that version is newer than our shifted positions.
+    const onDisk = await readText(entry.sidecar).catch(() => undefined);
+    if (onDisk !== undefined && onDisk !== entry.store.lastWritten && !entry.store.unsaved) return;
     const anchors = reanchorAll(set.anchors.map((a) => a.annotation), saved).anchors;
     try {
       await writeTextAtomic(entry.sidecar, serializeSidecar(await sidecarForSave(set.toSidecar(), anchors, saved)));
@@ -362,12 +377,27 @@ export class AnnotationService implements vscode.Disposable {
   async #onArticleSaved(document: vscode.TextDocument): Promise<void> {
     const entry = this.#entries.get(document.uri.toString());
     // Positions in the sidecar are offsets into the saved article: write them when the article is written.
-    if (entry?.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document) && entry.set.anchors.length + entry.set.pairs.length > 0) await this.#write(entry, document);
+    if (entry?.set && (entry.store.shifted || entry.store.unsaved)) await this.#writeShifted(entry, document);
   }
 
   #entryForSidecar(uri: vscode.Uri): Entry | undefined {
     for (const entry of this.#entries.values()) if (entry.sidecar.toString() === uri.toString()) return entry;
     return undefined;
+  }
+
+  /**
+   * Re-reads the sidecar when the file is not what we last read or wrote: an outside change the watcher has not
+   * reported yet (it reports some time later, and now and then not at all). Runs in the entry's turn before every
+   * write, so a write never replaces a version of the file we have not seen.
+   */
+  async #catchUp(entry: Entry): Promise<void> {
+    await entry.store.writesSettled();
+    await this.#reloadChanged(entry, entry.sidecar);
+  }
+
+  /** Reads again every open article's sidecar that changed on disk (`Tension Lens: Refresh`, for a watcher that missed a change). */
+  async reloadChanged(): Promise<void> {
+    await Promise.all([...this.#entries.values()].map((entry) => this.#inTurn(entry, () => this.#catchUp(entry))));
   }
 
   async #onSidecarChanged(uri: vscode.Uri): Promise<void> {
@@ -614,6 +644,7 @@ export class AnnotationService implements vscode.Disposable {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
       if (!document) continue;
       await this.#inTurn(entry, async () => {
+        await this.#catchUp(entry);
         if (entry.set && (entry.store.shifted || entry.store.unsaved) && !this.writeBlocker(document)) await this.#write(entry, document);
         entry.review = new Set();
         await this.#read(entry, document, true);

@@ -100,6 +100,11 @@ export class SidecarStore {
     return run;
   }
 
+  /** Resolves once the writes queued so far have landed (or failed). */
+  writesSettled(): Promise<void> {
+    return this.#writes;
+  }
+
   async #writeNow(text: string): Promise<string | undefined> {
     if (!this.set) return undefined;
     const serialized = serializeSidecar(await sidecarForSave(this.set.toSidecar(), this.set.anchors, text));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { ConfigService } from '../config';
 import type { PoleDecorations } from '../decorations/poleDecorations';
+import type { AnnotationService } from '../annotations/annotationService';
 import type { LexiconService } from '../lexicon/lexiconService';
 
 /** Workspace-state key of the highlight switch: per workspace, instant, and no settings file is written. */
@@ -39,10 +40,13 @@ export function registerToggleAxis(config: ConfigService, lexicon: LexiconServic
   });
 }
 
-/** `Tension Lens: Refresh` — reloads user lexicons and re-analyses what is visible. */
-export function registerRefresh(lexicon: LexiconService, analyses: AnalysisService): vscode.Disposable {
+/**
+ * `Tension Lens: Refresh` — reloads user lexicons and the sidecars that changed on disk, and re-analyses what is
+ * visible: for the changes a file watcher missed (network drives, some sync tools).
+ */
+export function registerRefresh(lexicon: LexiconService, analyses: AnalysisService, annotations: AnnotationService): vscode.Disposable {
   return vscode.commands.registerCommand('tensionLens.refresh', async () => {
-    await lexicon.reload();
+    await Promise.all([lexicon.reload(), annotations.reloadChanged()]);
     for (const editor of vscode.window.visibleTextEditors) analyses.analyzeNow(editor.document);
   });
 }
