@@ -87,6 +87,11 @@ class Sequence {
 
   async #open(): Promise<void> {
     this.editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(this.uri));
+    // VS Code keeps a closed article's document for a while and may hand it back before it has read a change made on
+    // disk meanwhile; an edit made before that reload is refused. Wait until the editor shows the file.
+    const onDisk = decoder.decode(await vscode.workspace.fs.readFile(this.uri));
+    const document = this.editor.document;
+    await waitUntil(() => document.getText() === onDisk, 'the reopened article to show the file on disk', 5_000);
     await this.#tl.loadAnnotations(this.editor.document);
   }
 
