@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,6 @@ describe('CLI (spawned from dist/cli.js)', function () {
   let tmp: string;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-cli-'));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +52,6 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
   let corpus: string;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-corpus-'));
     corpus = path.join(tmp, 'corpus');
     makeCorpus(corpus, 60);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +30,6 @@ describe('CLI kwic and cooccur (spawned from dist/cli.js)', function () {
   let scan: ScanJson;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-kwic-'));
     scan = JSON.parse(tension(['scan', '--json', ...seeds]).stdout) as ScanJson;
   });

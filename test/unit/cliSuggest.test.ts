@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,6 @@ describe('CLI suggest (spawned from dist/cli.js)', function () {
   let tmp: string;
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-suggest-'));
     fs.writeFileSync(path.join(tmp, 'a.md'), '# 标题\n\n这场开放与壁垒之争仍在继续。\n从封闭到互通，行业走了十年。\n');
     fs.writeFileSync(path.join(tmp, 'b.txt'), '這場開放與壁壘之爭仍在繼續。\n他们要的不是牟利而是造福。\n');

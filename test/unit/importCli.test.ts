@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,6 @@ describe('CLI import (spawned from dist/cli.js, importers loaded from dist/impor
   this.timeout(120_000);
   let tmp: string;
   before(() => {
-    execFileSync(process.execPath, ['esbuild.config.mjs'], { cwd: root });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-import-'));
     for (const f of ['news-gbk.html', 'report.docx', 'paper.pdf', 'scan.pdf', 'locked.pdf']) fs.copyFileSync(path.join(fixtures, f), path.join(tmp, f));
   });
