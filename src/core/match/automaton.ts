@@ -295,7 +295,8 @@ export class Automaton {
           if (((marks[c >>> 5] as number) & (1 << (c & 31))) !== 0) marked.push(q);
         }
         i = bestEnd;
-        second = text.charCodeAt(i); // NaN at the end of the text, where the loop stops
+        // Not read past the end (where the loop stops anyway): a read out of bounds makes V8 drop this code.
+        second = i < to ? text.charCodeAt(i) : 0;
       }
     }
     return count;

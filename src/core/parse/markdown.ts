@@ -31,14 +31,23 @@ function needsParse(source: string): boolean {
  * RegExp anchored at every line feed: the RegExp tried a match at every character of the chunk.
  */
 function opensNonParagraph(source: string, at: number): boolean {
+  // No read goes past the end (the last line of a chunk ending in a line feed starts there): a read out of bounds
+  // gives NaN, which would answer the same, but V8 then throws away the optimised code of this function and of the
+  // ones it was inlined into, and every thread of a corpus run pays for compiling them again.
+  const n = source.length;
+  if (at >= n) return false;
   if (source.charCodeAt(at) === 0x09) return true;
   let p = at;
-  while (p < at + 4 && source.charCodeAt(p) === 0x20) p++;
+  const spacesEnd = Math.min(at + 4, n);
+  while (p < spacesEnd && source.charCodeAt(p) === 0x20) p++;
   if (p === at + 4) return true;
+  if (p >= n) return false;
   const c = source.charCodeAt(p);
   if (c === 0x23 || c === 0x3e || c === 0x2d || c === 0x2b || c === 0x3d || c === 0x7e || c === 0x7c) return true; // # > - + = ~ |
   let d = p;
-  while (d < p + 10 && source.charCodeAt(d) >= 0x30 && source.charCodeAt(d) <= 0x39) d++;
+  const digitsEnd = Math.min(p + 10, n);
+  while (d < digitsEnd && source.charCodeAt(d) >= 0x30 && source.charCodeAt(d) <= 0x39) d++;
+  if (d >= n) return false;
   const m = source.charCodeAt(d);
   return d > p && d - p <= 9 && (m === 0x2e || m === 0x29);
 }
