@@ -205,6 +205,33 @@ describe('outside changes the watcher has not reported yet', () => {
     return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at));
   };
 
+  /** A new article `name` open in an editor, with an annotation on each of `quotes`, all of them on disk and reported. */
+  const annotatedArticle = async (name: string, quotes: readonly string[], note = ''): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; sidecar: vscode.Uri; ids: string[] }> => {
+    const uri = vscode.Uri.joinPath(root(), name);
+    await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await tl.loadAnnotations(editor.document);
+    const sidecar = sidecarOf(uri, 'beside');
+    const ids: string[] = [];
+    for (const quote of quotes) {
+      const start = editor.document.getText().indexOf(quote);
+      const id = await tl.annotate({ uri: uri.toString(), start, end: start + quote.length, tags: ['备注'], note });
+      assert.ok(id, `annotating “${quote}”`);
+      ids.push(id);
+    }
+    await eventually(async () => (await sidecarIds(sidecar)).length === ids.length, `${ids.length} annotations on disk`);
+    await new Promise((r) => setTimeout(r, 300)); // the watcher's report of our own write has come and gone
+    return { editor, uri, sidecar, ids };
+  };
+  /** Another program rewrites the sidecar with `id`'s note changed. */
+  const rewriteNote = async (sidecar: vscode.Uri, id: string, note: string): Promise<void> => {
+    const json = await readSidecar(sidecar);
+    const target = json.annotations.find((a) => a.id === id);
+    assert.ok(target, `${id} is in ${sidecar.path}`);
+    target.note = note;
+    await vscode.workspace.fs.writeFile(sidecar, encoder.encode(JSON.stringify(json, null, 2)));
+  };
+
   before(async () => {
     tl = await api();
     await setLocation('beside');
@@ -219,26 +246,14 @@ describe('outside changes the watcher has not reported yet', () => {
   });
 
   it('a note edited outside, then an annotation made at once: the sidecar and the hover keep the outside note', async () => {
-    const uri = vscode.Uri.joinPath(root(), 'note.md');
-    await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await tl.loadAnnotations(editor.document);
+    const { editor, uri, sidecar, ids: [first = ''] } = await annotatedArticle('note.md', [SENTENCES[0] ?? ''], '原来的备注');
     const at = (quote: string): { start: number; end: number } => {
       const start = editor.document.getText().indexOf(quote);
       return { start, end: start + quote.length };
     };
-    const sidecar = sidecarOf(uri, 'beside');
-    const first = await tl.annotate({ uri: uri.toString(), ...at(SENTENCES[0] ?? ''), tags: ['备注'], note: '原来的备注' });
-    assert.ok(first);
-    await eventually(async () => (await sidecarIds(sidecar)).includes(first), 'the first annotation on disk');
-    await new Promise((r) => setTimeout(r, 300)); // the watcher's report of our own write has come and gone
 
     for (let i = 1; i <= 4; i++) {
-      const json = await readSidecar(sidecar);
-      const target = json.annotations.find((a) => a.id === first);
-      assert.ok(target);
-      target.note = `同步工具改过的备注${i}`;
-      await vscode.workspace.fs.writeFile(sidecar, encoder.encode(JSON.stringify(json, null, 2)));
+      await rewriteNote(sidecar, first, `同步工具改过的备注${i}`);
       // At once: before the watcher has reported the change.
       const id = await tl.annotate({ uri: uri.toString(), ...at(SENTENCES[i] ?? ''), tags: ['开放'], note: '' });
       assert.ok(id, `the annotation on “${SENTENCES[i] ?? ''}” was made`);
@@ -253,22 +268,9 @@ describe('outside changes the watcher has not reported yet', () => {
   });
 
   it('Refresh reads a sidecar changed on disk at once, without waiting for the watcher', async () => {
-    const uri = vscode.Uri.joinPath(root(), 'refresh.md');
-    await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await tl.loadAnnotations(editor.document);
-    const sidecar = sidecarOf(uri, 'beside');
-    const start = ARTICLE.indexOf(SENTENCES[0] ?? '');
-    const id = await tl.annotate({ uri: uri.toString(), start, end: start + (SENTENCES[0] ?? '').length, tags: ['备注'], note: '' });
-    assert.ok(id);
-    await eventually(async () => (await sidecarIds(sidecar)).includes(id), 'the annotation on disk');
-    await new Promise((r) => setTimeout(r, 300));
+    const { editor, sidecar, ids: [id = ''] } = await annotatedArticle('refresh.md', [SENTENCES[0] ?? '']);
     for (let i = 1; i <= 3; i++) {
-      const json = await readSidecar(sidecar);
-      const target = json.annotations.find((a) => a.id === id);
-      assert.ok(target);
-      target.note = `刷新前改过${i}`;
-      await vscode.workspace.fs.writeFile(sidecar, encoder.encode(JSON.stringify(json, null, 2)));
+      await rewriteNote(sidecar, id, `刷新前改过${i}`);
       await vscode.commands.executeCommand('tensionLens.refresh');
       assert.match(await hoverAt(editor.document, SENTENCES[0] ?? ''), new RegExp(`刷新前改过${i}`), `round ${i}: the hover shows the note once Refresh is done`);
       await new Promise((r) => setTimeout(r, 300));
@@ -277,30 +279,13 @@ describe('outside changes the watcher has not reported yet', () => {
   });
 
   it('a pull changes the article and its sidecar together: the pulled note is kept and every annotation stays on its text', async () => {
-    const uri = vscode.Uri.joinPath(root(), 'pull.md');
-    await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await tl.loadAnnotations(editor.document);
-    const sidecar = sidecarOf(uri, 'beside');
     const quotes = SENTENCES.slice(0, 3);
-    const ids: string[] = [];
-    for (const quote of quotes) {
-      const start = editor.document.getText().indexOf(quote);
-      const id = await tl.annotate({ uri: uri.toString(), start, end: start + quote.length, tags: ['备注'], note: '' });
-      assert.ok(id);
-      ids.push(id);
-    }
-    await eventually(async () => (await sidecarIds(sidecar)).length === 3, 'three annotations on disk');
-    await new Promise((r) => setTimeout(r, 300));
+    const { editor, uri, sidecar, ids } = await annotatedArticle('pull.md', quotes);
 
     // What a pull writes: a new first paragraph in the article, and a teammate's note in the sidecar.
-    const json = await readSidecar(sidecar);
-    const target = json.annotations.find((a) => a.id === ids[1]);
-    assert.ok(target);
-    target.note = '同事的备注';
     const pulled = ARTICLE.replace('# 竞态测试\n', '# 竞态测试\n新加的一段导语，谈开放。\n');
     await vscode.workspace.fs.writeFile(uri, encoder.encode(pulled));
-    await vscode.workspace.fs.writeFile(sidecar, encoder.encode(JSON.stringify(json, null, 2)));
+    await rewriteNote(sidecar, ids[1] ?? '', '同事的备注');
 
     await waitFor(() => editor.document.getText() === pulled, 'the editor to show the pulled article');
     await waitFor(() => quotes.every((q) => drawn(tl, editor.document).includes(q)), 'every annotation drawn on its text in the pulled article', 10_000);
