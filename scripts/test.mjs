@@ -33,6 +33,7 @@ const STEPS = [
   { id: 'typecheck', name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', '.', '--noEmit'], together: 'checks' },
   { id: 'lint', name: 'lint', args: [bin('eslint', 'bin/eslint.js'), '.'], together: 'checks' },
   // Alone: its property tests have 20 s timeouts, which three of them missed beside lint and typecheck under load.
+  // Mocha runs its files in two workers itself (.mocharc.json).
   { id: 'unit', name: 'unit', args: [bin('mocha', 'bin/mocha.js')] },
   { id: 'vscode', name: 'extension host', args: ['scripts/vscode/runVSCodeTests.mjs'] },
   { id: 'e2e', name: 'browser (e2e)', args: ['scripts/vscode/runE2E.mjs'] },
