@@ -15,6 +15,8 @@ export class LexiconService implements vscode.Disposable {
   readonly #emitter = new vscode.EventEmitter<CompiledLexicon>();
   readonly onDidChange = this.#emitter.event;
   #watchers: vscode.Disposable[] = [];
+  /** The files the watchers are for. */
+  #watched: string | undefined;
   #compiled: CompiledLexicon = compileLexicon(builtinLexicon);
   #rejected: readonly string[] = [];
   #loading: Promise<void> = Promise.resolve();
@@ -104,7 +106,14 @@ export class LexiconService implements vscode.Disposable {
     if (previous !== this.#compiled) this.#emitter.fire(this.#compiled);
   }
 
+  /**
+   * Watches `files`, keeping the watchers in place while the list is the same: a watcher made anew on every reload
+   * misses what happens on disk while it is being set up (a lexicon saved just after the previous one).
+   */
   #watch(files: readonly vscode.Uri[]): void {
+    const key = JSON.stringify(files.map((f) => f.toString()));
+    if (key === this.#watched) return;
+    this.#watched = key;
     for (const w of this.#watchers) w.dispose();
     this.#watchers = files.map((uri) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? ''));
