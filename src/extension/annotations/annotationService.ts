@@ -364,8 +364,7 @@ export class AnnotationService implements vscode.Disposable {
     if (saved === undefined) return; // renamed or deleted: the rename handler moves the sidecar
     if (saved === document.getText()) return;
     // The sidecar changed on disk since we last read or wrote it: that version is newer than our shifted positions.
-    const onDisk = await readText(entry.sidecar).catch(() => undefined);
-    if (onDisk !== undefined && onDisk !== entry.store.lastWritten && !entry.store.unsaved) return;
+    if (!entry.store.unsaved && (await entry.store.changedOnDisk())) return;
     const anchors = reanchorAll(set.anchors.map((a) => a.annotation), saved).anchors;
     try {
       await writeTextAtomic(entry.sidecar, serializeSidecar(await sidecarForSave(set.toSidecar(), anchors, saved)));
@@ -408,8 +407,7 @@ export class AnnotationService implements vscode.Disposable {
   /** Reads a sidecar the watcher reported changed, unless the change is our own last write. */
   async #reloadChanged(entry: Entry, uri: vscode.Uri): Promise<void> {
     if (entry.sidecar.toString() !== uri.toString()) return; // moved on (rename, location switch) while waiting
-    const raw = await readText(uri).catch(() => undefined);
-    if (raw === undefined || raw === entry.store.lastWritten) return; // our own write
+    if (!(await entry.store.changedOnDisk())) return; // our own write
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
     if (!document) return;
     if (entry.store.unsaved && entry.set) {

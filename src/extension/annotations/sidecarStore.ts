@@ -100,6 +100,15 @@ export class SidecarStore {
     return run;
   }
 
+  /**
+   * True when the file holds something else than what was last read or written here: an outside change (false when
+   * it is missing or cannot be read, which the watcher's delete and the next read report).
+   */
+  async changedOnDisk(): Promise<boolean> {
+    const raw = await readText(this.uri).catch(() => undefined);
+    return raw !== undefined && raw !== this.lastWritten;
+  }
+
   /** Resolves once the writes queued so far have landed (or failed). */
   writesSettled(): Promise<void> {
     return this.#writes;
