@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TensionLensApi } from '../../src/extension/extension';
 import { api, hoverText } from './support/extensionApi';
-import { fixtureFolder, waitFor } from './support/workspace';
+import { fixtureFolder, scratchFolder, waitFor } from './support/workspace';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -195,7 +195,12 @@ describe('annotating while the sidecar is being re-read', () => {
 // sidecar a `git pull` brought with the article, was lost without a word. Every write now looks at the file first.
 describe('outside changes the watcher has not reported yet', () => {
   let tl: TensionLensApi;
-  const root = (): vscode.Uri => vscode.Uri.joinPath(fixtureFolder().uri, 'tmp-unreported');
+  // Registered before the scratch folder's: saved and back to beside first, then every editor closed and the folder deleted.
+  after(async () => {
+    await vscode.workspace.saveAll(false);
+    await setLocation(undefined);
+  });
+  const root = scratchFolder('tmp-unreported');
   interface SidecarJson { annotations: { id: string; note?: string }[] }
   const readSidecar = async (uri: vscode.Uri): Promise<SidecarJson> => JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(uri))) as SidecarJson;
   const noteOf = async (uri: vscode.Uri, id: string): Promise<string | undefined> => (await readSidecar(uri)).annotations.find((a) => a.id === id)?.note;
@@ -207,7 +212,7 @@ describe('outside changes the watcher has not reported yet', () => {
 
   /** A new article `name` open in an editor, with an annotation on each of `quotes`, all of them on disk and reported. */
   const annotatedArticle = async (name: string, quotes: readonly string[], note = ''): Promise<{ editor: vscode.TextEditor; uri: vscode.Uri; sidecar: vscode.Uri; ids: string[] }> => {
-    const uri = vscode.Uri.joinPath(root(), name);
+    const uri = vscode.Uri.joinPath(root, name);
     await vscode.workspace.fs.writeFile(uri, encoder.encode(ARTICLE));
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await tl.loadAnnotations(editor.document);
@@ -235,14 +240,7 @@ describe('outside changes the watcher has not reported yet', () => {
   before(async () => {
     tl = await api();
     await setLocation('beside');
-    await vscode.workspace.fs.createDirectory(root());
-  });
-
-  after(async () => {
-    await vscode.workspace.saveAll(false);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setLocation(undefined);
-    await vscode.workspace.fs.delete(root(), { recursive: true }).then(undefined, () => undefined);
+    await vscode.workspace.fs.createDirectory(root);
   });
 
   it('a note edited outside, then an annotation made at once: the sidecar and the hover keep the outside note', async () => {
