@@ -143,7 +143,7 @@ export function activate(context: vscode.ExtensionContext): TensionLensApi {
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     registerToggleHighlights(context, decorations),
     registerToggleAxis(config, lexicon),
-    registerRefresh(lexicon, analyses, annotations),
+    registerRefresh(lexicon, analyses, annotations, variableTables),
     registerRevealRange(),
     registerShowOccurrences(analyses),
     ...registerFilterTerms(terms, termView),

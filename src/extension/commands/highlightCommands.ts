@@ -4,6 +4,7 @@ import type { ConfigService } from '../config';
 import type { PoleDecorations } from '../decorations/poleDecorations';
 import type { AnnotationService } from '../annotations/annotationService';
 import type { LexiconService } from '../lexicon/lexiconService';
+import type { VariableTableFiles } from '../variables/variableTables';
 
 /** Workspace-state key of the highlight switch: per workspace, instant, and no settings file is written. */
 export const HIGHLIGHTS_KEY = 'tensionLens.highlights';
@@ -41,11 +42,12 @@ export function registerToggleAxis(config: ConfigService, lexicon: LexiconServic
 }
 
 /**
- * `Tension Lens: Refresh` — reloads user lexicons and the sidecars that changed on disk, and re-analyses what is
- * visible: for the changes a file watcher missed (network drives, some sync tools).
+ * `Tension Lens: Refresh` — reloads user lexicons, the sidecars that changed on disk and the variable tables, and
+ * re-analyses what is visible: for the changes a file watcher missed (network drives, some sync tools).
  */
-export function registerRefresh(lexicon: LexiconService, analyses: AnalysisService, annotations: AnnotationService): vscode.Disposable {
+export function registerRefresh(lexicon: LexiconService, analyses: AnalysisService, annotations: AnnotationService, variableTables: VariableTableFiles): vscode.Disposable {
   return vscode.commands.registerCommand('tensionLens.refresh', async () => {
+    variableTables.forget();
     await Promise.all([lexicon.reload(), annotations.reloadChanged()]);
     for (const editor of vscode.window.visibleTextEditors) analyses.analyzeNow(editor.document);
   });

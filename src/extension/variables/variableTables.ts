@@ -26,6 +26,12 @@ export class VariableTableFiles implements vscode.Disposable {
     this.#watcher.onDidDelete(reload);
   }
 
+  /** Forgets every table read, so the next lookup reads the file again (`Tension Lens: Refresh`, for a watcher that missed a change). */
+  forget(): void {
+    this.#tables.clear();
+    this.#changed.fire();
+  }
+
   /** The table row of an article, or undefined when its folder has no table or the table does not list it. */
   async variablesOf(article: vscode.Uri): Promise<ArticleVariables | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(article);
