@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventually, openViewContainer, openWorkbench, screenshot, workbench } from './workbench';
-import { pick, runCommand } from './screen';
+import { pick, runCommand, runContextMenuEntry } from './screen';
 
 const SELECTED = ['ai-lab-expert-departure.md', 'openai-departures-news.txt'];
 const LEFT_OUT = 'ai-lab-expert-departure.zh-Hant.md';
@@ -34,16 +34,13 @@ describe('Export Selected Articles', () => {
       if (!(await row(SELECTED[1] ?? '').isVisible())) await runCommand('File: Refresh Explorer');
       await row(SELECTED[1] ?? '').waitFor({ timeout: 5_000 });
     }, { timeout: 40_000 });
-    // Retried: the menu can be drawn before the extension's entry is in it, and a click can land as a hover.
-    await eventually(async () => {
-      await page.keyboard.press('Escape');
+    await runContextMenuEntry(async () => {
       await row(SELECTED[0] ?? '').click();
       await row(SELECTED[1] ?? '').click({ modifiers: ['Control'] });
       await eventually(async () => assert.equal(await page.locator('.explorer-folders-view .monaco-list-row.selected').count(), 2), { timeout: 3_000 });
       await row(SELECTED[1] ?? '').click({ button: 'right' });
-      await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Export Selected Articles…' }).first().click({ timeout: 3_000 });
-      await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 3_000 });
-    }, { timeout: 40_000 });
+    }, 'Export Selected Articles…');
+    await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 30_000 });
 
     await pick('Full report', 'Full report');
     await pick('JSON', 'JSON');

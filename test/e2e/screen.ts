@@ -90,6 +90,24 @@ export async function pick(text: string, label: string): Promise<void> {
 }
 
 /**
+ * Runs the entry `label` of a context menu that `open` brings up (a right-click, after whatever selection it needs),
+ * as a user clicks it. Retried: right after activation the menu can be drawn before the extension's entry is in it.
+ * Seen in CI, on both tries of a test: the menu took the click as a hover and stayed open with the entry focused;
+ * Enter then runs the focused entry, as from the keyboard.
+ */
+export async function runContextMenuEntry(open: () => Promise<void>, label: string): Promise<void> {
+  const page = workbench();
+  const menu = page.locator('.context-view .monaco-menu');
+  await eventually(async () => {
+    await page.keyboard.press('Escape');
+    await open();
+    await menu.locator('.action-label', { hasText: label }).first().click({ timeout: 3_000 });
+  }, { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  if (await menu.isVisible()) await page.keyboard.press('Enter');
+}
+
+/**
  * Runs a command by its palette label, from the title bar's command center (as a user clicks it), in the current
  * window. `then: 'stays'` for a command that opens a quick pick of its own. Not F1: a key pressed while a webview
  * has focus reaches the workbench only by a detour that can lose the palette again.
