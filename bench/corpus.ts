@@ -40,6 +40,11 @@ export interface CorpusResult {
   readonly ripgrep: CorpusTiming | { readonly note: string };
   readonly ripgrepMatches: number | null;
   readonly stats: readonly CorpusTiming[];
+  /**
+   * stats --json with 1 and 2 jobs over the corpus named three times on the command line: what the start-up of each
+   * thread weighs once the run is three times longer (the same files, so the same page cache).
+   */
+  readonly threeTimes: readonly CorpusTiming[];
   readonly statsTerms: number;
   /** Per-thread CPU of stats --json per job count (Linux only, else empty). */
   readonly threadCpu: readonly ThreadCpu[];
@@ -95,15 +100,31 @@ function ripgrep(): string | undefined {
 
 /** Runs a command `runs` times after one warm-up (which also fills the page cache); its output is read and dropped. */
 function time(command: string, args: readonly string[], runs: number, check: (stdout: Buffer, status: number | null) => void): Stat {
-  const samples: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const start = nowMs();
-    const r = spawnSync(command, args, { maxBuffer: 2 * 1024 * MiB, stdio: ['ignore', 'pipe', 'pipe'] });
-    const elapsed = nowMs() - start;
-    check(r.stdout, r.status);
-    if (i > 0) samples.push(elapsed);
+  return timeInTurn([{ command, args, check }], runs)[0] as Stat;
+}
+
+interface Timed {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly check: (stdout: Buffer, status: number | null) => void;
+}
+
+/**
+ * Times several commands in turn, round after round (one warm-up round first): a ratio between two of them then
+ * compares runs taken minutes apart no more than seconds apart, so a change in the machine's load moves both.
+ */
+function timeInTurn(commands: readonly Timed[], runs: number): Stat[] {
+  const samples: number[][] = commands.map(() => []);
+  for (let round = 0; round <= runs; round++) {
+    commands.forEach(({ command, args, check }, k) => {
+      const start = nowMs();
+      const r = spawnSync(command, args, { maxBuffer: 2 * 1024 * MiB, stdio: ['ignore', 'pipe', 'pipe'] });
+      const elapsed = nowMs() - start;
+      check(r.stdout, r.status);
+      if (round > 0) samples[k]?.push(elapsed);
+    });
   }
-  return summarize(samples);
+  return samples.map((s) => summarize(s));
 }
 
 /** Peak RSS (bytes) of the CLI run with `args`, stdout to /dev/null, read from the process itself as it exits. */
@@ -178,13 +199,23 @@ export function benchCorpus(articles: number, runs: number, progress: (message: 
     const cores = os.availableParallelism();
     const jobCounts = [...new Set([1, 2, cores])];
     let statsTerms = 0;
-    const stats = jobCounts.map((jobs) => {
-      progress(`corpus: stats --json --jobs ${jobs}`);
-      const stat = time(process.execPath, [cli, 'stats', '--json', '--jobs', String(jobs), corpus], runs, (stdout, status) => {
+    const statsRun = (paths: readonly string[], jobs: number): Timed => ({
+      command: process.execPath, args: [cli, 'stats', '--json', '--jobs', String(jobs), ...paths],
+      check: (stdout, status) => {
         if (status !== 0) throw new Error(`stats --jobs ${jobs} exited ${status}`);
-        statsTerms = (JSON.parse(stdout.toString('utf8')) as { counts: { total: number } }).counts.total;
-      });
-      return { label: 'tension-lens stats --json', jobs, stat, MBps: rate(stat) };
+        if (paths.length === 1) statsTerms = (JSON.parse(stdout.toString('utf8')) as { counts: { total: number } }).counts.total;
+      },
+    });
+    progress(`corpus: stats --json --jobs ${jobCounts.join(', ')}, in turn`);
+    const stats = timeInTurn(jobCounts.map((jobs) => statsRun([corpus], jobs)), runs)
+      .map((stat, k) => ({ label: 'tension-lens stats --json', jobs: jobCounts[k] as number, stat, MBps: rate(stat) }));
+    // The corpus named three times: three times the articles through the same start-up, read from the same page cache.
+    progress('corpus: stats --json --jobs 1, 2 over the corpus named 3 times, in turn');
+    const thrice = [corpus, corpus, corpus];
+    const [one3, two3] = timeInTurn([statsRun(thrice, 1), statsRun(thrice, 2)], runs) as [Stat, Stat];
+    const threeTimes = [1, 2].map((jobs, k) => {
+      const stat = k === 0 ? one3 : two3;
+      return { label: 'tension-lens stats --json (corpus named 3 times)', jobs, stat, MBps: (3 * MB) / (stat.median / 1000) };
     });
 
     progress('corpus: CPU time per thread of stats --json');
@@ -195,7 +226,7 @@ export function benchCorpus(articles: number, runs: number, progress: (message: 
     progress(`corpus: scan --json --jobs ${cores}, peak RSS`);
     const json = peakRss(dir, ['scan', '--json', '--jobs', String(cores), corpus]);
     return {
-      articles, bytes, forms: formCount, ripgrep: ripgrepTiming, ripgrepMatches, stats, statsTerms, threadCpu: cpu,
+      articles, bytes, forms: formCount, ripgrep: ripgrepTiming, ripgrepMatches, stats, threeTimes, statsTerms, threadCpu: cpu,
       scanJsonlPeakRss: jsonl.rss, scanJsonlMs: jsonl.ms, scanJsonlOutputBytes: jsonl.outputBytes, scanJsonPeakRss: json.rss, cores,
     };
   } finally {
