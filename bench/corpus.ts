@@ -203,7 +203,9 @@ export function benchCorpus(articles: number, runs: number, progress: (message: 
       command: process.execPath, args: [cli, 'stats', '--json', '--jobs', String(jobs), ...paths],
       check: (stdout, status) => {
         if (status !== 0) throw new Error(`stats --jobs ${jobs} exited ${status}`);
-        if (paths.length === 1) statsTerms = (JSON.parse(stdout.toString('utf8')) as { counts: { total: number } }).counts.total;
+        const total = (JSON.parse(stdout.toString('utf8')) as { counts: { total: number } }).counts.total;
+        if (paths.length === 1) statsTerms = total;
+        else if (total !== paths.length * statsTerms) throw new Error(`stats over the corpus named ${paths.length} times counted ${total} terms, not ${paths.length} × ${statsTerms}`);
       },
     });
     progress(`corpus: stats --json --jobs ${jobCounts.join(', ')}, in turn`);
@@ -212,11 +214,8 @@ export function benchCorpus(articles: number, runs: number, progress: (message: 
     // The corpus named three times: three times the articles through the same start-up, read from the same page cache.
     progress('corpus: stats --json --jobs 1, 2 over the corpus named 3 times, in turn');
     const thrice = [corpus, corpus, corpus];
-    const [one3, two3] = timeInTurn([statsRun(thrice, 1), statsRun(thrice, 2)], runs) as [Stat, Stat];
-    const threeTimes = [1, 2].map((jobs, k) => {
-      const stat = k === 0 ? one3 : two3;
-      return { label: 'tension-lens stats --json (corpus named 3 times)', jobs, stat, MBps: (3 * MB) / (stat.median / 1000) };
-    });
+    const threeTimes = timeInTurn([1, 2].map((jobs) => statsRun(thrice, jobs)), runs)
+      .map((stat, k) => ({ label: 'tension-lens stats --json (corpus named 3 times)', jobs: k + 1, stat, MBps: (3 * MB) / (stat.median / 1000) }));
 
     progress('corpus: CPU time per thread of stats --json');
     const cpu = jobCounts.map((jobs) => threadCpu(dir, corpus, jobs)).filter((t): t is ThreadCpu => t !== undefined);
