@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
 import { palette } from './colors';
 import { AtomicOutput, runCorpus } from './corpus';
@@ -81,7 +81,9 @@ Options:
 
 Progress (files, MB, rate, time left) is shown on stderr when it is a terminal and the output is not piped.
 
-Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon, 130 interrupted (Ctrl+C).`;
+Exit status: 0 success, 1 a file could not be read, 2 usage error or unusable lexicon, 130 interrupted (Ctrl+C),
+143 stopped by SIGTERM, 129 by SIGHUP (scan, stats, export, kwic, cooccur and suggest stop their workers and leave no
+--out file behind).`;
 
 /** The commands that take PATHs (import takes FILEs and has its own parser). */
 const COMMANDS = ['scan', 'stats', 'annotations', 'export', 'kwic', 'cooccur', 'agreement', 'suggest'] as const;
@@ -100,7 +102,7 @@ interface Output {
   write?: (chunk: string | Uint8Array) => void | Promise<void>;
   /** Raw stderr, given when it is a terminal: the progress line goes there. */
   progress?: (chunk: string) => void;
-  /** Aborted on Ctrl+C. */
+  /** Aborted on Ctrl+C, SIGTERM or SIGHUP, with the signal's name as its reason. */
   signal?: AbortSignal;
 }
 
@@ -123,15 +125,30 @@ function openOutput(target: string): AtomicOutput {
 /** The exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it. */
 export const INTERRUPTED = 130;
 
+/**
+ * The signals that stop a run the way Ctrl+C does: a batch scheduler ends a job that runs out of time with SIGTERM
+ * (so does `timeout`), a closed terminal sends SIGHUP. Each stops the workers and removes `--out`'s temp file.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type StopSignal = (typeof STOP_SIGNALS)[number];
+
+/** What the user is told, and the exit code (128 + the signal's number, as shells report it), for a stopped run. */
+function stopped(reason: unknown, out: boolean): { message: string; code: number } {
+  const signal: StopSignal = STOP_SIGNALS.find((s) => s === reason) ?? 'SIGINT';
+  const rest = out ? '; nothing was written to --out' : '';
+  if (signal === 'SIGINT') return { message: `tension-lens: interrupted${rest}`, code: INTERRUPTED };
+  return { message: `tension-lens: stopped by ${signal}${rest}`, code: 128 + os.constants.signals[signal] };
+}
+
 /** Runs the CLI and returns its exit code (kept apart from `process` so tests can call it). */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
   try {
     return await runCommand(argv, io);
   } catch (e) {
     if (isCliError(e, 'Interrupted')) {
-      const out = argv.some((a) => a === '--out' || a.startsWith('--out='));
-      io.err(`tension-lens: interrupted${out ? '; nothing was written to --out' : ''}`);
-      return INTERRUPTED;
+      const { message, code } = stopped(io.signal?.reason, argv.some((a) => a === '--out' || a.startsWith('--out=')));
+      io.err(message);
+      return code;
     }
     if (e instanceof OutputError) {
       io.err(writeError(e.target, e.cause));
@@ -153,6 +170,56 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
   }
 }
 
+/** The options of every command but import and codebook, which parse their own. */
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  jsonl: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
+  encoding: { type: 'string' },
+  merge: { type: 'boolean', default: false },
+  by: { type: 'string' },
+  lexicon: { type: 'string', multiple: true, default: [] },
+  format: { type: 'string' },
+  'no-color': { type: 'boolean', default: false },
+  'sidecar-folder': { type: 'string' },
+  what: { type: 'string' },
+  out: { type: 'string' },
+  lang: { type: 'string' },
+  term: { type: 'string' },
+  pole: { type: 'string' },
+  axis: { type: 'string' },
+  tag: { type: 'string' },
+  text: { type: 'string' },
+  query: { type: 'string' },
+  width: { type: 'string' },
+  sort: { type: 'string' },
+  window: { type: 'string' },
+  of: { type: 'string' },
+  coders: { type: 'string' },
+  coder: { type: 'string' },
+  top: { type: 'string' },
+  cooccur: { type: 'boolean', default: false },
+  kwic: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** The commands that stop cleanly on a signal: they read files through the pool and check `Output.signal`. */
+const STOPPABLE = new Set(['scan', 'stats', 'export', 'kwic', 'cooccur', 'suggest']);
+
+/**
+ * Whether the command line runs a command that stops cleanly on Ctrl+C, SIGTERM or SIGHUP. The others keep the
+ * default: the process ends at once (they would not hear the signal, and it must not be swallowed).
+ */
+export function stopsCleanly(argv: readonly string[]): boolean {
+  if (argv[0] === 'import' || argv[0] === 'codebook') return false;
+  try {
+    return STOPPABLE.has(parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: OPTIONS }).positionals[0] ?? '');
+  } catch {
+    return false;
+  }
+}
+
 async function runCommand(argv: readonly string[], io: Output): Promise<number> {
   // import has its own options (--force, --out DIR): it parses its arguments itself.
   if (argv[0] === 'import') return runImportCommand(argv.slice(1), io);
@@ -160,42 +227,7 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   if (argv[0] === 'codebook') return (await loadPart('codebook')).runCodebookCommand(argv.slice(1), io, VERSION);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        jsonl: { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        encoding: { type: 'string' },
-        merge: { type: 'boolean', default: false },
-        by: { type: 'string' },
-        lexicon: { type: 'string', multiple: true, default: [] },
-        format: { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        'sidecar-folder': { type: 'string' },
-        what: { type: 'string' },
-        out: { type: 'string' },
-        lang: { type: 'string' },
-        term: { type: 'string' },
-        pole: { type: 'string' },
-        axis: { type: 'string' },
-        tag: { type: 'string' },
-        text: { type: 'string' },
-        query: { type: 'string' },
-        width: { type: 'string' },
-        sort: { type: 'string' },
-        window: { type: 'string' },
-        of: { type: 'string' },
-        coders: { type: 'string' },
-        coder: { type: 'string' },
-        top: { type: 'string' },
-        cooccur: { type: 'boolean', default: false },
-        kwic: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -362,8 +394,9 @@ function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
 
 if (require.main === module) {
   const interrupt = new AbortController();
-  // Ctrl+C: the workers stop at once, --out's temp file is removed, and the exit code says so.
-  process.once('SIGINT', () => interrupt.abort());
+  // Ctrl+C, SIGTERM, SIGHUP: the workers stop at once, --out's temp file is removed, and the exit code says which.
+  // A second signal finds no handler and ends the process at once.
+  if (stopsCleanly(process.argv.slice(2))) for (const signal of STOP_SIGNALS) process.once(signal, () => interrupt.abort(signal));
   // The reader went away (\`| head\`): stop quietly, as a command killed by SIGPIPE does.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import { stopsCleanly } from '../../src/cli/main';
 import { progressLine } from '../../src/cli/progress';
 
 const root = path.resolve(__dirname, '../..');
@@ -172,16 +173,16 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     assert.ok(!r.stderr.includes('\r'));
   });
 
-  it('Ctrl+C stops the workers at once and leaves no --out file, not even a temp file', async () => {
+  /** A scan of 1,500 files writing to --out, sent `signal` once its temp file has data: exit code, time to stop, stderr. */
+  async function stopMidRun(signal: NodeJS.Signals): Promise<{ code: number | null; stopMs: number; stderr: string; left: string[] }> {
     const big = path.join(tmp, 'big');
-    makeCorpus(big, 1500);
-    const outDir = path.join(tmp, 'out');
-    fs.mkdirSync(outDir);
+    if (!fs.existsSync(big)) makeCorpus(big, 1500);
+    const outDir = fs.mkdtempSync(path.join(tmp, `out-${signal}-`));
     const target = path.join(outDir, 'scan.jsonl');
     const child: ChildProcess = spawn(process.execPath, [cli, 'scan', '--jsonl', '--jobs', '2', '--out', target, big], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
     // Wait until the output is being written: the temp file beside the target has data in it.
     const deadline = Date.now() + 30000;
     for (;;) {
@@ -191,13 +192,37 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
       await new Promise((r) => setTimeout(r, 20));
     }
     const sent = Date.now();
-    child.kill('SIGINT');
+    child.kill(signal);
     const { code } = await exited;
-    const stopMs = Date.now() - sent;
+    return { code, stopMs: Date.now() - sent, stderr, left: fs.readdirSync(outDir) };
+  }
+
+  it('Ctrl+C stops the workers at once and leaves no --out file, not even a temp file', async () => {
+    const { code, stopMs, stderr, left } = await stopMidRun('SIGINT');
     assert.equal(code, 130, stderr);
     assert.ok(stopMs < 3000, `stopped in ${stopMs} ms`);
-    assert.deepEqual(fs.readdirSync(outDir), [], 'no output and no temp file left');
+    assert.deepEqual(left, [], 'no output and no temp file left');
     assert.match(stderr, /interrupted; nothing was written to --out/);
+  });
+
+  // A batch scheduler ends a job that runs out of time with SIGTERM (Slurm, `timeout`), a closed terminal with SIGHUP.
+  for (const [signal, exitCode] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    it(`${signal} stops the run the same way: no --out file and no temp file left, exit ${exitCode}`, async () => {
+      const { code, stopMs, stderr, left } = await stopMidRun(signal);
+      assert.deepEqual(left, [], 'no output and no temp file left');
+      assert.equal(code, exitCode, stderr);
+      assert.ok(stopMs < 3000, `stopped in ${stopMs} ms`);
+      assert.match(stderr, new RegExp(`stopped by ${signal}; nothing was written to --out`));
+    });
+  }
+
+  it('only the commands that read files through the pool take over the signals; the others end at once, as by default', () => {
+    for (const argv of [['scan', 'd'], ['--jobs', '2', 'stats', '--json', 'd'], ['--lexicon', 'x.json', 'kwic', '--pole', 'open', 'd'], ['export', '--format', 'csv', 'd'], ['cooccur', 'd'], ['suggest', 'd']]) {
+      assert.equal(stopsCleanly(argv), true, argv.join(' '));
+    }
+    for (const argv of [['import', 'a.pdf'], ['codebook', 'import', 'c.qdc'], ['agreement', 'd'], ['annotations', 'd'], ['--lexicon', 'scan', 'agreement'], ['--help'], []]) {
+      assert.equal(stopsCleanly(argv), false, argv.join(' '));
+    }
   });
 
   it('an --out in a folder that does not exist: one line with the reason, exit 1, nothing written', () => {
