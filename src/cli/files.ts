@@ -58,8 +58,17 @@ export function listFiles(args: readonly string[]): { files: ListedFile[]; error
   // `top` is the directory as given; below it every `dir` is a path.join result (normalised, no trailing separator)
   // and an entry's name holds no separator, so joining by hand gives path.join's string without normalising it
   // again for every file of a large corpus.
+  // A folder that cannot be read is one error of its own: the folders after it are still listed (an archive with one
+  // locked folder is still counted, and the user is told which folder was left out).
   const walk = (dir: string, top: boolean): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(new FileError(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)}), skipped`));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = top ? path.join(dir, entry.name) : `${dir}${path.sep}${entry.name}`;
       if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full, false);
       else if (entry.isFile() && ARTICLE.test(entry.name)) files.push({ path: full, found: true });
@@ -77,13 +86,8 @@ export function listFiles(args: readonly string[]): { files: ListedFile[]; error
       errors.push(new FileError(arg, 'no such file or directory'));
       continue;
     }
-    if (stat.isDirectory()) {
-      try {
-        walk(arg, true);
-      } catch (e) {
-        errors.push(new FileError(arg, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
-      }
-    } else files.push({ path: arg, found: false });
+    if (stat.isDirectory()) walk(arg, true);
+    else files.push({ path: arg, found: false });
   }
   return { files, errors };
 }

@@ -225,6 +225,32 @@ describe('CLI on a corpus: worker pool, JSON Lines, merge, encodings, Ctrl+C', f
     }
   });
 
+  it('an unreadable folder inside the corpus is named on its own line, and the folders after it are still read', function () {
+    if (process.platform === 'win32') this.skip();
+    // Root reads any folder: run the CLI as nobody then, when this machine lets it (setpriv, the repository readable).
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const probe = (args: string[]): boolean => spawnSync(asNobody[0] ?? process.execPath, [...asNobody.slice(1), ...args]).status === 0;
+    if (asNobody.length > 0 && !probe([process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(cli)}, 4)`])) this.skip();
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'tension-unreadable-'));
+    fs.chmodSync(top, 0o755);
+    const corpusDir = path.join(top, 'c');
+    for (const sub of ['a', 'b', 'z']) {
+      fs.mkdirSync(path.join(corpusDir, sub), { recursive: true, mode: 0o755 });
+      fs.writeFileSync(path.join(corpusDir, sub, 'x.md'), '开源与闭源\n', { mode: 0o644 });
+    }
+    const locked = path.join(corpusDir, 'b');
+    fs.chmodSync(locked, 0o000);
+    try {
+      const r = spawnSync(asNobody[0] ?? process.execPath, [...asNobody.slice(1), process.execPath, cli, 'stats', '--json', corpusDir], { encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      assert.deepEqual((JSON.parse(r.stdout) as { files: string[] }).files, [path.join(corpusDir, 'a', 'x.md'), path.join(corpusDir, 'z', 'x.md')]);
+      assert.equal(r.stderr.trim(), `tension-lens: ${locked}: cannot read directory (EACCES), skipped`);
+    } finally {
+      fs.chmodSync(locked, 0o755);
+      fs.rmSync(top, { recursive: true, force: true });
+    }
+  });
+
   it('an --out in a folder that does not exist: one line with the reason, exit 1, nothing written', () => {
     const r = tension(['stats', '--json', '--out', path.join(tmp, 'no-such-folder', 's.json'), path.join(corpus, 'part-1')]);
     assert.equal(r.code, 1);
