@@ -40,13 +40,27 @@ function readCodebook(file: string): Codebook {
 /** Tags of every sidecar (single, consensus and coder sidecars) under the PATHs, in path order. */
 function sidecarTags(paths: readonly string[], io: Io): SidecarTag[] {
   const files: string[] = [];
-  const walk = (p: string): void => {
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) if (name !== 'node_modules' && name !== '.git') walk(path.join(p, name));
-    } else if (/\.tension(\.[^./\\]+)?\.json$/.test(p)) files.push(p);
+  const sidecar = /\.tension(\.[^./\\]+)?\.json$/;
+  // Inside a folder, links are passed over as the corpus listing does (a dangling one, or one back up the tree, must
+  // not end the export); a folder that cannot be read is named and skipped.
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      io.err(`tension-lens: ${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)}), skipped`);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') walk(full);
+      else if (entry.isFile() && sidecar.test(full)) files.push(full);
+    }
   };
-  for (const p of paths) walk(p);
+  for (const p of paths) {
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else if (sidecar.test(p)) files.push(p);
+  }
   return files.flatMap((file) => {
     const parsed = parseSidecar(fs.readFileSync(file, 'utf8'), file);
     if ('problems' in parsed) {

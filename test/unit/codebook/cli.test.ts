@@ -39,6 +39,19 @@ describe('tension-lens codebook export|import (in process)', () => {
     assert.deepEqual(readBook(book).tags.map((t) => t.label), ['争议焦点', '机构立场']);
   });
 
+  it('a dangling link or a link back up inside the PATHs is passed over, as the corpus listing does: the export is written', function () {
+    if (process.platform === 'win32') this.skip(); // symlinks need privileges there
+    const nested = path.join(tmp, 'articles');
+    fs.mkdirSync(nested);
+    fs.symlinkSync(path.join(tmp, 'nowhere'), path.join(nested, 'dangling.md.tension.json'));
+    fs.symlinkSync(tmp, path.join(nested, 'loop'));
+    const csv = path.join(tmp, 'out.csv');
+    const exported = run(['export', '--codebook', book, '--out', csv, tmp]);
+    assert.equal(exported.code, 0, exported.err.join('\n'));
+    assert.deepEqual(exported.err, ['wrote 2 tags to ' + csv]);
+    assert.deepEqual(fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]), ['争议焦点', '机构立场']);
+  });
+
   it('asks for --yes before overwriting a memo, and --dry-run writes nothing', () => {
     const csv = path.join(tmp, 'in.csv');
     fs.writeFileSync(csv, 'label,color,description\n争议焦点,#e5534b,新定义\n');
