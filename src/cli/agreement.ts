@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  type ArticleAgreement, type Coefficient, type SidecarLocation, type TagAgreement, agreementJson, codingOf, coderOfSidecarName, coderSidecarPathFor,
+  type ArticleAgreement, type Coefficient, type SidecarLocation, type TagAgreement, agreementJson, codingOf,
   compareCodings, fileSafeCoder, formatJsonProblem, parseSidecar, poolAgreement,
 } from '../core';
 import type { CliErrorName } from './errors';
 import { FileError, collectPaths, readArticle } from './files';
+import { coderSidecarFileOf, codersWithSidecar } from './sidecarFiles';
 
 /** Where the command writes: one line per call, without the newline. */
 export interface AgreementIo {
@@ -26,25 +26,8 @@ export class AgreementUsageError extends Error {
   override readonly name = 'AgreementUsageError' satisfies CliErrorName;
 }
 
-const slash = (p: string): string => path.resolve(p).split(path.sep).join('/');
-
-function coderSidecarFile(article: string, coder: string, options: AgreementOptions): string {
-  if (options.location !== 'folder' || options.workspaceRoot === undefined) return coderSidecarPathFor(article, coder, 'beside');
-  return path.normalize(coderSidecarPathFor(slash(article), coder, 'folder', slash(options.workspaceRoot)));
-}
-
-/** The coders with a sidecar for `article` (file-safe names, sorted). */
-function codersOf(article: string, options: AgreementOptions): string[] {
-  const probe = coderSidecarFile(article, 'x', options);
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(probe));
-  } catch {
-    return [];
-  }
-  const base = path.basename(article);
-  return names.map((n) => coderOfSidecarName(base, n)).filter((c): c is string => c !== undefined).sort();
-}
+/** Where the coders' sidecars are: beside the articles, or under the workspace root's `.tension/`. */
+const sidecarRoot = (options: AgreementOptions): string | undefined => (options.location === 'folder' ? options.workspaceRoot : undefined);
 
 const number = (n: number): string => n.toLocaleString('en-US');
 
@@ -65,7 +48,7 @@ function tagLine(t: TagAgreement): string {
 }
 
 function readCoding(article: string, text: string, coder: string, options: AgreementOptions, io: AgreementIo): ReturnType<typeof codingOf> | 'missing' | 'unusable' {
-  const file = coderSidecarFile(article, coder, options);
+  const file = coderSidecarFileOf(article, coder, sidecarRoot(options));
   let body: string;
   try {
     body = fs.readFileSync(file, 'utf8');
@@ -98,7 +81,7 @@ export function runAgreementCommand(paths: readonly string[], options: Agreement
     if (!a || !b || rest.length > 0 || a === b) throw new AgreementUsageError(`--coders needs two different coders, e.g. --coders alice,bob (got '${options.coders.join(',')}')`);
     coders = [a, b];
   } else {
-    const found = [...new Set(files.flatMap((f) => codersOf(f, options)))].sort();
+    const found = [...new Set(files.flatMap((f) => codersWithSidecar(f, sidecarRoot(options))))].sort();
     const [a, b] = found;
     if (found.length !== 2 || !a || !b) {
       throw new AgreementUsageError(found.length < 2

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import {
-  type Anchor, LineIndex, type SidecarLocation, type SidecarProblem, type SidecarTag, formatJsonProblem, parseSidecar, reanchorAll, sidecarPathFor,
+  type Anchor, LineIndex, type SidecarLocation, type SidecarProblem, type SidecarTag, formatJsonProblem, parseSidecar, reanchorAll,
 } from '../core';
 import { FileError, collectPaths, readArticle } from './files';
+import { sidecarFileOf } from './sidecarFiles';
 
 /** Where the command writes: one line per call, without the newline. */
 export interface AnnotationsIo {
@@ -20,14 +20,9 @@ export interface AnnotationsOptions {
 
 const QUOTE_WIDTH = 40;
 
-const slash = (p: string): string => path.resolve(p).split(path.sep).join('/');
-
 /** The sidecar of an article on disk, in either layout. */
 function sidecarFile(article: string, options: AnnotationsOptions): string {
-  const location = options.location ?? 'beside';
-  if (location === 'beside' || options.workspaceRoot === undefined) return sidecarPathFor(article, 'beside');
-  // sidecarPathFor works on '/' paths (URI paths in the extension); convert so it also works with Windows paths.
-  return path.normalize(sidecarPathFor(slash(article), 'folder', slash(options.workspaceRoot)));
+  return sidecarFileOf(article, (options.location ?? 'beside') === 'beside' ? undefined : options.workspaceRoot);
 }
 
 function fixFor(problem: SidecarProblem): string {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import {
-  type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, coderOfSidecarName, coderSidecarPathFor, compileLexicon, fileSafeCoder, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
-  readFrontMatter, reanchorAll, reanchorPair, restoreAnalysis, sidecarPathFor,
+  type CompiledLexicon, type EncodingChoice, type GroupBy, type Lexicon, compileLexicon, fileSafeCoder, formatOf, formatVariableProblem, mergeVariables, parseSidecar,
+  readFrontMatter, reanchorAll, reanchorPair, restoreAnalysis,
 } from '../core';
 import {
   type ExportArticle, type ExportFormat, type ExportLanguage, type ExportProblem, type ExportRequest, type ExportSummary, type ExportWhat, FORMATS_FOR, defaultWhat, exportArticles,
@@ -12,6 +12,7 @@ import {
 } from '../core/export';
 import { MOST_PER_BATCH, Processors } from './corpus';
 import { type FileError, type ListedFile, listFiles } from './files';
+import { coderSidecarFileOf, codersWithSidecar, sidecarFileOf } from './sidecarFiles';
 import { Interrupted, inOrder } from './pool';
 import { type FileOutcome, type WorkOptions, fileWorker } from './work';
 import { writeError } from './errors';
@@ -67,30 +68,6 @@ function createdAt(now: Date | undefined): string {
   return (now ?? (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date())).toISOString();
 }
 
-/** The sidecar of an article on disk, in either layout (the same rule as `tension-lens annotations`). */
-function sidecarOf(article: string, root: string | undefined): string {
-  if (root === undefined) return sidecarPathFor(article, 'beside');
-  return path.normalize(sidecarPathFor(slash(path.resolve(article)), 'folder', slash(path.resolve(root))));
-}
-
-/** A coder's sidecar of an article on disk, in either layout. */
-function coderSidecarOf(article: string, coder: string, root: string | undefined): string {
-  if (root === undefined) return coderSidecarPathFor(article, coder, 'beside');
-  return path.normalize(coderSidecarPathFor(slash(path.resolve(article)), coder, 'folder', slash(path.resolve(root))));
-}
-
-/** The coders with a sidecar of `article` (file-safe names, sorted). */
-function codersOf(article: string, root: string | undefined): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(path.dirname(coderSidecarOf(article, 'x', root)));
-  } catch {
-    return [];
-  }
-  const base = path.basename(article);
-  return names.map((n) => coderOfSidecarName(base, n)).filter((c): c is string => c !== undefined).sort();
-}
-
 type ArticleAnnotations = Pick<ExportArticle, 'annotations' | 'coders'>;
 
 /**
@@ -99,17 +76,17 @@ type ArticleAnnotations = Pick<ExportArticle, 'annotations' | 'coders'>;
  */
 function readAnnotations(file: string, text: string, root: string | undefined, coder: string | undefined): ArticleAnnotations | ExportProblem | undefined {
   if (coder === undefined) {
-    const single = readSidecar(text, sidecarOf(file, root));
+    const single = readSidecar(text, sidecarFileOf(file, root));
     return single && 'message' in single ? single : single ? { annotations: single } : undefined;
   }
-  const names = coder === 'all' ? codersOf(file, root) : [fileSafeCoder(coder)];
+  const names = coder === 'all' ? codersWithSidecar(file, root) : [fileSafeCoder(coder)];
   const sets: NonNullable<ExportArticle['annotations']>[] = [];
   for (const name of names) {
-    const set = readSidecar(text, coderSidecarOf(file, name, root));
+    const set = readSidecar(text, coderSidecarFileOf(file, name, root));
     if (set && 'message' in set) return set;
     if (set) sets.push({ ...set, coder: name });
   }
-  const single = coder === 'all' ? readSidecar(text, sidecarOf(file, root)) : undefined;
+  const single = coder === 'all' ? readSidecar(text, sidecarFileOf(file, root)) : undefined;
   if (single && 'message' in single) return single;
   const [first, ...rest] = single ? [single, ...sets] : sets;
   return first ? { annotations: first, ...(rest.length > 0 ? { coders: rest } : {}) } : undefined;

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { type TaggedSpan, parseSidecar, reanchorAll, sidecarPathFor } from '../core';
-
-const slash = (p: string): string => path.resolve(p).split(path.sep).join('/');
+import { type TaggedSpan, parseSidecar, reanchorAll } from '../core';
+import { sidecarFileOf } from './sidecarFiles';
 
 /**
  * The annotations of an article on disk as tagged spans (re-anchored against `text`; orphaned ones left out), from
@@ -11,7 +9,7 @@ const slash = (p: string): string => path.resolve(p).split(path.sep).join('/');
  */
 export function taggedSpansOf(article: string, text: string, sidecarFolder: string | undefined): { spans: TaggedSpan[]; problem?: string } {
   if (article === '-') return { spans: [] };
-  const file = sidecarFolder === undefined ? sidecarPathFor(article, 'beside') : path.normalize(sidecarPathFor(slash(article), 'folder', slash(sidecarFolder)));
+  const file = sidecarFileOf(article, sidecarFolder);
   let json: string;
   try {
     json = fs.readFileSync(file, 'utf8');

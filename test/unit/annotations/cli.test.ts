@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,35 @@ describe('tension-lens annotations (runAnnotationsCommand, in process)', () => {
     write('.tension/notes/a.md.tension.json', sidecarFor(text, [createAnnotation({ text, start: 0, end: 2, tags: ['open'], now: NOW, id: 'x' })]));
     assert.deepEqual(run([tmp], { location: 'folder', workspaceRoot: tmp }).out, [`${article}:1:1  [开放]  "开源"  (exact)`]);
     assert.deepEqual(run([tmp]).out, [`${article}: no annotations`]);
+  });
+
+  it('kwic, agreement and export find the same sidecars under <root>/.tension/ with --sidecar-folder as annotations does', () => {
+    const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const tension = (args: string[]): { code: number | null; stdout: string; stderr: string } => {
+      const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const text = '开源与闭源之争\n';
+    const folder = path.join(tmp, 'notes');
+    write('notes/a.md', text);
+    const at = (id: string, start: number, end: number): Annotation => createAnnotation({ text, start, end, tags: ['open'], now: NOW, id });
+    write('.tension/notes/a.md.tension.json', sidecarFor(text, [at('c', 0, 2)]));
+    write('.tension/notes/a.md.tension.alice.json', sidecarFor(text, [at('a', 0, 2)]));
+    write('.tension/notes/a.md.tension.bob.json', sidecarFor(text, [at('b', 3, 5)]));
+
+    const kwic = tension(['kwic', '--json', '--tag', '开放', '--sidecar-folder', tmp, folder]);
+    assert.equal(kwic.code, 0, kwic.stderr);
+    assert.deepEqual((JSON.parse(kwic.stdout) as { lines: { match: string }[] }).lines.map((l) => l.match), ['开源']);
+
+    const agreement = tension(['agreement', '--json', '--sidecar-folder', tmp, folder]);
+    assert.equal(agreement.code, 0, agreement.stderr);
+    assert.deepEqual((JSON.parse(agreement.stdout) as { coders: string[] }).coders, ['alice', 'bob']);
+
+    const out = path.join(tmp, 'all.json');
+    const exported = tension(['export', '--format', 'json', '--what', 'annotations', '--coder', 'all', '--sidecar-folder', tmp, '--out', out, folder]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const quotes = JSON.stringify(JSON.parse(fs.readFileSync(out, 'utf8')));
+    for (const id of ['a', 'b', 'c']) assert.ok(quotes.includes(`"id":"${id}"`), `annotation ${id} of the folder layout is exported: ${quotes.slice(0, 400)}`);
   });
 
   it('reports a missing article and stdin as errors with exit 1', () => {
