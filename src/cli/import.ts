@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleFileName, importFailureMessage, isImportFailure } from '../core/import';
+import { FileError, readBytes } from './files';
 
 /** What dist/import.js exports (src/import/index.ts). */
 interface Importer {
@@ -86,7 +87,12 @@ export async function runImportCommand(argv: readonly string[], io: ImportIo): P
         failed++;
         continue;
       }
-      const text = await importer.importArticle(new Uint8Array(fs.readFileSync(file)), name);
+      if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        io.err(`${file}: is a folder; import takes files (.html, .htm, .docx, .pdf)`);
+        failed++;
+        continue;
+      }
+      const text = await importer.importArticle(new Uint8Array(readBytes(file)), name);
       if (writeNewFile(target, text, values.force) === 'exists') {
         io.err(`${file}: not imported: ${target} exists (--force overwrites it)`);
         failed++;
@@ -96,6 +102,7 @@ export async function runImportCommand(argv: readonly string[], io: ImportIo): P
     } catch (e) {
       failed++;
       if (isImportFailure(e)) io.err(importFailureMessage(file, e.kind));
+      else if (e instanceof FileError) io.err(e.message);
       else if ((e as NodeJS.ErrnoException).code) io.err(`${file}: ${(e as Error).message}`);
       else throw e;
     }

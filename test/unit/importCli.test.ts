@@ -50,6 +50,16 @@ describe('CLI import (spawned from dist/cli.js, importers loaded from dist/impor
     assert.equal(r.stdout, `${path.join(tmp, 'paper.pdf')} → ${path.join(out, 'paper.md')}\n`);
   });
 
+  it('a missing file and a folder are named with the reason in words, the other files are still imported', () => {
+    const missing = path.join(tmp, 'gone.html');
+    const folder = fs.mkdtempSync(path.join(tmp, 'folder-'));
+    const out = fs.mkdtempSync(path.join(tmp, 'out-'));
+    const r = tension(['import', '--out', out, missing, folder, path.join(tmp, 'news-gbk.html')]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, `${missing}: no such file\n${folder}: is a folder; import takes files (.html, .htm, .docx, .pdf)\n`);
+    assert.ok(fs.existsSync(path.join(out, 'news-gbk.md')), r.stdout);
+  });
+
   it('usage errors exit 2', () => {
     const r = tension(['import']);
     assert.equal(r.code, 2);
