@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
@@ -256,6 +257,11 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
   const by = values.by === undefined || values.merge ? undefined : parseGroupBy(values.by);
   if (by && 'error' in by) throw new UsageError(`--by: ${by.error}`);
   if (values.merge && command !== 'stats') throw new UsageError('--merge is for stats: tension-lens stats --merge SHARD.json...');
+  // A mistyped root would read as "no annotations" everywhere: say so instead.
+  const sidecarRoot = values['sidecar-folder'];
+  if (sidecarRoot !== undefined && !fs.statSync(sidecarRoot, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`--sidecar-folder ${sidecarRoot}: no such folder (give the workspace folder that holds .tension/)`);
+  }
   const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${values.jobs ?? ''}'`);
   if (values.top !== undefined && command !== 'suggest') throw new UsageError('--top is for suggest');

@@ -118,6 +118,18 @@ describe('tension-lens annotations (runAnnotationsCommand, in process)', () => {
     for (const id of ['a', 'b', 'c']) assert.ok(quotes.includes(`"id":"${id}"`), `annotation ${id} of the folder layout is exported: ${quotes.slice(0, 400)}`);
   });
 
+  it('a --sidecar-folder that does not exist is a usage error, not an empty result, in every command that takes it', () => {
+    const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+    const article = write('a.md', '开源与闭源\n');
+    const typo = path.join(tmp, 'no-such-root');
+    for (const args of [['annotations'], ['kwic', '--tag', '开放'], ['cooccur', '--of', 'tags'], ['agreement'], ['export', '--format', 'csv']]) {
+      const r = spawnSync(process.execPath, [cli, ...args, '--sidecar-folder', typo, article], { encoding: 'utf8' });
+      assert.equal(r.status, 2, `${args[0]}: ${r.stderr}`);
+      assert.equal(r.stdout, '', args[0]);
+      assert.match(r.stderr, new RegExp(`^tension-lens: --sidecar-folder ${typo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such folder \\(give the workspace folder that holds \\.tension/\\)`), args[0]);
+    }
+  });
+
   it('reports a missing article and stdin as errors with exit 1', () => {
     const r = run([path.join(tmp, 'missing.md'), '-']);
     assert.equal(r.code, 1);
