@@ -367,6 +367,9 @@ async function runCommand(argv: readonly string[], io: Output): Promise<number> 
     }, paths, { write, err: io.err, ...(showProgress ? { progress: showProgress } : {}), ...(io.signal ? { signal: io.signal } : {}) });
     if (command === 'stats') {
       for (const p of tables?.problems ?? []) io.err(`tension-lens: ${formatVariableProblem(p)}`);
+      if (by && result.files.length > 0 && result.groups?.every((g) => g.value === null)) {
+        io.err(`tension-lens: no article has a value for '${by.key}' (front matter or tension-variables.csv), so all of them are in the group without a value`);
+      }
       const grouping = by && result.groups ? { by: groupByText(by), groups: result.groups } : {};
       const text = values.json ? JSON.stringify({ version: 1, files: result.files, counts: result.counts, encodings: result.encodings, ...grouping })
         : statsSummary(result.files.length, result.counts, lexicon, c, result.groups);

@@ -107,6 +107,14 @@ describe('CLI: stats --by (document variables)', function () {
     }
   });
 
+  it('a --by key no file has (a typo) is said on stderr; the output is still the one group without a value', () => {
+    const r = tension(['stats', '--json', '--by', 'sourse', workspace]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as StatsJson).groups?.map((g) => g.value), [null]);
+    assert.equal(r.stderr, "tension-lens: no article has a value for 'sourse' (front matter or tension-variables.csv), so all of them are in the group without a value\n");
+    assert.equal(tension(['stats', '--json', '--by', 'source', workspace]).stderr, '', 'no such line when some article has the key');
+  });
+
   it('without --by the output is unchanged (no by, no groups); --by is refused elsewhere', () => {
     const plain = stats([workspace]);
     assert.deepEqual(Object.keys(plain), ['version', 'files', 'counts', 'encodings']);
