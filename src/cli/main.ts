@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { type ArticleVariables, formatVariableProblem, groupByText, groupValue, isEncodingChoice, mergeVariables, parseGroupBy } from '../core';
 import { palette } from './colors';
+import { OPTIONS } from './options';
+import { STOP_SIGNALS, stopped, stopsCleanly } from './signals';
 import { AtomicOutput, runCorpus } from './corpus';
 import { isCliError, writeError } from './errors';
 import { runImportCommand } from './import';
@@ -123,24 +125,6 @@ function openOutput(target: string): AtomicOutput {
   }
 }
 
-/** The exit code of a run stopped by Ctrl+C (128 + SIGINT), as shells report it. */
-export const INTERRUPTED = 130;
-
-/**
- * The signals that stop a run the way Ctrl+C does: a batch scheduler ends a job that runs out of time with SIGTERM
- * (so does `timeout`), a closed terminal sends SIGHUP. Each stops the workers and removes `--out`'s temp file.
- */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-type StopSignal = (typeof STOP_SIGNALS)[number];
-
-/** What the user is told, and the exit code (128 + the signal's number, as shells report it), for a stopped run. */
-function stopped(reason: unknown, out: boolean): { message: string; code: number } {
-  const signal: StopSignal = STOP_SIGNALS.find((s) => s === reason) ?? 'SIGINT';
-  const rest = out ? '; nothing was written to --out' : '';
-  if (signal === 'SIGINT') return { message: `tension-lens: interrupted${rest}`, code: INTERRUPTED };
-  return { message: `tension-lens: stopped by ${signal}${rest}`, code: 128 + os.constants.signals[signal] };
-}
-
 /** Runs the CLI and returns its exit code (kept apart from `process` so tests can call it). */
 export async function run(argv: readonly string[], io: Output): Promise<number> {
   try {
@@ -168,56 +152,6 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
       return 2;
     }
     throw e;
-  }
-}
-
-/** The options of every command but import and codebook, which parse their own. */
-const OPTIONS = {
-  json: { type: 'boolean', default: false },
-  jsonl: { type: 'boolean', default: false },
-  jobs: { type: 'string' },
-  encoding: { type: 'string' },
-  merge: { type: 'boolean', default: false },
-  by: { type: 'string' },
-  lexicon: { type: 'string', multiple: true, default: [] },
-  format: { type: 'string' },
-  'no-color': { type: 'boolean', default: false },
-  'sidecar-folder': { type: 'string' },
-  what: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  term: { type: 'string' },
-  pole: { type: 'string' },
-  axis: { type: 'string' },
-  tag: { type: 'string' },
-  text: { type: 'string' },
-  query: { type: 'string' },
-  width: { type: 'string' },
-  sort: { type: 'string' },
-  window: { type: 'string' },
-  of: { type: 'string' },
-  coders: { type: 'string' },
-  coder: { type: 'string' },
-  top: { type: 'string' },
-  cooccur: { type: 'boolean', default: false },
-  kwic: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false },
-} satisfies NonNullable<ParseArgsConfig['options']>;
-
-/** The commands that stop cleanly on a signal: they read files through the pool and check `Output.signal`. */
-const STOPPABLE = new Set(['scan', 'stats', 'export', 'kwic', 'cooccur', 'suggest']);
-
-/**
- * Whether the command line runs a command that stops cleanly on Ctrl+C, SIGTERM or SIGHUP. The others keep the
- * default: the process ends at once (they would not hear the signal, and it must not be swallowed).
- */
-export function stopsCleanly(argv: readonly string[]): boolean {
-  if (argv[0] === 'import' || argv[0] === 'codebook') return false;
-  try {
-    return STOPPABLE.has(parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: OPTIONS }).positionals[0] ?? '');
-  } catch {
-    return false;
   }
 }
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
-import { stopsCleanly } from '../../src/cli/main';
+import { stopsCleanly } from '../../src/cli/signals';
 import { progressLine } from '../../src/cli/progress';
 
 const root = path.resolve(__dirname, '../..');
