@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventually, openViewContainer, openWorkbench, screenshot, workbench } from './workbench';
-import { pick, runCommand, runContextMenuEntry } from './screen';
+import { expectNotification, pick, runCommand, runContextMenuEntry } from './screen';
 
 const SELECTED = ['ai-lab-expert-departure.md', 'openai-departures-news.txt'];
 const LEFT_OUT = 'ai-lab-expert-departure.zh-Hant.md';
@@ -27,6 +27,8 @@ describe('Export Selected Articles', () => {
   });
 
   it('from the Explorer\'s context menu on two selected articles: the report holds those two only', async () => {
+    // Here, not only before the suite: a second try must not meet the first try's report (an overwrite question).
+    fs.rmSync(report(), { force: true });
     const page = workbench();
     await openViewContainer('Explorer');
     const row = (name: string) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
@@ -39,6 +41,9 @@ describe('Export Selected Articles', () => {
       await row(SELECTED[1] ?? '').click({ modifiers: ['Control'] });
       await eventually(async () => assert.equal(await page.locator('.explorer-folders-view .monaco-list-row.selected').count(), 2), { timeout: 3_000 });
       await row(SELECTED[1] ?? '').click({ button: 'right' });
+      // Seen once in CI: the menu came up over a selection of one (the export then held one article). Both rows must
+      // still be selected when the entry is chosen, or the menu is opened again.
+      assert.equal(await page.locator('.explorer-folders-view .monaco-list-row.selected').count(), 2, 'both articles are selected under the menu');
     }, 'Export Selected Articles…');
     await page.locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: 30_000 });
 
@@ -48,8 +53,8 @@ describe('Export Selected Articles', () => {
     const input = page.locator(QUICK_INPUT);
     await eventually(async () => assert.match(await input.inputValue(), new RegExp(`${path.basename(report()).replace(/\./g, '\\.')}$`)));
     await page.keyboard.press('Enter');
-    const toast = page.locator('.notification-list-item-message', { hasText: /Exported 2 articles/ }).first();
-    await toast.waitFor({ timeout: 30_000 });
+    await eventually(() => Promise.resolve(assert.ok(fs.existsSync(report()), `${report()} is written`)), { timeout: 30_000 });
+    await expectNotification(/Exported 2 articles/);
     await screenshot('export-selected-articles');
 
     const written = JSON.parse(fs.readFileSync(report(), 'utf8')) as { files: { path: string }[] };

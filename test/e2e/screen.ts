@@ -108,6 +108,25 @@ export async function runContextMenuEntry(open: () => Promise<void>, label: stri
 }
 
 /**
+ * Waits for a notification whose text matches: as a toast, or in the notification center when the toast is not up
+ * (an information toast hides itself after some seconds; once, in CI, it was not seen at all while the file it
+ * reported was written). The center is where the user finds it then, so the check is still on what the user sees.
+ */
+export async function expectNotification(text: RegExp, timeout = 30_000): Promise<void> {
+  const page = workbench();
+  const item = page.locator('.notification-list-item-message', { hasText: text }).first();
+  try {
+    await item.waitFor({ timeout: 10_000 });
+    return;
+  } catch {
+    // not as a toast: look in the center
+  }
+  await runCommand('Notifications: Show Notifications');
+  await item.waitFor({ timeout });
+  await page.keyboard.press('Escape');
+}
+
+/**
  * Runs a command by its palette label, from the title bar's command center (as a user clicks it), in the current
  * window. `then: 'stays'` for a command that opens a quick pick of its own. Not F1: a key pressed while a webview
  * has focus reaches the workbench only by a detour that can lose the palette again.
