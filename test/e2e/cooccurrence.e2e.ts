@@ -134,9 +134,17 @@ describe('co-occurrence matrix', () => {
     const two = JSON.parse(cli(['cooccur', '--json', ...names.map((n) => path.join(folder, n))])) as CooccurJson;
     const all = JSON.parse(cli(['cooccur', '--json', folder])) as CooccurJson;
     assert.notDeepEqual(two.matrix, all.matrix, 'the two articles count less than the workspace');
-    await runCommand('Tension Lens: Co-occurrence of Selected Articles', 'stays');
+    // Seen once in CI: no pick of articles was up after the command (the row click waited 30 s); run it again then.
+    const articleRow = (name: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+    await eventually(async () => {
+      if (!(await articleRow(names[0] ?? '').isVisible())) {
+        await page.keyboard.press('Escape');
+        await runCommand('Tension Lens: Co-occurrence of Selected Articles', 'stays');
+      }
+      await articleRow(names[0] ?? '').waitFor({ timeout: 5_000 });
+    }, { timeout: 40_000 });
     // A multi-select pick: a click on a row checks it; Enter in the input accepts the checked rows.
-    for (const name of names) await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).click();
+    for (const name of names) await articleRow(name).click();
     await page.locator('.quick-input-widget input').press('Enter');
 
     const frame = await frameWith(page, '[data-key="cooccur-scope-shown"]');
