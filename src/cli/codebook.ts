@@ -5,6 +5,7 @@ import {
   CODEBOOK_FILE, type Codebook, type CodebookTag, type ImportPlan, type SidecarTag, applyImport, emptyCodebook, exchangeTags, formatCodebookProblem,
   formatJsonProblem, parseCodebook, parseSidecar, planImport, readCodebookCsv, readQdc, serializeCodebook, stripBom, writeCodebookCsv, writeQdc,
 } from '../core';
+import { FileError, folderEntries } from './files';
 import { CODEBOOK_USAGE } from './codebookUsage';
 import { AtomicOutput } from './corpus';
 
@@ -44,11 +45,9 @@ function sidecarTags(paths: readonly string[], io: Io): SidecarTag[] {
   // Inside a folder, links are passed over as the corpus listing does (a dangling one, or one back up the tree, must
   // not end the export); a folder that cannot be read is named and skipped.
   const walk = (dir: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      io.err(`tension-lens: ${dir}: cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)}), skipped`);
+    const entries = folderEntries(dir);
+    if (entries instanceof FileError) {
+      io.err(`tension-lens: ${entries.message}`);
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

@@ -41,6 +41,18 @@ function isExportFile(file: string): boolean {
   }
 }
 
+/**
+ * A folder's entries (links not followed), or the error naming it when it cannot be read: whoever walks a tree reports
+ * it and goes on with the other folders.
+ */
+export function folderEntries(dir: string): fs.Dirent[] | FileError {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    return new FileError(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)}), skipped`);
+  }
+}
+
 /** A file to read: `found` when it was found in a directory, where an export of Tension Lens is left out. */
 export interface ListedFile {
   readonly path: string;
@@ -61,11 +73,9 @@ export function listFiles(args: readonly string[]): { files: ListedFile[]; error
   // A folder that cannot be read is one error of its own: the folders after it are still listed (an archive with one
   // locked folder is still counted, and the user is told which folder was left out).
   const walk = (dir: string, top: boolean): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push(new FileError(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)}), skipped`));
+    const entries = folderEntries(dir);
+    if (entries instanceof FileError) {
+      errors.push(entries);
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
